@@ -1,0 +1,28 @@
+# PresetAtlas: `make atlas` (the main job) and `make test`. Everything installs through `make deps`.
+SWIFT ?= swift
+RELEASE_BIN = .build/release/presetatlas
+FACTORY = .cache/factory/usr/share
+REPORT ?= Reports/factory
+
+.PHONY: deps build release atlas test bench fidelity clean
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product presetatlas
+
+atlas: release
+	$(RELEASE_BIN) info
+
+test: deps
+	$(SWIFT) test
+
+bench: release
+	@echo "no benchmarks yet"
+
+clean:
+	rm -rf .build

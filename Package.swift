@@ -1,0 +1,47 @@
+// swift-tools-version: 6.0
+// PresetAtlas: maps the sound space of synthesizers. Module layout and data flow: ../shared/DESIGN.md.
+import PackageDescription
+
+let optimised: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+
+let package = Package(
+    name: "PresetAtlas",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "presetatlas", targets: ["presetatlas"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // C libraries from Debian, each behind a module map; only one wrapper file per library imports them.
+        .systemLibrary(name: "CSndFile", path: "Sources/CSndFile", pkgConfig: "sndfile",
+                       providers: [.apt(["libsndfile1-dev"])]),
+        .systemLibrary(name: "CFFTW", path: "Sources/CFFTW", pkgConfig: "fftw3f",
+                       providers: [.apt(["libfftw3-dev"])]),
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"])]),
+
+        .target(name: "Synthesis", swiftSettings: optimised),
+        .target(name: "Formats", dependencies: ["Synthesis", "CLibXML2", "CZlib"]),
+        .target(name: "Features", dependencies: ["CSndFile", "CFFTW"], swiftSettings: optimised),
+        .target(name: "SoundSpace", swiftSettings: optimised),
+        .target(name: "Atlas", dependencies: [
+            "Synthesis", "Formats", "Features", "SoundSpace",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .executableTarget(name: "presetatlas", dependencies: [
+            "Atlas", "Synthesis", "Formats", "Features", "SoundSpace",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Formats", "Features"]),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Synthesis"]),
+        .testTarget(name: "FeaturesTests", dependencies: ["Features"]),
+        .testTarget(name: "SoundSpaceTests", dependencies: ["SoundSpace"]),
+        .testTarget(name: "AtlasTests", dependencies: ["Atlas", "Formats", "Synthesis", "Features", "SoundSpace"]),
+    ]
+)
