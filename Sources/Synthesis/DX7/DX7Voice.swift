@@ -196,7 +196,7 @@ struct DX7Voice {
                 let levels = scratch.level(i), gains = scratch.gain(i)
                 let sensitivity = DX7Tables.ampModSensitivityScale[parameters.operators[i].ampModSensitivity]
                 for s in 0..<count {
-                    levels[s] = Float(envelopes[i].value) - scratch.ampMod[s] * sensitivity
+                    levels[s] = envelopes[i].value - scratch.ampMod[s] * sensitivity
                     envelopes[i].step()
                 }
                 DX7OperatorKernel.modulationIndex(levels: levels, into: gains, count: count, table: tablePointer.baseAddress!)
