@@ -148,6 +148,8 @@ enum DX7Tables {
 
     /// How much of the amplitude modulation reaches an operator for each AMS 0-3.
     static let ampModSensitivityScale: [Float] = [0, 0.238058, 0.460510, 1]
+    /// The same in fixed point (24 fractional bits), as hexter's fixed-point build rounds them.
+    static let ampModSensitivityFixed: [Int32] = [0, 3_993_950, 7_726_076, 1 << 24]
 
     /// Carriers per algorithm 1-32: the output is divided by this count.
     static let carrierCount: [Float] = [2, 2, 2, 2, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1,
@@ -159,18 +161,19 @@ enum DX7Tables {
                                        96, 94, 92, 90, 88, 86, 85, 84, 82, 81]
 
     /// Modulation index (in cycles of phase) at full level: 2^(33/16 - 1), hexter's TX7 figure.
-    static let fullScaleIndexCycles: Double = 2.0885475277900696
+    static let fullScaleIndexCycles: Double = DX7Math.pow(2, 33.0 / 16 - 1)
 
-    /// Modulation index in cycles for each output level 0...128 (levels above 99 occur only in the
+    /// Modulation index in cycles at an output level (0...127; levels above 99 occur only in the
     /// volume mapping). Each step is 1/8 octave (0.75 dB); below level 5 the index falls linearly
     /// to 0 instead of following the table down to -95 dB.
-    static let levelToIndexCycles: [Float] = {
+    static func indexCycles(level: Int) -> Double {
         func totalLevel(_ level: Int) -> Int { level < 20 ? lowTotalLevel[level] : 99 - level }
         func index(_ level: Int) -> Double { fullScaleIndexCycles * DX7Math.pow(2, -Double(totalLevel(level)) / 8) }
-        var table = [Float](repeating: 0, count: 130)
-        for level in 1...127 { table[level] = Float(level < 5 ? index(5) * Double(level) / 5 : index(level)) }
-        table[128] = table[127]
-        table[129] = table[127]
-        return table
-    }()
+        let clamped = Swift.min(Swift.max(level, 0), 127)
+        if clamped == 0 { return 0 }
+        return clamped < 5 ? index(5) * Double(clamped) / 5 : index(clamped)
+    }
+
+    /// `indexCycles` for levels 0...129 (128 and 129 repeat 127), single precision.
+    static let levelToIndexCycles: [Float] = (0..<130).map { Float(indexCycles(level: $0)) }
 }

@@ -19,13 +19,14 @@ struct DX7Voice {
     private var phases = [Int32](repeating: 0, count: 6)
     private var increments = [Int32](repeating: 0, count: 6)
     private var lastPitchSemitones = Double.nan
-    /// Remembered feedback (cycles) added to the feedback target's phase on the next sample.
-    private var feedbackCycles: Float = 0
-    private let feedbackScale: Float
+    /// Remembered feedback (fixed-point cycles) added to the feedback target's phase on the next sample.
+    private var feedbackCycles: Int32 = 0
+    /// Feedback amount per unit of cosine and EG level, fixed point.
+    private let feedbackScale: Int32
     /// Pitch swing in semitones at full LFO depth.
     private let pitchModDepthSemitones: Double
-    /// Output-level reduction at full LFO swing for AMS 3.
-    private let ampModDepthLevels: Float
+    /// Output-level reduction at full LFO swing for AMS 3, fixed point.
+    private let ampModDepthLevels: Int32
     private let outputGain: Float
     private(set) var isSilent = false
 
@@ -49,10 +50,13 @@ struct DX7Voice {
         lfo = DX7LFO(speed: parameters.lfoSpeed, wave: parameters.lfoWave, sampleRateHz: sampleRateHz, seed: seed)
         lfoDelay = DX7LFODelay(delay: parameters.lfoDelay, sampleRateHz: sampleRateHz)
         // hexter: FB × 0.18 / 2π cycles at full EG level (99); the 99 turns the EG level into 0...1.
-        feedbackScale = Float(Double(parameters.feedback) * 0.18 / (2 * Double.pi) / 99)
-        pitchModDepthSemitones = DX7Tables.pitchModSensitivitySemitones[parameters.pitchModSensitivity]
-            * Double(parameters.lfoPitchModDepth) / 99
-        ampModDepthLevels = Swift.min(DX7Tables.ampModDepthLevels[parameters.lfoAmpModDepth], 127.5)
+        let feedbackCyclesPerLevel = Double(parameters.feedback) / (2 * Double.pi) * 0.18 / 99
+        feedbackScale = Int32((feedbackCyclesPerLevel * 16_777_216).rounded(.toNearestOrEven))
+        // Single-precision table and depth, widened, as hexter computes them.
+        pitchModDepthSemitones = Double(Float(DX7Tables.pitchModSensitivitySemitones[parameters.pitchModSensitivity]))
+            * Double(Float(parameters.lfoPitchModDepth) / 99)
+        let ampDepth = Swift.min(DX7Tables.ampModDepthLevels[parameters.lfoAmpModDepth], 127.5)
+        ampModDepthLevels = Int32((ampDepth * 16_777_216).rounded(.toNearestOrEven))
         outputGain = Self.outputGain(carrierCount: DX7Tables.carrierCount[parameters.algorithm - 1])
 
         for i in 0..<6 { envelopes[i].start() }
@@ -112,10 +116,11 @@ struct DX7Voice {
 
     /// Recomputes every operator's phase increment for the current pitch (semitones of shift).
     private mutating func updateFrequencies(lfoPitch: Double) {
-        let pitch = pitchEnvelope.semitones - lfoPitch * pitchModDepthSemitones * lfoDelay.value
+        // Same operations in the same order as hexter, so the increments match it bit for bit.
+        let pitch = pitchEnvelope.semitones - lfoPitch * (pitchModDepthSemitones * lfoDelay.fraction)
         guard pitch != lastPitchSemitones else { return }
         lastPitchSemitones = pitch
-        let noteHz = 440 * DX7Math.exp((pitch + Double(transposedNote) - 69) * 0.057762265046662105)  // ln2/12
+        let noteHz = 440 * DX7Math.exp((pitch + Double(transposedNote) - 69) * 0.69314718055994530942 / 12)
         for i in 0..<6 {
             let op = parameters.operators[i]
             var hz: Double
@@ -138,10 +143,10 @@ struct DX7Voice {
             switch envelope.mode {
             case .finished: continue
             case .constant, .sustaining:
-                if envelope.value < 1 { continue }
+                if envelope.fixedValue < DX7Envelope.one { continue }
                 return false
             case .running:
-                if envelope.stage == 3, envelope.value < 1 { continue }
+                if envelope.stage == 3, envelope.fixedValue < DX7Envelope.one { continue }
                 return false
             }
         }
@@ -184,23 +189,21 @@ struct DX7Voice {
     private mutating func renderSpan(into output: UnsafeMutablePointer<Float>, count: Int, scratch: DX7Scratch) {
         guard count > 0 else { return }
         // LFO and its delay, then the amplitude-modulation reduction (AMS 3 scale) per sample.
-        lfo.fill(UnsafeMutableBufferPointer(start: scratch.lfo, count: count))
+        lfo.fill(scratch.lfo, count: count, cosine: scratch.cosine)
         for s in 0..<count {
-            scratch.ampMod[s] = ampModDepthLevels * Float(lfoDelay.value) * scratch.lfo[s]
+            scratch.ampMod[s] = DX7OperatorKernel.multiply(DX7OperatorKernel.multiply(ampModDepthLevels, lfoDelay.value), scratch.lfo[s])
             lfoDelay.step()
         }
         // Envelopes: the effective level (EG minus amplitude modulation) and the modulation index.
-        let table = DX7Tables.levelToIndexCycles
-        table.withUnsafeBufferPointer { tablePointer in
-            for i in 0..<6 {
-                let levels = scratch.level(i), gains = scratch.gain(i)
-                let sensitivity = DX7Tables.ampModSensitivityScale[parameters.operators[i].ampModSensitivity]
-                for s in 0..<count {
-                    levels[s] = envelopes[i].value - scratch.ampMod[s] * sensitivity
-                    envelopes[i].step()
-                }
-                DX7OperatorKernel.modulationIndex(levels: levels, into: gains, count: count, table: tablePointer.baseAddress!)
+        for i in 0..<6 {
+            let levels = scratch.level(i), gains = scratch.gain(i)
+            let sensitivity = DX7Tables.ampModSensitivityFixed[parameters.operators[i].ampModSensitivity]
+            for s in 0..<count {
+                let reduction = sensitivity == DX7Envelope.one ? scratch.ampMod[s] : DX7OperatorKernel.multiply(scratch.ampMod[s], sensitivity)
+                levels[s] = envelopes[i].fixedValue &- reduction
+                envelopes[i].step()
             }
+            DX7OperatorKernel.modulationIndex(levels: levels, into: gains, count: count, table: scratch.levelToIndex)
         }
         // Operators from 6 down to 1, so every modulator is ready before what it modulates.
         let loop = parameters.feedback > 0 ? algorithm.feedbackLoop : []
@@ -212,14 +215,14 @@ struct DX7Voice {
                 continue
             }
             let modulators = algorithm.modulators[op - 1]
-            var input: UnsafeMutablePointer<Float>? = nil
+            var input: UnsafeMutablePointer<Int32>? = nil
             if !modulators.isEmpty {
                 let sum = scratch.input
                 let first = scratch.output(modulators[0] - 1)
                 for s in 0..<count { sum[s] = first[s] }
                 for m in modulators.dropFirst() {
                     let other = scratch.output(m - 1)
-                    for s in 0..<count { sum[s] += other[s] }
+                    for s in 0..<count { sum[s] &+= other[s] }
                 }
                 input = sum
             }
@@ -228,11 +231,15 @@ struct DX7Voice {
                                             output: scratch.output(op - 1), count: count, table: scratch.cosine)
             op -= 1
         }
-        // Carriers, scaled by the voice gain.
+        // Carriers summed in fixed point, then scaled by the voice gain.
+        let scale = outputGain / Float(DX7OperatorKernel.one)
+        let sum = scratch.input
+        for s in 0..<count { sum[s] = 0 }
         for carrier in algorithm.carriers {
             let out = scratch.output(carrier - 1)
-            for s in 0..<count { output[s] += out[s] * outputGain }
+            for s in 0..<count { sum[s] &+= out[s] }
         }
+        for s in 0..<count { output[s] += Float(sum[s]) * scale }
         for i in 0..<6 { phases[i] = phases[i] &+ Int32(truncatingIfNeeded: count) &* increments[i] }
     }
 
@@ -241,56 +248,85 @@ struct DX7Voice {
     /// phase on the next sample.
     private mutating func renderFeedbackLoop(_ loop: [Int], count: Int, scratch: DX7Scratch) {
         let target = algorithm.feedbackTarget, source = algorithm.feedbackSource
-        var feedback = feedbackCycles
         for (position, op) in loop.enumerated() {
             // Sum the block-rendered modulators first; the loop's own members are added per sample.
             let external = scratch.loopInput(position)
             for s in 0..<count { external[s] = 0 }
             for m in algorithm.modulators[op - 1] where !loop.contains(m) {
                 let other = scratch.output(m - 1)
-                for s in 0..<count { external[s] += other[s] }
+                for s in 0..<count { external[s] &+= other[s] }
             }
+        }
+        var feedback = feedbackCycles
+        let cosine = scratch.cosine
+        if loop.count == 1 {
+            // The common case: one operator feeding itself.
+            let index = source - 1
+            var phase = phases[index]
+            let increment = increments[index]
+            let gains = scratch.gain(index), levels = scratch.level(index), out = scratch.output(index)
+            let external = scratch.loopInput(0)
+            for s in 0..<count {
+                let wave = DX7OperatorKernel.cosine(phase &+ external[s] &+ feedback, cosine)
+                out[s] = DX7OperatorKernel.multiply(gains[s], wave)
+                feedback = DX7OperatorKernel.multiply(DX7OperatorKernel.multiply(wave, levels[s]), feedbackScale)
+                phase &+= increment
+            }
+            feedbackCycles = feedback
+            return
         }
         for s in 0..<count {
             for (position, op) in loop.enumerated() {
                 let index = op - 1
                 var phaseInput = scratch.loopInput(position)[s]
-                if op == target { phaseInput += feedback }
-                for m in algorithm.modulators[index] where loop.contains(m) { phaseInput += scratch.output(m - 1)[s] }
-                let x = DX7OperatorKernel.phaseCycles(phases[index], increments[index], s) + phaseInput
-                let wave = DX7OperatorKernel.tableCosine(x, scratch.cosine)
-                scratch.output(index)[s] = scratch.gain(index)[s] * wave
-                if op == source { feedback = wave * scratch.level(index)[s] * feedbackScale }
+                if op == target { phaseInput &+= feedback }
+                for m in algorithm.modulators[index] where loop.contains(m) { phaseInput &+= scratch.output(m - 1)[s] }
+                let phase = phases[index] &+ Int32(truncatingIfNeeded: s) &* increments[index]
+                let wave = DX7OperatorKernel.cosine(phase &+ phaseInput, cosine)
+                scratch.output(index)[s] = DX7OperatorKernel.multiply(scratch.gain(index)[s], wave)
+                if op == source {
+                    feedback = DX7OperatorKernel.multiply(DX7OperatorKernel.multiply(wave, scratch.level(index)[s]), feedbackScale)
+                }
             }
         }
         feedbackCycles = feedback
     }
 }
 
-/// Scratch buffers for one render (allocated once, reused by every block).
+/// Scratch buffers for one render (allocated once, reused by every block), and private copies of
+/// the kernel's tables so the hot loops hold plain pointers.
 final class DX7Scratch {
-    private let storage: UnsafeMutablePointer<Float>
+    private let storage: UnsafeMutablePointer<Int32>
     private static let size = DX7Voice.blockSize
     // Layout: lfo, ampMod, input, 6 levels, 6 gains, 6 outputs, 3 loop inputs.
     private static let buffers = 3 + 18 + 3
-
-    /// The operator cosine table (a private copy, so the hot loops hold a plain pointer).
-    let cosine: UnsafeMutablePointer<Float>
+    let cosine: UnsafeMutablePointer<Int32>
+    private let levelTable: UnsafeMutablePointer<Int32>
 
     init() {
         storage = .allocate(capacity: Self.size * Self.buffers)
         storage.initialize(repeating: 0, count: Self.size * Self.buffers)
-        cosine = .allocate(capacity: 4096)
-        DX7OperatorKernel.cosineTable.withUnsafeBufferPointer { cosine.initialize(from: $0.baseAddress!, count: 4096) }
+        let cosineCopy = UnsafeMutablePointer<Int32>.allocate(capacity: 4096)
+        for (i, v) in DX7OperatorKernel.cosineTable.enumerated() { (cosineCopy + i).initialize(to: v) }
+        cosine = cosineCopy
+        let levelCopy = UnsafeMutablePointer<Int32>.allocate(capacity: 258)
+        for (i, v) in DX7OperatorKernel.levelToIndex.enumerated() { (levelCopy + i).initialize(to: v) }
+        levelTable = levelCopy
     }
 
-    func deallocate() { storage.deallocate(); cosine.deallocate() }
+    func deallocate() {
+        storage.deallocate()
+        cosine.deallocate()
+        levelTable.deallocate()
+    }
 
-    var lfo: UnsafeMutablePointer<Float> { storage }
-    var ampMod: UnsafeMutablePointer<Float> { storage + Self.size }
-    var input: UnsafeMutablePointer<Float> { storage + 2 * Self.size }
-    func level(_ op: Int) -> UnsafeMutablePointer<Float> { storage + (3 + op) * Self.size }
-    func gain(_ op: Int) -> UnsafeMutablePointer<Float> { storage + (9 + op) * Self.size }
-    func output(_ op: Int) -> UnsafeMutablePointer<Float> { storage + (15 + op) * Self.size }
-    func loopInput(_ position: Int) -> UnsafeMutablePointer<Float> { storage + (21 + position) * Self.size }
+    /// The level-to-index table at level 0 (valid from -128 to 129).
+    var levelToIndex: UnsafePointer<Int32> { UnsafePointer(levelTable + 128) }
+    var lfo: UnsafeMutablePointer<Int32> { storage }
+    var ampMod: UnsafeMutablePointer<Int32> { storage + Self.size }
+    var input: UnsafeMutablePointer<Int32> { storage + 2 * Self.size }
+    func level(_ op: Int) -> UnsafeMutablePointer<Int32> { storage + (3 + op) * Self.size }
+    func gain(_ op: Int) -> UnsafeMutablePointer<Int32> { storage + (9 + op) * Self.size }
+    func output(_ op: Int) -> UnsafeMutablePointer<Int32> { storage + (15 + op) * Self.size }
+    func loopInput(_ position: Int) -> UnsafeMutablePointer<Int32> { storage + (21 + position) * Self.size }
 }
