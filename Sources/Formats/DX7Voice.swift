@@ -59,6 +59,9 @@ public struct DX7VoiceData: Sendable, Equatable {
     public var transpose: UInt8 = 24
     /// The 10 name bytes as stored (may hold control or 8-bit bytes; see `name`).
     public var nameBytes: [UInt8] = Array("INIT VOICE".utf8)
+    /// Bits a packed voice had outside every field (128 bytes), or empty for a clean voice. They
+    /// never reach the sound; they are kept only so that writing the voice back reproduces the file.
+    public var strayBits: [UInt8] = []
 
     /// The DX7's "voice initialize" voice (FORMAT.md §2): OP1 at level 99, others silent.
     public init() {
@@ -165,32 +168,29 @@ extension DX7VoiceData {
         pitchModSensitivity = (b[116] >> 4) & 0x07
         transpose = b[117] & 0x7F
         nameBytes = Array(b[118..<128])
+        let stray = zip(b, Self.packedFieldMask).map { $0 & ~$1 }
+        strayBits = stray.allSatisfy { $0 == 0 } ? [] : stray
     }
+
+    /// For each packed byte, the bits that belong to a field (FORMAT.md §3); the name keeps all 8.
+    static let packedFieldMask: [UInt8] = {
+        var mask = [UInt8](repeating: 0x7F, count: packedSize)
+        for stored in 0..<6 {
+            let o = stored * 17
+            mask[o + 11] = 0x0F  // curves
+            mask[o + 13] = 0x1F  // AMS, velocity sensitivity
+            mask[o + 15] = 0x3F  // mode, coarse
+        }
+        mask[110] = 0x1F         // algorithm
+        mask[111] = 0x0F         // feedback, key sync
+        for i in 118..<128 { mask[i] = 0xFF }
+        return mask
+    }()
 
     /// Bits set in packed bytes outside every field: bit 7 anywhere but the name, and the unused
     /// high bits of the bit-field bytes. Non-zero means the voice came from a dirty file.
     public static func strayBitCount(packed bytes: ArraySlice<UInt8>) -> Int {
-        let b = Array(bytes)
-        guard b.count == packedSize else { return 0 }
-        var count = 0
-        func stray(_ value: UInt8, usedMask: UInt8) { count += (value & ~usedMask).nonzeroBitCount }
-        for stored in 0..<6 {
-            let o = stored * 17
-            for i in 0..<11 { stray(b[o + i], usedMask: 0x7F) }
-            stray(b[o + 11], usedMask: 0x0F)
-            stray(b[o + 12], usedMask: 0x7F)
-            stray(b[o + 13], usedMask: 0x1F)
-            stray(b[o + 14], usedMask: 0x7F)
-            stray(b[o + 15], usedMask: 0x3F)
-            stray(b[o + 16], usedMask: 0x7F)
-        }
-        for i in 102..<110 { stray(b[i], usedMask: 0x7F) }
-        stray(b[110], usedMask: 0x1F)
-        stray(b[111], usedMask: 0x0F)
-        for i in 112..<116 { stray(b[i], usedMask: 0x7F) }
-        stray(b[116], usedMask: 0x7F)
-        stray(b[117], usedMask: 0x7F)
-        return count
+        zip(bytes, packedFieldMask).reduce(0) { $0 + ($1.0 & ~$1.1).nonzeroBitCount }
     }
 
     /// The 128 packed bytes; the inverse of `init(packed:)` for any voice without stray bits.
@@ -220,6 +220,8 @@ extension DX7VoiceData {
         b[116] = (lfoKeySync & 0x01) | (lfoWave & 0x07) << 1 | (pitchModSensitivity & 0x07) << 4
         b[117] = transpose & 0x7F
         for i in 0..<10 { b[118 + i] = i < nameBytes.count ? nameBytes[i] : 0x20 }
+        // Put back what a dirty file had outside the fields, so a read-write round trip is exact.
+        if strayBits.count == Self.packedSize { for i in 0..<Self.packedSize { b[i] |= strayBits[i] } }
         return b
     }
 }
