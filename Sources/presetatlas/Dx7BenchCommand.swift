@@ -38,12 +38,16 @@ struct BenchDX7: ParsableCommand {
     @Option(help: "Thread counts to measure (repeatable).")
     var jobs: [Int] = [1, 2]
 
+    @Option(help: "Kernels to measure (repeatable): naive, block.")
+    var kernel: [String] = ["naive", "block"]
+
     @Option(help: "How many times the whole bank is rendered per measurement.")
     var rounds: Int = 2
 
     func validate() throws {
         if jobs.contains(where: { $0 < 1 }) { throw ValidationError("--jobs must be at least 1") }
         if rounds < 1 { throw ValidationError("--rounds must be at least 1") }
+        if kernel.contains(where: { DX7.Kernel(rawValue: $0) == nil }) { throw ValidationError("--kernel is naive or block") }
     }
 
     func run() throws {
@@ -54,7 +58,7 @@ struct BenchDX7: ParsableCommand {
         print(String(format: "DX7 engine, %d voices of %@, %.1f s notes at %.0f Hz", patches.count,
                      (bank as NSString).lastPathComponent, hold + tail, settings.sampleRateHz))
         print("kernel  jobs  renders/s  x realtime  x realtime per CPU-second  CPU use")
-        for kernel in [DX7.Kernel.naive, .block] {
+        for kernel in self.kernel.compactMap(DX7.Kernel.init(rawValue:)) {
             let model = DX7(schema: schema, kernel: kernel)
             _ = try model.render(patches[0], settings: settings)  // warm up tables
             for threads in jobs {

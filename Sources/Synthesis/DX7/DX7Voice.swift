@@ -199,7 +199,7 @@ struct DX7Voice {
                 scratch.ampMod[s] = DX7OperatorKernel.multiply(DX7OperatorKernel.multiply(ampModDepthLevels, lfoDelay.value), scratch.lfo[s])
                 lfoDelay.step()
             }
-        } else {
+        } else if pitchModDepthSemitones != 0 {
             // Only the pitch uses the LFO: its value at the span's end, and the delay's progress.
             lfo.fill(scratch.lfo, count: count, cosine: scratch.cosine)
             lfoDelay.advance(count)
