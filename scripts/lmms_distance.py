@@ -58,7 +58,10 @@ def main():
         path = os.path.join(out, name + ".wav")
         if not os.path.exists(path):
             print(f"{name:22s} missing"); continue
-        ours, _ = mono(path)
+        x, _ = sf.read(path, always_2d=True, dtype="float64")
+        # Store ours as the references are stored (x0.25, 24-bit) so both share the quantisation floor.
+        x = np.round(np.clip(x * 0.25, -1, 1 - 2 ** -23) * 2 ** 23) / 2 ** 23 * 4
+        ours = x.mean(axis=1)
         d = distance(ours, ref)
         fr, fo = peak_hz(ref, sr), peak_hz(ours, sr)
         cents = 1200 * np.log2(fo / fr) if fr > 0 and fo > 0 else float("nan")
