@@ -14,7 +14,7 @@ public final class RealFFT: @unchecked Sendable {
     private let output: UnsafeMutablePointer<fftwf_complex>
     private let plan: fftwf_plan
 
-    private static let planningLock = NSLock()
+    static let planningLock = NSLock()
 
     /// - Precondition: size >= 2.
     public init(size: Int) {
@@ -63,4 +63,48 @@ public final class RealFFT: @unchecked Sendable {
 /// The periodic Hann window (scipy's `get_window('hann', n)`, librosa's default): 0.5 - 0.5 cos(2πi/n).
 public func hannWindow(_ size: Int) -> [Float] {
     (0..<size).map { Float(0.5 - 0.5 * cos(2 * Double.pi * Double($0) / Double(size))) }
+}
+
+/// A forward real FFT of `size` points in double precision (FFTW r2c, fftw3). librosa's STFT multiplies
+/// float32 frames by a float64 window and so transforms in float64 before storing complex64; spectra that
+/// must match librosa down to -130 dB below their peak (log-mel at quiet bands) need the same precision:
+/// a float32 FFT's rounding noise alone moves such bands by 0.03 dB. One instance per thread.
+public final class RealFFTDouble: @unchecked Sendable {
+    public let size: Int
+    public var binCount: Int { size / 2 + 1 }
+
+    private let input: UnsafeMutablePointer<Double>
+    private let output: UnsafeMutablePointer<fftw_complex>
+    private let plan: fftw_plan
+
+    /// - Precondition: size >= 2.
+    public init(size: Int) {
+        precondition(size >= 2, "RealFFTDouble size must be at least 2")
+        self.size = size
+        input = fftw_alloc_real(size)!
+        output = fftw_alloc_complex(size / 2 + 1)!
+        // The float and double libraries plan separately, but share the one lock to keep the rule simple.
+        RealFFT.planningLock.lock()
+        plan = fftw_plan_dft_r2c_1d(Int32(size), input, output, UInt32(FFTW_ESTIMATE))!
+        RealFFT.planningLock.unlock()
+    }
+
+    deinit {
+        RealFFT.planningLock.lock()
+        fftw_destroy_plan(plan)
+        RealFFT.planningLock.unlock()
+        fftw_free(input)
+        fftw_free(output)
+    }
+
+    /// Calls `fill` to write the `size` input samples, transforms, and calls `body` with the spectrum as
+    /// interleaved (re, im) pairs of `binCount` bins. No allocation.
+    public func forward<R>(fill: (UnsafeMutableBufferPointer<Double>) -> Void,
+                           _ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
+        fill(UnsafeMutableBufferPointer(start: input, count: size))
+        fftw_execute(plan)
+        return try output.withMemoryRebound(to: Double.self, capacity: 2 * binCount) { pointer in
+            try body(UnsafeBufferPointer(start: pointer, count: 2 * binCount))
+        }
+    }
 }
