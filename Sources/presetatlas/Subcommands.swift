@@ -5,5 +5,6 @@ extension PresetAtlas {
     static let allSubcommands: [ParsableCommand.Type] = [
         Info.self,
         FeaturesCommand.self,
+        EmbedCommand.self,
     ]
 }
