@@ -6,5 +6,7 @@ extension PresetAtlas {
         Info.self,
         Render.self,
         Fidelity.self,
+        FeaturesCommand.self,
+        EmbedCommand.self,
     ]
 }
