@@ -8,5 +8,7 @@ extension PresetAtlas {
         Fidelity.self,
         FeaturesCommand.self,
         EmbedCommand.self,
+        CoverageCommand.self,
+        MapCommand.self,
     ]
 }
