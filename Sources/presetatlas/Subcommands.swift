@@ -4,5 +4,6 @@ import ArgumentParser
 extension PresetAtlas {
     static let allSubcommands: [ParsableCommand.Type] = [
         Info.self,
+        Bias.self,
     ]
 }
