@@ -50,8 +50,10 @@ enum ProTrackerModuleTempo {
         let rowBytes = 4 * format.channels
         let patternBytes = 64 * rowBytes
         let rowStart = 1084 + Int(firstPattern) * patternBytes
-        guard Int(firstPattern) <= highest, bytes.has(rowStart, rowBytes) else {
-            throw TempoReadError("MOD truncated: first pattern \(firstPattern) lies past the end of the file")
+        // Every stored pattern must be present: a shorter file is truncated (samples follow the patterns).
+        let patternsEnd = 1084 + (highest + 1) * patternBytes
+        guard Int(firstPattern) <= highest, bytes.has(rowStart, rowBytes), patternsEnd <= bytes.count else {
+            throw TempoReadError("MOD truncated: \(highest + 1) patterns need \(patternsEnd) bytes, the file has \(bytes.count)")
         }
         var bpm = defaultBPM
         var ticks = defaultTicksPerRow

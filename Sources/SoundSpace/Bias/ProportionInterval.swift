@@ -19,6 +19,8 @@ public struct ProportionInterval: Sendable, Equatable {
         let denominator = 1 + z2 / n
         let centre = (share + z2 / (2 * n)) / denominator
         let half = z * (share * (1 - share) / n + z2 / (4 * n * n)).squareRoot() / denominator
-        return ProportionInterval(lower: Swift.max(0, centre - half), upper: Swift.min(1, centre + half))
+        // At 0 and n successes the bounds are exactly 0 and 1; rounding would leave 1e-17 off.
+        return ProportionInterval(lower: successes <= 0 ? 0 : Swift.max(0, centre - half),
+                                  upper: successes >= trials ? 1 : Swift.min(1, centre + half))
     }
 }
