@@ -4,47 +4,51 @@ import Foundation
 import Testing
 @testable import Formats
 
-/// `.cache/factory/usr/share` of the package (fetched by `scripts/install-deps.sh`).
-let factoryShare = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent(".cache/factory/usr/share")
-let factoryPresent = FileManager.default.fileExists(atPath: factoryShare.appendingPathComponent("lmms/projects").path)
+/// Paths of the package's fetched factory data (`scripts/install-deps.sh`) and `Synths/`.
+enum BiasTestPaths {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let factoryShare = packageRoot.appendingPathComponent(".cache/factory/usr/share")
+    static let factoryPresent = FileManager.default.fileExists(atPath: BiasTestPaths.factoryShare.appendingPathComponent("lmms/projects").path)
+    static let synths = packageRoot.appendingPathComponent("Synths")
+}
 
 @Suite struct TempoReaderTests {
     // MARK: real files (Debian lmms-common, hydrogen-data)
 
-    @Test(.enabled(if: factoryPresent, "needs .cache/factory from scripts/install-deps.sh"))
+    @Test(.enabled(if: BiasTestPaths.factoryPresent, "needs .cache/factory from scripts/install-deps.sh"))
     func lmmsTemplateIsMarkedAndAt140() throws {
         // Debian's default.mpt says <head bpm="140">; the extension marks it a template.
-        let reading = try TempoReader.read(factoryShare.appendingPathComponent("lmms/projects/templates/default.mpt"))
+        let reading = try TempoReader.read(BiasTestPaths.factoryShare.appendingPathComponent("lmms/projects/templates/default.mpt"))
         #expect(reading.tool == "LMMS")
         #expect(reading.bpm == 140)
         #expect(reading.isTemplate)
         #expect(reading.writer?.hasPrefix("LMMS 1.") == true)
     }
 
-    @Test(.enabled(if: factoryPresent, "needs .cache/factory from scripts/install-deps.sh"))
+    @Test(.enabled(if: BiasTestPaths.factoryPresent, "needs .cache/factory from scripts/install-deps.sh"))
     func lmmsCompressedDemoAndOldRootAreRead() throws {
         // Oglsdl-PpTrip.mmpz (qCompress'd) holds bpm="140"; Greshz-CoolSnip.mmpz is an LMMS 0.4.5
         // <multimedia-project> with bpm="140" (both checked with python's zlib).
-        let demo = try TempoReader.read(factoryShare.appendingPathComponent("lmms/projects/demos/Oglsdl-PpTrip.mmpz"))
+        let demo = try TempoReader.read(BiasTestPaths.factoryShare.appendingPathComponent("lmms/projects/demos/Oglsdl-PpTrip.mmpz"))
         #expect(demo.bpm == 140 && !demo.isTemplate && demo.origin == .stored)
-        let old = try TempoReader.read(factoryShare.appendingPathComponent("lmms/projects/shorties/Greshz-CoolSnip.mmpz"))
+        let old = try TempoReader.read(BiasTestPaths.factoryShare.appendingPathComponent("lmms/projects/shorties/Greshz-CoolSnip.mmpz"))
         #expect(old.bpm == 140)
         #expect(old.writer == "LMMS 0.4.5")
     }
 
-    @Test(.enabled(if: factoryPresent, "needs .cache/factory from scripts/install-deps.sh"))
+    @Test(.enabled(if: BiasTestPaths.factoryPresent, "needs .cache/factory from scripts/install-deps.sh"))
     func hydrogenDemoSongTempo() throws {
         // GM_kit_demo1.h2song: <version>1.2.0</version> <bpm>115</bpm>.
-        let reading = try TempoReader.read(factoryShare.appendingPathComponent("hydrogen/data/demo_songs/GM_kit_demo1.h2song"))
+        let reading = try TempoReader.read(BiasTestPaths.factoryShare.appendingPathComponent("hydrogen/data/demo_songs/GM_kit_demo1.h2song"))
         #expect(reading.tool == "Hydrogen")
         #expect(reading.bpm == 115)
         #expect(reading.writer == "Hydrogen 1.2.0")
     }
 
-    @Test(.enabled(if: factoryPresent, "needs .cache/factory from scripts/install-deps.sh"))
+    @Test(.enabled(if: BiasTestPaths.factoryPresent, "needs .cache/factory from scripts/install-deps.sh"))
     func everyFactoryProjectReads() throws {
-        let folders = ["lmms/projects", "hydrogen/data/demo_songs"].map { factoryShare.appendingPathComponent($0) }
+        let folders = ["lmms/projects", "hydrogen/data/demo_songs"].map { BiasTestPaths.factoryShare.appendingPathComponent($0) }
         var count = 0
         for folder in folders {
             let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)

@@ -5,13 +5,10 @@ import Synthesis
 import Testing
 @testable import Formats
 
-let synthsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("Synths")
-
 @Suite struct ZynAddSubFXInstrumentTests {
     let schema: SynthSchema
 
-    init() throws { schema = try SynthDefinition.load(synthsFolder.appendingPathComponent("zynaddsubfx.xml")) }
+    init() throws { schema = try SynthDefinition.load(BiasTestPaths.synths.appendingPathComponent("zynaddsubfx.xml")) }
 
     @Test func schemaDefaultsMatchZynSource() {
         // ADnoteParameters defaults(): PVolume 90, PDetuneType 1, voice PVolume 100; amp envelope
@@ -24,11 +21,11 @@ let synthsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().d
         #expect(abs((schema.parameter("add.amp_lfo.freq")?.defaultValue ?? 0) - 80.0 / 127) < 1e-6)
     }
 
-    @Test(.enabled(if: factoryPresent, "needs .cache/factory from scripts/install-deps.sh"))
+    @Test(.enabled(if: BiasTestPaths.factoryPresent, "needs .cache/factory from scripts/install-deps.sh"))
     func readsRealBankFile() throws {
         // Arpeggios/0001-Arpeggio1.xiz (ZynAddSubFX 1.1): volume 87, detune_type 2, coarse_detune 15360,
         // filter freq 42, amp envelope D_dt 80, voice 0 detune 8274, base function 12, LFO freq 0.551181.
-        let url = factoryShare.appendingPathComponent("zynaddsubfx/banks/Arpeggios/0001-Arpeggio1.xiz")
+        let url = BiasTestPaths.factoryShare.appendingPathComponent("zynaddsubfx/banks/Arpeggios/0001-Arpeggio1.xiz")
         let patch = try ZynAddSubFXInstrument.read(url, schema: schema)
         #expect(patch.name == "Arpeggio1")
         let expected: [String: Double] = ["add.volume": 87, "add.detune_type": 2, "add.coarse_detune": 15360,
@@ -39,10 +36,10 @@ let synthsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().d
         #expect(patch.attributes["zyn.version"] == "1.1")
     }
 
-    @Test(.enabled(if: factoryPresent, "needs .cache/factory from scripts/install-deps.sh"))
+    @Test(.enabled(if: BiasTestPaths.factoryPresent, "needs .cache/factory from scripts/install-deps.sh"))
     func readsBrokenDeclarationAndLeadingNewline() throws {
         // olivers-other files (ZynAddSubFX 2.5.3) start "\n<?xml version=\"1.0f\"", which libxml2 rejects as is.
-        let url = factoryShare.appendingPathComponent("zynaddsubfx/banks/olivers-other/0036-Tick.xiz")
+        let url = BiasTestPaths.factoryShare.appendingPathComponent("zynaddsubfx/banks/olivers-other/0036-Tick.xiz")
         let patch = try ZynAddSubFXInstrument.read(url, schema: schema)
         #expect(patch.attributes["zyn.version"] == "2.5.3")
         #expect(!patch.values.isEmpty)
