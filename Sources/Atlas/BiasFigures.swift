@@ -65,6 +65,40 @@ public enum BiasFigures {
         return svg
     }
 
+    /// Tools side by side: one bar per tool for the share of songs at its default tempo, with the
+    /// bootstrap 95% interval as a whisker and the tool's default in the label.
+    public static func tempoComparison(_ tools: [ToolTempoReport]) -> String {
+        let rows = tools.compactMap { t in t.summary.map { (t.tool, $0) } }.filter { $0.1.files > 0 }
+        let rowHeight = 26.0, left = 190.0, right = 70.0, top = 40.0, width = 640.0
+        let height = top + rowHeight * Double(Swift.max(1, rows.count)) + 40
+        let plotWidth = width - left - right
+        var svg = """
+        <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" font-family="sans-serif" font-size="11">
+        <title>Share of songs at their tool's default tempo</title>
+        <rect width="100%" height="100%" fill="white"/>
+        <text x="10" y="20" font-size="13">Share of songs exactly at the tool's default tempo (bootstrap 95% interval)</text>
+
+        """
+        for (index, row) in rows.enumerated() {
+            let (tool, summary) = row
+            let y = top + Double(index) * rowHeight
+            let label = "\(tool) (\(fmt(summary.defaultBPM)) BPM, n=\(summary.files))"
+            svg += "<text x=\"\(fmt(left - 6))\" y=\"\(fmt(y + 15))\" text-anchor=\"end\">\(xmlEscaped(label))</text>\n"
+            svg += "<rect x=\"\(fmt(left))\" y=\"\(fmt(y + 4))\" width=\"\(fmt(plotWidth * summary.shareAtDefault))\" height=\"\(fmt(rowHeight - 10))\" fill=\"#4a6fa5\"/>\n"
+            let low = left + plotWidth * summary.shareInterval.lower, high = left + plotWidth * summary.shareInterval.upper
+            svg += "<line x1=\"\(fmt(low))\" y1=\"\(fmt(y + 11))\" x2=\"\(fmt(high))\" y2=\"\(fmt(y + 11))\" stroke=\"black\"/>\n"
+            svg += "<text x=\"\(fmt(left + plotWidth + 6))\" y=\"\(fmt(y + 15))\">\(String(format: "%.0f%%", summary.shareAtDefault * 100))</text>\n"
+        }
+        let axisY = top + rowHeight * Double(Swift.max(1, rows.count)) + 4
+        svg += "<line x1=\"\(fmt(left))\" y1=\"\(fmt(axisY))\" x2=\"\(fmt(left + plotWidth))\" y2=\"\(fmt(axisY))\" stroke=\"black\"/>\n"
+        for tick in stride(from: 0, through: 100, by: 25) {
+            let x = left + plotWidth * Double(tick) / 100
+            svg += "<text x=\"\(fmt(x))\" y=\"\(fmt(axisY + 15))\" text-anchor=\"middle\">\(tick)%</text>\n"
+        }
+        svg += "</svg>\n"
+        return svg
+    }
+
     static func fmt(_ x: Double) -> String {
         x == x.rounded() ? String(Int(x)) : String(format: "%.1f", x)
     }
@@ -76,7 +110,10 @@ public enum BiasFigures {
         return collapsed.isEmpty ? "tool" : collapsed
     }
 
-    /// Writes `bias.md`, `bias.json` and `tempo-<tool>.svg` into `folder` (created if needed).
+    /// Key of the side-by-side figure in the `figures` map handed to `BiasReport.markdown`.
+    public static let comparisonFigureKey = "*comparison*"
+
+    /// Writes `bias.md`, `bias.json`, `tempo-comparison.svg` and `tempo-<tool>.svg` into `folder` (created if needed).
     /// Returns the paths written.
     @discardableResult
     public static func write(_ report: BiasReport, to folder: URL) throws -> [URL] {
@@ -89,6 +126,12 @@ public enum BiasFigures {
             let url = folder.appendingPathComponent(name)
             try Data(tempoHistogram(tool: t.tool, summary: summary).utf8).write(to: url, options: .atomic)
             figures[t.tool] = name
+            written.append(url)
+        }
+        if report.tempo.contains(where: { ($0.summary?.files ?? 0) > 0 }) {
+            let url = folder.appendingPathComponent("tempo-comparison.svg")
+            try Data(tempoComparison(report.tempo).utf8).write(to: url, options: .atomic)
+            figures[comparisonFigureKey] = url.lastPathComponent
             written.append(url)
         }
         let md = folder.appendingPathComponent("bias.md")

@@ -24,7 +24,7 @@ public struct BiasPresetFormat: Sendable {
 
     /// Formats wired in. LMMS TripleOscillator (.xpf) and DX7 (.syx) join here when their readers land.
     public static let all: [BiasPresetFormat] = [
-        BiasPresetFormat(synthID: "zynaddsubfx", extensions: ["xiz"],
+        BiasPresetFormat(synthID: "zynaddsubfx", extensions: ["xiz", "xiy"],
                          sniff: { ZynAddSubFXInstrument.looksLike($0) },
                          read: { url, schema in [try ZynAddSubFXInstrument.read(url, schema: schema)] }),
     ]

@@ -122,6 +122,7 @@ public struct BiasReport: Sendable {
             for t in tempo where !t.writers.isEmpty {
                 out += "\n\(Self.md(t.tool)) songs by writer: " + t.writers.map { "\(Self.md($0.writer)) (\($0.songs))" }.joined(separator: ", ") + "\n"
             }
+            if let figure = figures[BiasFigures.comparisonFigureKey] { out += "\n![Tools side by side](\(figure))\n" }
             for t in tempo { if let figure = figures[t.tool] { out += "\n![\(Self.md(t.tool)) tempo histogram](\(figure))\n" } }
             out += "\n"
         }

@@ -1,4 +1,4 @@
-// Reads a ZynAddSubFX / Yoshimi instrument (`.xiz`: gzip-compressed or plain XML, root
+// Reads a ZynAddSubFX / Yoshimi instrument (`.xiz`, Yoshimi also `.xiy`: gzip-compressed or plain XML, root
 // `<ZynAddSubFX-data>`) into a `Patch` of the parameters `Synths/zynaddsubfx.xml` lists, for
 // default-bias statistics (we do not render ZynAddSubFX). Format notes: ../shared/corpora/zynaddsubfx/FORMAT.md.
 import Foundation

@@ -105,6 +105,9 @@ private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathCompon
         let out = folder.appendingPathComponent("report")
         let written = try BiasFigures.write(report, to: out)
         #expect(written.map(\.lastPathComponent).contains("tempo-midi.svg"))
+        #expect(written.map(\.lastPathComponent).contains("tempo-comparison.svg"))
+        let comparison = try Data(contentsOf: out.appendingPathComponent("tempo-comparison.svg"))
+        #expect(throws: Never.self) { try XMLParser.parse(comparison) }
         let markdown = try String(contentsOf: out.appendingPathComponent("bias.md"), encoding: .utf8)
         #expect(markdown.contains("| MIDI | 120 | 3 | 2 |"))
     }

@@ -235,3 +235,18 @@ enum BiasTestPaths {
         }
     }
 }
+
+@Suite struct LMMSHeadExtractionTests {
+    @Test func automatedTempoInHeadChild() throws {
+        // LMMS 1.x keeps an automated tempo's base value as <head><bpm value="…"/></head>.
+        let xml = #"<?xml version="1.0"?><lmms-project version="1.0" creatorversion="1.1.3" type="song"><head mastervol="100"><bpm value="97" id="123"/></head><song><track/></song></lmms-project>"#
+        let reading = try TempoReader.read(Data(xml.utf8))
+        #expect(reading.bpm == 97 && reading.writer == "LMMS 1.1.3")
+    }
+
+    @Test func headCutReadsTempoOfLongProject() throws {
+        let xml = #"<lmms-project creatorversion="1.2.2"><head bpm="133" timesig_numerator="4"/><song>"# + String(repeating: "<track name=\"t\"/>", count: 5000) + "</song></lmms-project>"
+        #expect(LMMSProjectTempo.headOnly(Data(xml.utf8)) != nil)
+        #expect(try TempoReader.read(Data(xml.utf8)).bpm == 133)
+    }
+}

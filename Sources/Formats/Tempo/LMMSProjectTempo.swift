@@ -14,7 +14,11 @@ enum LMMSProjectTempo {
 
     static func read(xml data: Data, isTemplate: Bool) throws -> TempoReading {
         let root: XMLElement
-        do { root = try XMLParser.parse(data) } catch { throw TempoReadError("LMMS project: \(error)") }
+        do {
+            // Projects run to megabytes of tracks; the tempo sits in `<head>` near the top. Parse just
+            // the root's start tag and `<head>` when they can be cut out, else the whole document.
+            root = try headOnly(data).flatMap { try? XMLParser.parse($0) } ?? XMLParser.parse(data)
+        } catch { throw TempoReadError("LMMS project: \(error)") }
         guard rootNames.contains(root.name) else {
             throw TempoReadError("root element is <\(root.name)>, not <lmms-project> or <multimedia-project>")
         }
@@ -25,5 +29,27 @@ enum LMMSProjectTempo {
         // LMMS's own templates are saved as type="song"; the extension is what marks them.
         return TempoReading(tool: "LMMS", writer: version, bpm: try TempoRange.checked(raw, what: "LMMS"),
                             isTemplate: isTemplate)
+    }
+
+    /// `<root …><head …/></root>` (or with `<head>…</head>`) cut from the first 64 KiB, or nil.
+    static func headOnly(_ data: Data) -> Data? {
+        let window = data.prefix(1 << 16)
+        for rootName in ["lmms-project", "multimedia-project"] {
+            guard let rootStart = window.firstRange(of: Data("<\(rootName)".utf8)),
+                  let rootEnd = window[rootStart.upperBound...].firstIndex(of: UInt8(ascii: ">")),
+                  window[window.index(before: rootEnd)] != UInt8(ascii: "/"),
+                  let headStart = window[rootEnd...].firstRange(of: Data("<head".utf8)),
+                  let headTagEnd = window[headStart.upperBound...].firstIndex(of: UInt8(ascii: ">")) else { continue }
+            var headEnd = window.index(after: headTagEnd)
+            if window[window.index(before: headTagEnd)] != UInt8(ascii: "/") {
+                guard let close = window[headTagEnd...].firstRange(of: Data("</head>".utf8)) else { return nil }
+                headEnd = close.upperBound
+            }
+            var snippet = Data(window[rootStart.lowerBound...rootEnd])
+            snippet.append(window[headStart.lowerBound..<headEnd])
+            snippet.append(Data("</\(rootName)>".utf8))
+            return snippet
+        }
+        return nil
     }
 }
