@@ -10,5 +10,6 @@ extension PresetAtlas {
         EmbedCommand.self,
         CoverageCommand.self,
         MapCommand.self,
+        Bias.self,
     ]
 }
