@@ -24,6 +24,7 @@ public struct NativePreset: Sendable, Equatable {
 /// Why a native preset file could not be read (one line: the file and the problem).
 public struct NativePresetError: Error, CustomStringConvertible, Sendable {
     public var description: String
+    public init(description: String) { self.description = description }
 }
 
 extension NativePreset {
