@@ -4,5 +4,7 @@ import ArgumentParser
 extension PresetAtlas {
     static let allSubcommands: [ParsableCommand.Type] = [
         Info.self,
+        AtlasCommand.self,
+        MergeCommand.self,
     ]
 }
