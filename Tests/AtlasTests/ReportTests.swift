@@ -14,6 +14,11 @@ import Testing
         let out = dir.appendingPathComponent("report")
         _ = try AtlasRun.run(sourcePaths: [dir.appendingPathComponent("bank").path], out: out, settings: Fixtures.settings,
                              shard: .whole, components: Fixtures.components(), root: dir)
+        // For debugging the page by hand or with scripts/e2e.py: keep a copy of the report.
+        if let keep = ProcessInfo.processInfo.environment["PRESETATLAS_KEEP_TEST_REPORT"],
+           !FileManager.default.fileExists(atPath: keep) {
+            try FileManager.default.copyItem(at: out, to: URL(fileURLWithPath: keep))
+        }
         return (dir, out)
     }
 

@@ -117,8 +117,8 @@ enum HTMLReport {
       const S = Uint8Array.from(D.s), O = Uint8Array.from(D.o);
       const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"];
       const ORIGIN_COLOURS = {preset: "#D55E00", init: "#000000", random: "#56B4E9", sweep: "#009E73"};
-      const SIZE = {preset: 4, init: 8, random: 2, sweep: 2};
-      const ALPHA = {preset: 0.95, init: 1, random: 0.45, sweep: 0.45};
+      const SIZE = {preset: 4, init: 8, random: 2.5, sweep: 2.5};
+      const ALPHA = {preset: 0.95, init: 1, random: 0.6, sweep: 0.6};
       const DRAW_ORDER = ["random", "sweep", "preset", "init"];
       const canvas = document.getElementById("map"), ctx = canvas.getContext("2d");
       const tip = document.getElementById("tip"), info = document.getElementById("info");
@@ -223,7 +223,13 @@ enum HTMLReport {
         player = new Audio("data:audio/wav;base64," + b64);
         player.dataset.point = String(i);
         window.__atlasPlayer = player;
-        return player.play().then(() => true, err => { info.textContent += "\n(audio blocked: " + err.name + ")"; return false; });
+        window.__atlasPlayRejected = null;
+        window.__atlasPlaying = player.play().then(() => true, err => {
+          window.__atlasPlayRejected = err.name;
+          info.textContent += "\n(audio blocked: " + err.name + ")";
+          return false;
+        });
+        return window.__atlasPlaying;
       }
 
       // Pan, zoom, hover, click.
@@ -304,7 +310,7 @@ enum HTMLReport {
               points: N, inkedPixels: inked, canvasPixels: canvas.width * canvas.height,
               clicked: target, clickedName: target >= 0 ? D.name[target] : null,
               playing: !!(window.__atlasPlayer && !window.__atlasPlayer.paused && window.__atlasPlayer.dataset.point === String(target)),
-              playResolved: played, errors
+              playResolved: played, playRejected: window.__atlasPlayRejected || null, errors
             });
             out.hidden = false;
           };
@@ -313,8 +319,11 @@ enum HTMLReport {
           view.dx += r.width / 2 - toScreenX(target); view.dy += r.height / 2 - toScreenY(target); paint();
           const ev = new MouseEvent("click", {bubbles: true, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2});
           canvas.dispatchEvent(ev);
-          const started = window.__atlasPlayer ? window.__atlasPlayer.play().then(() => true, () => false) : Promise.resolve(false);
-          started.then(ok => setTimeout(() => finish(ok), 200));
+          // Report after playback started, or after 5 s (a play() that never settles is a failure, not a hang).
+          let reported = false;
+          const once = ok => { if (!reported) { reported = true; finish(ok); } };
+          (window.__atlasPlaying || Promise.resolve(false)).then(ok => setTimeout(() => once(ok), 200));
+          setTimeout(() => once(false), 5000);
         }));
       }
     })();
