@@ -133,6 +133,12 @@ enum HTMLReport {
       for (let i = 0; i < N; i++) { U[i] = (X[i] - minX) / span; V[i] = (maxY - Y[i]) / span; }
       let view = {scale: 1, dx: 0, dy: 0};
 
+      // Points grouped by (origin, synth) once, so a redraw touches each point once with one fill per group.
+      const GROUPS = [];
+      for (let o = 0; o < D.origins.length; o++) for (let g = 0; g < D.synths.length; g++) GROUPS.push([]);
+      for (let i = 0; i < N; i++) GROUPS[O[i] * D.synths.length + S[i]].push(i);
+      for (let k = 0; k < GROUPS.length; k++) GROUPS[k] = Int32Array.from(GROUPS[k]);
+
       // Spatial grid over the unit square.
       const G = 128, grid = new Array(G * G);
       for (let c = 0; c < G * G; c++) grid[c] = [];
@@ -166,15 +172,16 @@ enum HTMLReport {
           const o = D.origins.indexOf(originName), size = SIZE[originName], half = size / 2;
           if (o < 0 || !visibleOrigin[o]) continue;
           ctx.globalAlpha = ALPHA[originName];
-          const groups = colourBy === "s" ? D.synths.length : 1;
-          for (let g = 0; g < groups; g++) {
+          for (let g = 0; g < D.synths.length; g++) {
+            if (!visibleSynth[g]) continue;
             ctx.fillStyle = colourBy === "s" ? PALETTE[g % PALETTE.length] : ORIGIN_COLOURS[originName];
             ctx.beginPath();
-            for (let i = 0; i < N; i++) {
-              if (O[i] !== o || !visibleSynth[S[i]] || (colourBy === "s" && S[i] !== g)) continue;
-              const x = toScreenX(i), y = toScreenY(i);
-              if (x < -size || y < -size || x > r.width + size || y > r.height + size) continue;
-              ctx.rect(x - half, y - half, size, size);
+            const members = GROUPS[o * D.synths.length + g], sc = view.scale, dx = view.dx - half, dy = view.dy - half;
+            const w = r.width + size, h = r.height + size;
+            for (let m = 0; m < members.length; m++) {
+              const i = members[m], x = U[i] * sc + dx, y = V[i] * sc + dy;
+              if (x < -size || y < -size || x > w || y > h) continue;
+              ctx.rect(x, y, size, size);
             }
             ctx.fill();
           }
@@ -304,10 +311,17 @@ enum HTMLReport {
           let target = -1;
           for (let i = 0; i < N && target < 0; i++) if (D.origins[O[i]] === "preset" && String(i) in AUDIO) target = i;
           if (target < 0) for (let i = 0; i < N && target < 0; i++) if (String(i) in AUDIO) target = i;
+          // Redraw cost at the default view (the benchmark scripts/bench-map.py reads it).
+          const t0 = performance.now();
+          for (let k = 0; k < 5; k++) paint();
+          const paintMs = (performance.now() - t0) / 5;
+          const hoverStart = performance.now();
+          for (let k = 0; k < 1000; k++) pick(r.width * ((k * 37) % 100) / 100, r.height * ((k * 61) % 100) / 100, 8);
+          const pickMs = (performance.now() - hoverStart) / 1000;
           const finish = played => {
             const out = document.getElementById("selftest");
             out.textContent = JSON.stringify({
-              points: N, inkedPixels: inked, canvasPixels: canvas.width * canvas.height,
+              points: N, inkedPixels: inked, paintMs, pickMs, canvasPixels: canvas.width * canvas.height,
               clicked: target, clickedName: target >= 0 ? D.name[target] : null,
               playing: !!(window.__atlasPlayer && !window.__atlasPlayer.paused && window.__atlasPlayer.dataset.point === String(target)),
               playResolved: played, playRejected: window.__atlasPlayRejected || null, errors
