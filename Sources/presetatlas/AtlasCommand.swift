@@ -54,23 +54,30 @@ struct AtlasCommand: ParsableCommand {
     }
 
     func run() throws {
-        let root = try BuiltInComponents.packageRoot()
-        let paths = sources.isEmpty ? BuiltInComponents.defaultSources(root: root).map(\.path) : sources
+        let paths: [String]
+        if sources.isEmpty {
+            guard let root = try? BuiltInComponents.packageRoot() else {
+                throw commandFailure("no sources given and no Synths/ folder found to locate the default banks")
+            }
+            paths = BuiltInComponents.defaultSources(root: root).map(\.path)
+        } else {
+            paths = sources
+        }
         var settings = AtlasSettings(randomCount: random, sampler: SamplingMethod(rawValue: sampler) ?? .uniform,
                                      sweepSteps: sweepSteps, seed: seed)
         settings.previewSeconds = previewSeconds
         let shardValue = shard.flatMap(Shard.init(parsing:)) ?? .whole
-        let components = try BuiltInComponents.make()
         let outURL = URL(fileURLWithPath: out)
         let progress = TerminalProgress()
         let result: AtlasRunResult
         do {
+            let components = try BuiltInComponents.make()
             result = try AtlasRun.run(sourcePaths: paths, out: outURL, settings: settings, shard: shardValue,
                                       components: components, root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
                                       progress: progress.report)
         } catch {
             progress.finish()
-            throw CleanExit.message("error: \(error)")
+            throw commandFailure("\(error)")
         }
         progress.finish()
         for line in result.catalog.newBadInputs { FileHandle.standardError.write(Data("bad input: \(line)\n".utf8)) }

@@ -33,13 +33,13 @@ struct MergeCommand: ParsableCommand {
             let (outcome, _) = try AtlasRun.analyseAndReport(store: store, out: outURL, components: try BuiltInComponents.make(),
                                                             seed: seed)
             if case .waiting(let pending) = outcome {
-                throw CleanExit.message("merged \(urls.count) shards; \(pending) patches are in no shard store yet (a shard missing or unfinished?)")
+                throw commandFailure("merged \(urls.count) shards; \(pending) patches are in no shard store yet (a shard missing or unfinished?)")
             }
             print("report: \(outURL.appendingPathComponent("index.html").path)")
-        } catch let error as CleanExit {
+        } catch let error as ExitCode {
             throw error
         } catch {
-            throw CleanExit.message("error: \(error)")
+            throw commandFailure("\(error)")
         }
     }
 }
