@@ -95,6 +95,9 @@ def main():
     check("click on a preset starts its audio", state["clicked"] >= 0 and state["playing"] and not state["playRejected"],
           "clicked %r, playing %r, rejected %r" % (state.get("clickedName"), state["playing"], state["playRejected"]))
 
+    check("search by name finds the preset", state["searchMatches"] >= 1 and state["listed"] >= 1,
+          "%d matches, %d listed" % (state["searchMatches"], state["listed"]))
+
     with tempfile.TemporaryDirectory() as tmp:
         shot = os.path.join(tmp, "shot.png")
         chromium("--virtual-time-budget=8000", "--screenshot=" + shot, "file://" + page)

@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import Atlas
+import Formats
 import Synthesis
 
 /// Every table's content as comparable text (floats exactly, blobs by hash), ignoring row order.
@@ -175,5 +176,22 @@ let resultTables = ["patch", "render", "embedding", "mapPoint", "metric", "findi
             #expect("\(error)".contains(AtlasStore.fileName))
             #expect(!"\(error)".contains("\n"))
         }
+    }
+
+    @Test func aSourceAddedLaterIsCataloguedAndTheAnalysisRedone() throws {
+        let dir = try Fixtures.bank(count: 8)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bank = dir.appendingPathComponent("bank")
+        let out = dir.appendingPathComponent("report")
+        let first = try AtlasRun.run(sourcePaths: [bank.path], out: out, settings: Fixtures.settings, shard: .whole,
+                                     components: Fixtures.components(), root: dir)
+        #expect(first.analysis == .analysed(points: 8 + 1 + 40 + 12))
+        let extra = NativePreset(patch: Patch(synthID: "toy", name: "Late", values: ["pitchHz": 1500, "partials": 6]), author: "x")
+        try extra.write(to: bank.appendingPathComponent("late.xml"), schema: Fixtures.synth.schema)
+        let second = try AtlasRun.run(sourcePaths: [bank.path], out: out, settings: Fixtures.settings, shard: .whole,
+                                      components: Fixtures.components(), root: dir)
+        #expect(second.catalog.newSources == 1)
+        #expect(second.rendered == 1)
+        #expect(second.analysis == .analysed(points: 8 + 1 + 1 + 40 + 12))
     }
 }

@@ -318,10 +318,16 @@ enum HTMLReport {
           const hoverStart = performance.now();
           for (let k = 0; k < 1000; k++) pick(r.width * ((k * 37) % 100) / 100, r.height * ((k * 61) % 100) / 100, 8);
           const pickMs = (performance.now() - hoverStart) / 1000;
+          // Search: typing part of the first preset's name highlights and lists it.
+          const search = document.getElementById("search");
+          search.value = target >= 0 ? D.name[target].slice(0, 6) : "";
+          search.dispatchEvent(new Event("input"));
+          const searchMatches = highlight ? highlight.length : 0, listed = matches.children.length;
+          search.value = ""; search.dispatchEvent(new Event("input"));
           const finish = played => {
             const out = document.getElementById("selftest");
             out.textContent = JSON.stringify({
-              points: N, inkedPixels: inked, paintMs, pickMs, canvasPixels: canvas.width * canvas.height,
+              points: N, inkedPixels: inked, paintMs, pickMs, searchMatches, listed, canvasPixels: canvas.width * canvas.height,
               clicked: target, clickedName: target >= 0 ? D.name[target] : null,
               playing: !!(window.__atlasPlayer && !window.__atlasPlayer.paused && window.__atlasPlayer.dataset.point === String(target)),
               playResolved: played, playRejected: window.__atlasPlayRejected || null, errors
