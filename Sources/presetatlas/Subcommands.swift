@@ -11,5 +11,7 @@ extension PresetAtlas {
         CoverageCommand.self,
         MapCommand.self,
         Bias.self,
+        AtlasCommand.self,
+        MergeCommand.self,
     ]
 }
