@@ -6,8 +6,7 @@ REPORT ?= Reports/factory
 # Default gravity: LMMS demo projects and templates, Hydrogen demo songs, ZynAddSubFX banks (Debian).
 BIAS_SOURCES = $(FACTORY)/lmms/projects $(FACTORY)/hydrogen/data/demo_songs $(FACTORY)/zynaddsubfx/banks
 
-.PHONY: deps build release atlas test bench fidelity clean bias bench-bias
-.PHONY: deps build release atlas test bench fidelity clean e2e bench-map
+.PHONY: deps build release atlas test bench fidelity clean bias bench-bias e2e bench-map
 
 deps:
 	@bash scripts/install-deps.sh
