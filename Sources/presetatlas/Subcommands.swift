@@ -14,5 +14,6 @@ extension PresetAtlas {
         AtlasCommand.self,
         MergeCommand.self,
         BenchDX7.self,
+        FidelityDX7.self,
     ]
 }
