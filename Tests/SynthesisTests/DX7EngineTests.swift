@@ -203,6 +203,12 @@ import Testing
         }
     }
 
+    @Test func sampleAndHoldDrawsFromTheCLibrarySequence() {
+        // glibc's rand() after srand(1) (or none) starts 1804289383, 846930886, 1681692777.
+        var random = DX7Random(seed: 1)
+        #expect([random.next(), random.next(), random.next()] == [1_804_289_383, 846_930_886, 1_681_692_777])
+    }
+
     @Test func badValuesAndSettingsNeverCrash() throws {
         var wild: [String: Double] = [:]
         for spec in S.schema.parameters { wild[spec.id] = [Double.nan, .infinity, -.infinity, 1e300, -5][spec.id.count % 5] }

@@ -17,7 +17,7 @@ struct DX7LFO: Sendable {
     private var firstSegmentSamples = 1, secondSegmentSamples = 1
     private var firstIncrement: Int32 = 0, secondIncrement: Int32 = 0
     private var holdTarget: Int32 = 0
-    private var random: UInt64
+    private var random: DX7Random
     /// The last sample written (used by the sine for its pitch value).
     private var lastOutput: Int32 = Self.one / 2
     /// The bipolar value (-1...1) the pitch modulation uses, updated at the end of every fill.
@@ -25,7 +25,7 @@ struct DX7LFO: Sendable {
 
     init(speed: Int, wave waveNumber: Int, sampleRateHz: Double, seed: UInt64) {
         wave = Wave(rawValue: waveNumber) ?? .triangle
-        random = seed &* 0x9E37_79B9_7F4A_7C15 | 1
+        random = DX7Random(seed: UInt32(truncatingIfNeeded: seed))
         let frequency = DX7Tables.lfoFrequencyHz[Swift.min(Swift.max(speed, 0), 99)]
         let period = Swift.max(Int((Float(sampleRateHz) / frequency).rounded(.toNearestOrEven)), 8)
         let ramp = Int((Float(sampleRateHz) * 0.006).rounded(.toNearestOrEven))
@@ -75,13 +75,8 @@ struct DX7LFO: Sendable {
         samplesLeft = Swift.max(samplesLeft, 1)
     }
 
-    private mutating func nextRandom() -> Int32 {
-        // xorshift64*, 24 random bits: deterministic per seed.
-        random ^= random >> 12
-        random ^= random << 25
-        random ^= random >> 27
-        return Int32(truncatingIfNeeded: (random &* 0x2545_F491_4F6C_DD1D) >> 40)
-    }
+    /// 24 random bits, as hexter takes them (`rand() & 0xFFFFFF`).
+    private mutating func nextRandom() -> Int32 { random.next() & 0xFF_FFFF }
 
     /// Writes `count` unipolar fixed-point samples and updates `pitchValue` for the span's end.
     mutating func fill(_ output: UnsafeMutablePointer<Int32>, count: Int, cosine: UnsafePointer<Int32>) {
@@ -204,4 +199,42 @@ struct DX7LFODelay: Sendable {
             if inDelay { startRamp() } else { value = DX7LFO.one; increment = 0 }
         }
     }
+}
+
+/// The C library's `rand()` (glibc's additive feedback generator, "TYPE_3"): with seed 1, the
+/// sequence an unseeded process gets, which is what hexter's sample-and-hold LFO drew from when it
+/// rendered the references. Any other seed gives another deterministic sequence.
+struct DX7Random: Sendable {
+    private var state = [Int32](repeating: 0, count: 34)
+    private var position = 0
+
+    init(seed: UInt32) {
+        var r = [Int32](repeating: 0, count: 34)
+        r[0] = Int32(bitPattern: seed == 0 ? 1 : seed)
+        for i in 1..<31 {
+            // 16807 · r mod (2^31 - 1), as glibc computes it (Schrage's method).
+            let hi = Int64(r[i - 1]) / 127_773, lo = Int64(r[i - 1]) % 127_773
+            var word = 16_807 * lo - 2_836 * hi
+            if word < 0 { word += 2_147_483_647 }
+            r[i] = Int32(truncatingIfNeeded: word)
+        }
+        for i in 31..<34 { r[i] = r[i - 31] }
+        state = r
+        position = 0
+        for _ in 0..<310 { _ = step() }
+    }
+
+    /// r[k] = r[k-31] + r[k-3] over a ring of the last 34 words.
+    private mutating func step() -> Int32 {
+        let a = state[(position + 34 - 31 + 34) % 34]   // r[k-31]
+        let b = state[(position + 34 - 3 + 34) % 34]    // r[k-3]
+        // The ring holds r[k-34...k-1] at positions (position ... position + 33) mod 34.
+        let value = a &+ b
+        state[position] = value
+        position = (position + 1) % 34
+        return value
+    }
+
+    /// The next `rand()` value, 0...2^31-1.
+    mutating func next() -> Int32 { Int32(bitPattern: UInt32(bitPattern: step()) >> 1) }
 }
