@@ -6,7 +6,7 @@ REPORT ?= Reports/factory
 # Default gravity: LMMS demo projects and templates, Hydrogen demo songs, ZynAddSubFX banks (Debian).
 BIAS_SOURCES = $(FACTORY)/lmms/projects $(FACTORY)/hydrogen/data/demo_songs $(FACTORY)/zynaddsubfx/banks
 
-.PHONY: deps build release atlas test bench fidelity clean bias bench-bias e2e bench-map
+.PHONY: deps build release atlas test bench fidelity clean bias bench-bias e2e bench-map fidelity-dx7 bench-dx7
 
 deps:
 	@bash scripts/install-deps.sh
@@ -37,8 +37,15 @@ bench-map: e2e
 test: deps
 	$(SWIFT) test
 
-bench: release
-	@echo "no benchmarks yet"
+bench: release bench-dx7
+
+# DX7 engine speed: renders/s of a 3 s note on 1 and 2 cores, block kernel vs the naive loop.
+bench-dx7: release
+	$(RELEASE_BIN) bench-dx7 $(FACTORY)/hexter/dx7_roms.dx7 --hold 1.5 --tail 1.5 --jobs 1 --jobs 2
+
+# DX7 fidelity: every ROM voice against hexter 1.1.1's renders (../shared/fixtures/dx7-reference).
+fidelity-dx7: release
+	$(RELEASE_BIN) fidelity-dx7 --references ../shared/fixtures/dx7-reference --bank $(FACTORY)/hexter/dx7_roms.dx7
 
 bias: release
 	$(RELEASE_BIN) bias $(BIAS_SOURCES) --out $(REPORT)
