@@ -4,7 +4,7 @@ RELEASE_BIN = .build/release/presetatlas
 FACTORY = .cache/factory/usr/share
 REPORT ?= Reports/factory
 
-.PHONY: deps build release atlas test bench fidelity clean
+.PHONY: deps build release atlas test bench fidelity clean bench-tripleoscillator
 
 deps:
 	@bash scripts/install-deps.sh
@@ -17,12 +17,18 @@ release: deps
 
 atlas: release
 	$(RELEASE_BIN) info
+	$(RELEASE_BIN) render $(FACTORY)/lmms/presets/TripleOscillator --out-dir $(REPORT)/renders --jobs 2
 
 test: deps
 	$(SWIFT) test
 
-bench: release
-	@echo "no benchmarks yet"
+bench: release bench-tripleoscillator
+
+bench-tripleoscillator: release
+	@bash scripts/bench-tripleoscillator.sh $(RELEASE_BIN)
+
+fidelity: release
+	$(RELEASE_BIN) fidelity --references ../shared/fixtures/lmms-reference --presets $(FACTORY)/lmms/presets/TripleOscillator
 
 clean:
 	rm -rf .build
