@@ -174,6 +174,60 @@ struct LMMSFilter {
         return isDouble ? Self.update(&subRight, out) : out
     }
 
+    /// `count` stereo frames in place with the current coefficients. Same result as `process` frame by frame
+    /// (the second stage of a "2x" filter only reads the first's output), with the common types run as tight
+    /// per-type loops.
+    mutating func processBlock(left: UnsafeMutablePointer<Float>, right: UnsafeMutablePointer<Float>, count: Int) {
+        guard count > 0 else { return }
+        switch main.type {
+        case .lowPass, .hiPass, .bandPassCSG, .bandPassCZPG, .notch, .allPass:
+            Self.biquadBlock(&main, left, count)
+            Self.biquadBlock(&mainRight, right, count)
+            if isDouble { Self.biquadBlock(&sub, left, count); Self.biquadBlock(&subRight, right, count) }
+        case .moog:
+            Self.moogBlock(&main, left, count)
+            Self.moogBlock(&mainRight, right, count)
+            if isDouble { Self.moogBlock(&sub, left, count); Self.moogBlock(&subRight, right, count) }
+        default:
+            for i in 0..<count {
+                left[i] = Self.update(&main, left[i])
+                right[i] = Self.update(&mainRight, right[i])
+            }
+        }
+    }
+
+    /// LMMS `BiQuad::update` over a block (transposed direct form II).
+    private static func biquadBlock(_ s: inout LMMSFilterStage, _ x: UnsafeMutablePointer<Float>, _ count: Int) {
+        let (a1, a2, b0, b1, b2) = (s.a1, s.a2, s.b0, s.b1, s.b2)
+        var z1 = s.z1, z2 = s.z2
+        for i in 0..<count {
+            let input = x[i]
+            let out = z1 + b0 * input
+            z1 = b1 * input + z2 - a1 * out
+            z2 = b2 * input - a2 * out
+            x[i] = out
+        }
+        s.z1 = z1; s.z2 = z2
+    }
+
+    /// LMMS's Moog ladder over a block.
+    private static func moogBlock(_ s: inout LMMSFilterStage, _ x: UnsafeMutablePointer<Float>, _ count: Int) {
+        let (r, p, k) = (s.r, s.p, s.k)
+        var (y1, y2, y3, y4) = (s.y1, s.y2, s.y3, s.y4)
+        var (oldx, oldy1, oldy2, oldy3) = (s.oldx, s.oldy1, s.oldy2, s.oldy3)
+        for i in 0..<count {
+            let input = x[i] - r * y4
+            y1 = bound(-10, (input + oldx) * p - k * y1, 10)
+            y2 = bound(-10, (y1 + oldy1) * p - k * y2, 10)
+            y3 = bound(-10, (y2 + oldy2) * p - k * y3, 10)
+            y4 = bound(-10, (y3 + oldy3) * p - k * y4, 10)
+            oldx = input; oldy1 = y1; oldy2 = y2; oldy3 = y3
+            x[i] = y4 - y4 * y4 * y4 * (1 / 6)
+        }
+        (s.y1, s.y2, s.y3, s.y4) = (y1, y2, y3, y4)
+        (s.oldx, s.oldy1, s.oldy2, s.oldy3) = (oldx, oldy1, oldy2, oldy3)
+    }
+
     /// One stereo frame, in place.
     @inline(__always) mutating func process(left: inout Float, right: inout Float) {
         left = process(left, channel: 0)

@@ -292,20 +292,27 @@ final class TripleOscillatorRenderer {
             // Take the filter out of the note while it runs so its state is mutated in place (no copy-on-write).
             var filter = n.filter!
             n.filter = nil
+            // LMMS recomputes the coefficients whenever the integer cutoff (or resonance x 1000) changes, starting
+            // from 0 each period; runs of frames between changes are filtered as blocks.
             var oldCut = 0, oldRes = 0
-            if !cutUsed && !resUsed { filter.setCoefficients(cutoffHz: baseCut, q: baseRes) }
-            for f in 0..<frames {
-                if cutUsed || resUsed {
+            if !cutUsed && !resUsed {
+                filter.setCoefficients(cutoffHz: baseCut, q: baseRes)
+                filter.processBlock(left: left, right: right, count: frames)
+            } else {
+                var runStart = 0
+                for f in 0..<frames {
                     let cut = cutUsed ? LMMSEnvelopeLFO.expKnobVal(cutLevel[f]) * 6000 + baseCut : baseCut
                     let res = resUsed ? baseRes + 2 * resLevel[f] : baseRes
                     let cutKey = truncatingInt(cut), resKey = truncatingInt(res * 1000)
                     if (cutUsed && cutKey != oldCut) || (resUsed && resKey != oldRes) {
+                        filter.processBlock(left: left + runStart, right: right + runStart, count: f - runStart)
+                        runStart = f
                         filter.setCoefficients(cutoffHz: cut, q: res)
                         oldCut = cutKey
                         oldRes = resKey
                     }
                 }
-                filter.process(left: &left[f], right: &right[f])
+                filter.processBlock(left: left + runStart, right: right + runStart, count: frames - runStart)
             }
             n.filter = filter
         }
