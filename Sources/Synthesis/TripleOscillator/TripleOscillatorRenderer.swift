@@ -187,7 +187,8 @@ final class TripleOscillatorRenderer {
         }
     }
 
-    /// LMMS `InstrumentFunctionArpeggio::processNote` for a single held note (so free, sort and sync modes agree).
+    /// LMMS `InstrumentFunctionArpeggio::processNote` for a single held note: sort and sync modes then step the
+    /// same way as free mode (the one note is both the first and the only base note).
     private func processArpeggio(_ n: LMMSNoteHandle) {
         guard s.arpOn, n.origin == .pattern, !n.released else { return }
         let period = Self.period
@@ -233,6 +234,8 @@ final class TripleOscillatorRenderer {
             pending.append(LMMSNoteHandle(key: key, origin: .arpeggio, parent: n, offset: framesProcessed,
                                           frames: gatedFrames, frequencyHz: frequency(ofKey: key)))
         }
+        // Sort and sync modes make the held note an arpeggio base (silent) even in periods without a new step.
+        if s.arpMode != 0 { n.hadChildren = true; n.usesBuffer = false }
     }
 
     /// TripleOscillator::playNote, Instrument::applyRelease and InstrumentTrack::processAudioBuffer.
