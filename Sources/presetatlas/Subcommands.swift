@@ -6,5 +6,12 @@ extension PresetAtlas {
         Info.self,
         Render.self,
         Fidelity.self,
+        FeaturesCommand.self,
+        EmbedCommand.self,
+        CoverageCommand.self,
+        MapCommand.self,
+        Bias.self,
+        AtlasCommand.self,
+        MergeCommand.self,
     ]
 }
