@@ -4,7 +4,7 @@ RELEASE_BIN = .build/release/presetatlas
 FACTORY = .cache/factory/usr/share
 REPORT ?= Reports/factory
 
-.PHONY: deps build release atlas test bench fidelity clean
+.PHONY: deps build release atlas test bench fidelity clean bench-soundspace
 
 deps:
 	@bash scripts/install-deps.sh
@@ -23,6 +23,10 @@ test: deps
 
 bench: release
 	@echo "no benchmarks yet"
+
+# SoundSpace vs prdc and openTSNE on the same seeded data (figures in BENCHMARKS.md).
+bench-soundspace: release
+	bash scripts/bench-soundspace.sh
 
 clean:
 	rm -rf .build
