@@ -40,6 +40,11 @@ public enum Decompression {
         try inflate(data, windowBits: 15 + 32)
     }
 
+    /// Inflates a raw deflate stream (no zlib or gzip framing), as stored in zip entries (method 8).
+    public static func rawInflate(_ data: Data) throws -> Data {
+        try inflate(data, windowBits: -15)
+    }
+
     private static func inflate(_ input: Data, windowBits: Int32) throws -> Data {
         var stream = z_stream()
         guard inflateInit2_(&stream, windowBits, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {

@@ -1,0 +1,113 @@
+// Reads everything `presetatlas bias` is pointed at: project/song files for tempo and preset files
+// for parameter stickiness, each by content; every bad file becomes one line and the run goes on.
+import Foundation
+import Formats
+import Synthesis
+
+/// A preset format the bias statistics can read: which files it takes, which schema, how to read.
+public struct BiasPresetFormat: Sendable {
+    public var synthID: String
+    /// Lowercased extensions this format's files carry (for walking folders).
+    public var extensions: Set<String>
+    /// Content check on the first bytes (extension alone never decides).
+    public var sniff: @Sendable (Data) -> Bool
+    /// Reads every patch in a file (a bank file may hold many).
+    public var read: @Sendable (URL, SynthSchema) throws -> [Patch]
+
+    public init(synthID: String, extensions: Set<String>, sniff: @escaping @Sendable (Data) -> Bool,
+                read: @escaping @Sendable (URL, SynthSchema) throws -> [Patch]) {
+        self.synthID = synthID
+        self.extensions = extensions
+        self.sniff = sniff
+        self.read = read
+    }
+
+    /// Formats wired in. LMMS TripleOscillator (.xpf) and DX7 (.syx) join here when their readers land.
+    public static let all: [BiasPresetFormat] = [
+        BiasPresetFormat(synthID: "zynaddsubfx", extensions: ["xiz", "xiy"],
+                         sniff: { ZynAddSubFXInstrument.looksLike($0) },
+                         read: { url, schema in [try ZynAddSubFXInstrument.read(url, schema: schema)] }),
+    ]
+}
+
+/// Everything read from the sources.
+public struct BiasInputs: Sendable {
+    public var tempoReadings: [(file: String, reading: TempoReading)] = []
+    /// Patches per synth id, with the file each came from.
+    public var banks: [String: [(patch: Patch, file: String)]] = [:]
+    public var schemas: [String: SynthSchema] = [:]
+    /// One line per file that could not be used.
+    public var problems: [String] = []
+    /// Files in walked folders that are neither presets nor projects (not errors).
+    public var skippedFiles = 0
+
+    public init() {}
+
+    /// Reads `sources` (files or folders, walked recursively). Files named directly are always
+    /// tried; in folders only files with a known extension are. `schemaFor` loads a synth's schema
+    /// (default: `Synths/<id>.xml`).
+    public static func read(_ sources: [String], formats: [BiasPresetFormat] = BiasPresetFormat.all,
+                            schemaFor: (String) throws -> SynthSchema = { try SynthDefinition.named($0) },
+                            progress: ((String) -> Void)? = nil) -> BiasInputs {
+        var inputs = BiasInputs()
+        let presetExtensions = formats.reduce(into: Set<String>()) { $0.formUnion($1.extensions) }
+        let known = presetExtensions.union(TempoReader.fileExtensions)
+        var explicit = Set<String>()
+        var paths: [String] = []
+        for source in sources {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory), !isDirectory.boolValue {
+                explicit.insert(URL(fileURLWithPath: source).standardizedFileURL.path)
+            }
+            paths.append(source)
+        }
+        let discovered = SourceDiscovery.files(in: paths)
+        for missing in discovered.missing { inputs.problems.append("\(missing): no such file or folder") }
+        var schemaFailures = Set<String>()
+        for url in discovered.files {
+            let path = url.standardizedFileURL.path
+            let ext = url.pathExtension.lowercased()
+            guard explicit.contains(path) || known.contains(ext) else { inputs.skippedFiles += 1; continue }
+            let head = (try? FileHandle(forReadingFrom: url)).map { handle -> Data in
+                defer { try? handle.close() }
+                return (try? handle.read(upToCount: 4096)) ?? Data()
+            } ?? Data()
+            // A preset format claims the file when its extension matches and its content agrees.
+            if let format = formats.first(where: { $0.extensions.contains(ext) && $0.sniff(head) }) {
+                let schema: SynthSchema
+                if let cached = inputs.schemas[format.synthID] {
+                    schema = cached
+                } else {
+                    do {
+                        schema = try schemaFor(format.synthID)
+                        inputs.schemas[format.synthID] = schema
+                    } catch {
+                        if schemaFailures.insert(format.synthID).inserted {
+                            inputs.problems.append("Synths/\(format.synthID).xml: \(error)")
+                        }
+                        continue
+                    }
+                }
+                do {
+                    for patch in try format.read(url, schema) { inputs.banks[format.synthID, default: []].append((patch, path)) }
+                } catch {
+                    inputs.problems.append(oneLine("\(error)", file: path))
+                }
+                continue
+            }
+            do {
+                inputs.tempoReadings.append((path, try TempoReader.read(url)))
+            } catch {
+                inputs.problems.append(oneLine("\(error)", file: path))
+            }
+            progress?(path)
+        }
+        return inputs
+    }
+
+    /// Makes sure a problem names its file and fits on one line.
+    static func oneLine(_ message: String, file: String) -> String {
+        let flat = message.replacingOccurrences(of: "\n", with: " ")
+        return flat.hasPrefix(file) ? flat : "\(file): \(flat)"
+    }
+}

@@ -1,0 +1,99 @@
+// The bias report as JSON (`presetatlas bias --json`, `bias.json`): `"tempo": [{"tool", "files",
+// "at_default", "spike_ratio", …}]`, `"parameters": [one object per bank]`, `"problems": [lines]`.
+import Foundation
+import SoundSpace
+
+extension BiasReport {
+    struct JSONInterval: Encodable {
+        var low: Double
+        var high: Double
+        init?(_ i: ProportionInterval?) {
+            guard let i, i.lower.isFinite, i.upper.isFinite else { return nil }
+            low = i.lower
+            high = i.upper
+        }
+    }
+
+    struct JSONFileTempo: Encodable { var file: String; var bpm: Double; var writer: String? }
+
+    struct JSONTempo: Encodable {
+        var tool: String
+        var default_bpm: Double?
+        var default_source: String?
+        var files: Int
+        var at_default: Int?
+        var share_at_default: Double?
+        var share_ci95: JSONInterval?
+        var spike_ratio: Double?
+        var spike_ratio_ci95: JSONInterval?
+        var neighbour_mean: Double?
+        var no_tempo_files: Int
+        var templates: [JSONFileTempo]
+        var writers: [String: Int]
+        var histogram: [[Int]]
+    }
+
+    struct JSONParameter: Encodable {
+        var id: String
+        var label: String
+        var presets: Int
+        var at_default: Int
+        var share: Double
+        var share_ci95: JSONInterval?
+        var random_share: Double
+        var lift: Double?
+        var lift_ci95: JSONInterval?
+        var untouched: Bool
+    }
+
+    struct JSONDistance: Encodable { var name: String; var file: String; var rms: Double; var changed_parameters: Int }
+
+    struct JSONBank: Encodable {
+        var synth: String
+        var tool: String
+        var presets: Int
+        var untouched: [String]
+        var median_distance_from_init: Double
+        var mean_distance_from_init: Double
+        var parameters: [JSONParameter]
+        var presets_distance_from_init: [JSONDistance]
+    }
+
+    struct JSONRoot: Encodable {
+        var tempo: [JSONTempo]
+        var parameters: [JSONBank]
+        var problems: [String]
+    }
+
+    /// Finite-or-nil: JSON has no NaN or infinity.
+    static func finite(_ x: Double?) -> Double? { x.flatMap { $0.isFinite ? $0 : nil } }
+
+    public func json() throws -> Data {
+        let tempoRows = tempo.map { t in
+            JSONTempo(tool: t.tool, default_bpm: t.defaultTempo?.bpm, default_source: t.defaultTempo?.source,
+                      files: t.songs.count, at_default: t.summary?.atDefault,
+                      share_at_default: Self.finite(t.summary?.shareAtDefault),
+                      share_ci95: JSONInterval(t.summary?.shareInterval),
+                      spike_ratio: Self.finite(t.summary?.spikeRatio), spike_ratio_ci95: JSONInterval(t.summary?.spikeInterval),
+                      neighbour_mean: Self.finite(t.summary?.neighbourMean), no_tempo_files: t.absentTempo.count,
+                      templates: t.templates.map { JSONFileTempo(file: $0.file, bpm: $0.reading.bpm, writer: $0.reading.writer) },
+                      writers: Dictionary(uniqueKeysWithValues: t.writers.map { ($0.writer, $0.songs) }),
+                      histogram: (t.summary?.histogram ?? []).map { [$0.bpm, $0.count] })
+        }
+        let banks = parameters.map { b in
+            JSONBank(synth: b.synthID, tool: b.tool, presets: b.presets, untouched: b.untouched.map(\.id),
+                     median_distance_from_init: b.medianDistance, mean_distance_from_init: b.meanDistance,
+                     parameters: b.parameters.map { p in
+                         JSONParameter(id: p.id, label: p.label, presets: p.presets, at_default: p.atDefault, share: p.share,
+                                       share_ci95: JSONInterval(p.shareInterval), random_share: p.randomShare,
+                                       lift: Self.finite(p.lift), lift_ci95: JSONInterval(p.liftInterval), untouched: p.untouched)
+                     },
+                     presets_distance_from_init: b.distances.map {
+                         JSONDistance(name: $0.name, file: $0.file, rms: $0.distance.rms, changed_parameters: $0.distance.changedParameters)
+                     })
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(JSONRoot(tempo: tempoRows, parameters: banks, problems: problems))
+    }
+}

@@ -1,0 +1,96 @@
+// Initial tempo of a Standard MIDI File (`MThd` header, `MTrk` chunks). The first Set Tempo meta
+// event (FF 51 03, microseconds per quarter note) in time order sets it; a file with none plays at
+// 120 BPM (500,000 µs per quarter note) by the MIDI 1.0 specification, reported as `.absent`.
+
+enum MIDIFileTempo {
+    /// 500,000 µs per quarter note: the specification's tempo until a Set Tempo event.
+    static let specificationDefaultBPM = 120.0
+
+    static func looksLike(_ bytes: ByteReader) -> Bool { bytes.matches(0, "MThd") }
+
+    static func read(_ bytes: ByteReader) throws -> TempoReading {
+        guard let headerLength = bytes.u32be(4), headerLength >= 6, let trackCount = bytes.u16be(10),
+              let division = bytes.u16be(12) else {
+            throw TempoReadError("MIDI header truncated")
+        }
+        var offset = 8 + headerLength
+        // Earliest Set Tempo over all tracks, by tick (format 1 keeps it in track 0, format 0 in the only track).
+        var earliest: (tick: Int, microsecondsPerQuarter: Int)?
+        var tracksRead = 0
+        while tracksRead < trackCount, bytes.has(offset, 8) {
+            guard let length = bytes.u32be(offset + 4) else { break }
+            let start = offset + 8
+            let end = Swift.min(start + length, bytes.count)
+            if bytes.matches(offset, "MTrk") {
+                tracksRead += 1
+                if let found = try firstTempo(bytes, from: start, to: end),
+                   earliest == nil || found.tick < earliest!.tick {
+                    earliest = found
+                }
+            }
+            guard length <= bytes.count else { break }
+            offset = start + length
+        }
+        guard tracksRead > 0 else { throw TempoReadError("MIDI file has no MTrk chunk") }
+        let timecode = division & 0x8000 != 0
+        guard let earliest else {
+            return TempoReading(tool: "MIDI", bpm: specificationDefaultBPM, origin: .absent)
+        }
+        guard earliest.microsecondsPerQuarter > 0 else { throw TempoReadError("MIDI Set Tempo of 0 µs per quarter note") }
+        let bpm = 60_000_000.0 / Double(earliest.microsecondsPerQuarter)
+        _ = timecode  // SMPTE-timed files still carry quarter-note tempo for notation; reported as is.
+        return TempoReading(tool: "MIDI", bpm: try TempoRange.checked(bpm, what: "MIDI"))
+    }
+
+    /// Walks one track's events; returns the first Set Tempo with its tick, or nil.
+    private static func firstTempo(_ bytes: ByteReader, from start: Int, to end: Int) throws -> (tick: Int, microsecondsPerQuarter: Int)? {
+        var position = start
+        var tick = 0
+        var runningStatus: UInt8 = 0
+        func variableLength() -> Int? {
+            var value = 0
+            for _ in 0..<4 {
+                guard position < end, let byte = bytes.u8(position) else { return nil }
+                position += 1
+                value = value << 7 | Int(byte & 0x7f)
+                if byte & 0x80 == 0 { return value }
+            }
+            return nil
+        }
+        while position < end {
+            guard let delta = variableLength() else { throw TempoReadError("MIDI track truncated inside a delta time") }
+            tick += delta
+            guard let first = bytes.u8(position) else { break }
+            var status = first
+            if first & 0x80 != 0 { position += 1; if first < 0xf0 { runningStatus = first } } else {
+                guard runningStatus != 0 else { throw TempoReadError("MIDI data byte without a status byte") }
+                status = runningStatus
+            }
+            switch status {
+            case 0xff:
+                guard let type = bytes.u8(position) else { return nil }
+                position += 1
+                guard let length = variableLength(), position + length <= end else {
+                    throw TempoReadError("MIDI meta event runs past its track")
+                }
+                if type == 0x51 {
+                    guard length == 3, let hi = bytes.u8(position), let mid = bytes.u8(position + 1),
+                          let lo = bytes.u8(position + 2) else { throw TempoReadError("MIDI Set Tempo event is not 3 bytes") }
+                    return (tick, Int(hi) << 16 | Int(mid) << 8 | Int(lo))
+                }
+                if type == 0x2f { return nil }  // End of Track
+                position += length
+            case 0xf0, 0xf7:
+                guard let length = variableLength(), position + length <= end else {
+                    throw TempoReadError("MIDI SysEx event runs past its track")
+                }
+                position += length
+            default:
+                // Channel messages: program change and channel pressure carry one data byte, the rest two.
+                let kind = status & 0xf0
+                position += (kind == 0xc0 || kind == 0xd0) ? 1 : 2
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,57 @@
+// `presetatlas bias`: default gravity — how strongly tools' defaults steer presets and songs.
+// Thin: reading, statistics and report writing live in Atlas (Bias*.swift).
+import ArgumentParser
+import Atlas
+import Foundation
+
+struct Bias: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure default bias: presets left at their defaults, songs at their tool's default tempo.",
+        discussion: """
+        SOURCES are files or folders (walked recursively). Project and song files give tempo statistics per \
+        tool (LMMS .mmp/.mmpz/.mpt, Hydrogen .h2song, MIDI, .mod/.xm/.s3m/.it, MuseScore .mscx/.mscz, \
+        Rosegarden .rg, Ardour .ardour); preset files give parameter stickiness per synth (ZynAddSubFX/Yoshimi \
+        .xiz). Files are recognised by content. Templates (.mpt and the like) are reported apart, never as songs. \
+        A file that cannot be read gets one line and the run goes on.
+
+        Examples:
+          presetatlas bias .cache/factory/usr/share/lmms/projects .cache/factory/usr/share/hydrogen/data/demo_songs
+          presetatlas bias .cache/factory/usr/share/zynaddsubfx/banks --json
+          presetatlas bias song.mid tune.xm --out Reports/factory
+        """)
+
+    @Argument(help: "Files or folders of projects, songs and presets.")
+    var sources: [String]
+
+    @Flag(help: "Print JSON instead of tables.")
+    var json = false
+
+    @Option(help: "Write bias.md, bias.json and SVG histograms into this folder (e.g. Reports/factory).")
+    var out: String?
+
+    func run() throws {
+        let defaults: [String: DefaultTempo]
+        do { defaults = try DefaultTempos.load() } catch {
+            printError("warning: \(error); tempo statistics need it")
+            defaults = [:]
+        }
+        let inputs = BiasInputs.read(sources)
+        let report = BiasReport.make(from: inputs, defaults: defaults)
+        if json {
+            print(String(decoding: try report.json(), as: UTF8.self))
+        } else {
+            print(report.text(), terminator: "")
+        }
+        if let out {
+            let written = try BiasFigures.write(report, to: URL(fileURLWithPath: out, isDirectory: true))
+            printError("wrote \(written.map(\.path).joined(separator: ", "))")
+        }
+        if inputs.tempoReadings.isEmpty && inputs.banks.isEmpty {
+            throw ValidationError("no readable project, song or preset file in the sources")
+        }
+    }
+
+    private func printError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}

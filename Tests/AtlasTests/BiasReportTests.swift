@@ -1,0 +1,145 @@
+// The bias glue end to end: sources read into a report (bad files as one line each, templates and
+// tempo-less files apart), random-hit probabilities, the default-tempo table, JSON keys, escaping.
+import Foundation
+import Synthesis
+import Testing
+@testable import Atlas
+@testable import Formats
+
+private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+@Suite struct BiasReportTests {
+    private func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bias-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    private func midi(microsecondsPerQuarter: Int?) -> Data {
+        var track: [UInt8] = []
+        if let t = microsecondsPerQuarter { track += [0, 0xff, 0x51, 3, UInt8(t >> 16 & 0xff), UInt8(t >> 8 & 0xff), UInt8(t & 0xff)] }
+        track += [0, 0xff, 0x2f, 0]
+        let n = track.count
+        return Data(Array("MThd".utf8) + [0, 0, 0, 6, 0, 0, 0, 1, 1, 224] + Array("MTrk".utf8)
+                    + [UInt8(n >> 24), UInt8(n >> 16 & 0xff), UInt8(n >> 8 & 0xff), UInt8(n & 0xff)] + track)
+    }
+
+    @Test func defaultTempoTableParsesQuotedSourcesAndRealFileHasLMMS140() throws {
+        let table = try DefaultTempos.parse("tool,default_bpm,source\nX,99.5,\"a, \"\"quoted\"\" source\"\n")
+        #expect(table["X"]?.bpm == 99.5)
+        #expect(table["X"]?.source == "a, \"quoted\" source")
+        #expect(throws: DefaultTempoError.self) { try DefaultTempos.parse("tool,default_bpm,source\nX,fast,y\n") }
+        let real = try DefaultTempos.parse(String(contentsOf: packageRoot.appendingPathComponent("Presets/default-tempos.csv"), encoding: .utf8))
+        #expect(real["LMMS"]?.bpm == 140)
+        #expect(real["MIDI"]?.bpm == 120)
+        #expect(real.values.allSatisfy { !$0.source.isEmpty })
+    }
+
+    @Test func randomHitProbabilityByScale() {
+        let knob = ParameterSpec(id: "k", label: "k", minimum: 0, maximum: 127, defaultValue: 64, scale: .int)
+        #expect(BiasParameters.randomAtDefaultProbability(knob) == 1.0 / 128)
+        // Linear 0…200 with resolution 0.01: window 0.01 wide → 0.01 / 200.
+        let linear = ParameterSpec(id: "l", label: "l", minimum: 0, maximum: 200, defaultValue: 100, scale: .linear, resolution: 0.01)
+        #expect(abs(BiasParameters.randomAtDefaultProbability(linear) - 0.01 / 200) < 1e-12)
+        // At the range edge only half the window is inside.
+        let edge = ParameterSpec(id: "e", label: "e", minimum: 0, maximum: 1, defaultValue: 0, scale: .linear, resolution: 0.1)
+        #expect(abs(BiasParameters.randomAtDefaultProbability(edge) - 0.05) < 1e-12)
+        // Log 1…1000 around 10 with resolution 2: log(11/9) / log(1000).
+        let log = ParameterSpec(id: "g", label: "g", minimum: 1, maximum: 1000, defaultValue: 10, scale: .log, resolution: 2)
+        #expect(abs(BiasParameters.randomAtDefaultProbability(log) - Foundation.log(11.0 / 9) / Foundation.log(1000)) < 1e-12)
+    }
+
+    @Test func bankAnalysisCountsDefaultsAndDistances() {
+        let schema = SynthSchema(id: "toy", name: "Toy", tool: "test", parameters: [
+            ParameterSpec(id: "a", label: "A", minimum: 0, maximum: 10, defaultValue: 5, scale: .int),
+            ParameterSpec(id: "b", label: "B", minimum: 0, maximum: 1, defaultValue: 0, scale: .bool),
+        ])
+        let patches = [
+            (Patch(synthID: "toy", name: "init"), "f1"),
+            (Patch(synthID: "toy", name: "moved", values: ["a": 10]), "f2"),
+        ]
+        let report = BiasParameters.analyse(schema: schema, patches: patches.map { (patch: $0.0, file: $0.1) })
+        #expect(report.parameters[0].atDefault == 1 && report.parameters[1].atDefault == 2)
+        #expect(report.untouched.map(\.id) == ["b"])
+        #expect(report.distances[0].distance.rms == 0)
+        // a: normalised (10 + 0.5)/11 − (5 + 0.5)/11 = 5/11; b unchanged → RMS = (5/11)/sqrt(2).
+        #expect(abs(report.distances[1].distance.rms - (5.0 / 11) / 2.0.squareRoot()) < 1e-12)
+        #expect(report.distances[1].distance.changedParameters == 1)
+    }
+
+    @Test func sourcesToReportWithBadFilesTemplatesAndJSON() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try midi(microsecondsPerQuarter: 500_000).write(to: folder.appendingPathComponent("a.mid"))   // 120
+        try midi(microsecondsPerQuarter: 500_000).write(to: folder.appendingPathComponent("b.mid"))   // 120
+        try midi(microsecondsPerQuarter: 468_750).write(to: folder.appendingPathComponent("c.mid"))   // 128
+        try midi(microsecondsPerQuarter: nil).write(to: folder.appendingPathComponent("d.mid"))       // no tempo
+        try Data("MThd garbage".utf8).write(to: folder.appendingPathComponent("broken.mid"))
+        try Data(#"<lmms-project creatorversion="1.2.2"><head bpm="140"/></lmms-project>"#.utf8)
+            .write(to: folder.appendingPathComponent("mine.mpt"))
+        try Data("notes".utf8).write(to: folder.appendingPathComponent("README.txt"))  // not a project: skipped quietly
+
+        let inputs = BiasInputs.read([folder.path, folder.appendingPathComponent("missing.mid").path])
+        #expect(inputs.problems.count == 2)  // broken.mid and the missing path
+        #expect(inputs.problems.contains { $0.contains("broken.mid") && !$0.contains("\n") })
+        #expect(inputs.skippedFiles == 1)
+        let defaults = ["MIDI": DefaultTempo(tool: "MIDI", bpm: 120, source: "spec")]
+        let report = BiasReport.make(from: inputs, defaults: defaults)
+        let midiRow = try #require(report.tempo.first { $0.tool == "MIDI" })
+        #expect(midiRow.songs.count == 3 && midiRow.absentTempo.count == 1)
+        #expect(midiRow.summary?.atDefault == 2)
+        let lmms = try #require(report.tempo.first { $0.tool == "LMMS" })
+        #expect(lmms.templates.count == 1 && lmms.songs.isEmpty)
+        #expect(report.problems.contains { $0.contains("LMMS") && $0.contains("no default tempo") })
+
+        let json = try JSONSerialization.jsonObject(with: report.json()) as? [String: Any]
+        let tempo = try #require(json?["tempo"] as? [[String: Any]])
+        let midiJSON = try #require(tempo.first { $0["tool"] as? String == "MIDI" })
+        #expect(midiJSON["files"] as? Int == 3)
+        #expect(midiJSON["at_default"] as? Int == 2)
+        #expect(midiJSON["no_tempo_files"] as? Int == 1)
+        #expect(midiJSON.keys.contains("spike_ratio"))
+        #expect(json?["parameters"] is [Any])
+
+        let out = folder.appendingPathComponent("report")
+        let written = try BiasFigures.write(report, to: out)
+        #expect(written.map(\.lastPathComponent).contains("tempo-midi.svg"))
+        #expect(written.map(\.lastPathComponent).contains("tempo-comparison.svg"))
+        let comparison = try Data(contentsOf: out.appendingPathComponent("tempo-comparison.svg"))
+        #expect(throws: Never.self) { try XMLParser.parse(comparison) }
+        let markdown = try String(contentsOf: out.appendingPathComponent("bias.md"), encoding: .utf8)
+        #expect(markdown.contains("| MIDI | 120 | 3 | 2 |"))
+    }
+
+    @Test func svgEscapesNamesAndMarksTheDefault() throws {
+        let summary = SoundSpaceSummaryFixture.make()
+        let svg = BiasFigures.tempoHistogram(tool: "<Evil & \"Co\">", summary: summary)
+        #expect(!svg.contains("<Evil"))
+        #expect(svg.contains("&lt;Evil &amp; &quot;Co&quot;&gt;"))
+        #expect(svg.contains("default 140"))
+        // Well-formed: our own XML parser accepts it.
+        #expect(throws: Never.self) { try XMLParser.parse(Data(svg.utf8)) }
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: packageRoot.appendingPathComponent(".cache/factory/usr/share/zynaddsubfx/banks").path),
+                   "needs .cache/factory from scripts/install-deps.sh"))
+    func zynBankIsReadWithTheRealSchema() throws {
+        let bank = packageRoot.appendingPathComponent(".cache/factory/usr/share/zynaddsubfx/banks/Arpeggios").path
+        let inputs = BiasInputs.read([bank], schemaFor: { try SynthDefinition.load(packageRoot.appendingPathComponent("Synths/\($0).xml")) })
+        #expect(inputs.problems.isEmpty)
+        let patches = try #require(inputs.banks["zynaddsubfx"])
+        #expect(patches.count >= 10)
+        let report = BiasParameters.analyse(schema: try #require(inputs.schemas["zynaddsubfx"]), patches: patches)
+        // Real presets move away from the init patch but keep most knobs at their defaults.
+        #expect(report.medianDistance > 0 && report.medianDistance < 0.5)
+    }
+}
+
+import SoundSpace
+
+enum SoundSpaceSummaryFixture {
+    static func make() -> TempoSummary {
+        TempoStatistics.summarise(bpms: [140, 140, 138, 150], defaultBPM: 140, resamples: 20)
+    }
+}

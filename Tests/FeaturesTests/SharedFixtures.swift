@@ -1,0 +1,13 @@
+// Locates ../shared beside the package root; tests that need it skip (with a message) when it is absent.
+import Foundation
+
+enum SharedFixtures {
+    /// `../shared` relative to the package root, found from this file's path.
+    static let root: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared")
+
+    static var isPresent: Bool { FileManager.default.fileExists(atPath: root.appendingPathComponent("fixtures").path) }
+
+    static func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
+}
