@@ -7,6 +7,7 @@ REPORT ?= Reports/factory
 BIAS_SOURCES = $(FACTORY)/lmms/projects $(FACTORY)/hydrogen/data/demo_songs $(FACTORY)/zynaddsubfx/banks
 
 .PHONY: deps build release atlas test bench fidelity clean bias bench-bias e2e bench-map bench-tripleoscillator
+.PHONY: deps build release atlas test bench fidelity clean bias bench-bias e2e bench-map bench-soundspace
 
 deps:
 	@bash scripts/install-deps.sh
@@ -45,6 +46,10 @@ bench-tripleoscillator: release
 
 fidelity: release
 	$(RELEASE_BIN) fidelity --references ../shared/fixtures/lmms-reference --presets $(FACTORY)/lmms/presets/TripleOscillator
+
+# SoundSpace vs prdc and openTSNE on the same seeded data (figures in BENCHMARKS.md).
+bench-soundspace: release
+	bash scripts/bench-soundspace.sh
 
 bias: release
 	$(RELEASE_BIN) bias $(BIAS_SOURCES) --out $(REPORT)
