@@ -140,6 +140,7 @@ public struct BiasReport: Sendable {
             out += "\nUntouched by every preset (\(untouched.count)): \(untouched.isEmpty ? "none" : untouched.joined(separator: ", "))\n\n"
             out += "Distance from the init patch (RMS over normalised parameters): median \(Self.fmt(bank.medianDistance, 3)), "
             out += "mean \(Self.fmt(bank.meanDistance, 3)).\n\n"
+            if let figure = figures["synth:" + bank.synthID] { out += "![\(Self.md(bank.synthID)) stickiness](\(figure))\n\n" }
         }
         if !problems.isEmpty {
             out += "## Files that could not be used (\(problems.count))\n\n" + problems.map { "- \(Self.md($0))" }.joined(separator: "\n") + "\n"

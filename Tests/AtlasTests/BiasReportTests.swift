@@ -133,6 +133,9 @@ private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathCompon
         let report = BiasParameters.analyse(schema: try #require(inputs.schemas["zynaddsubfx"]), patches: patches)
         // Real presets move away from the init patch but keep most knobs at their defaults.
         #expect(report.medianDistance > 0 && report.medianDistance < 0.5)
+        let svg = BiasFigures.stickiness(report)
+        #expect(throws: Never.self) { try XMLParser.parse(Data(svg.utf8)) }
+        #expect(svg.components(separatedBy: "#c0392b\" stroke-width").count - 1 == min(BiasFigures.stickinessRows, report.parameters.count))
     }
 }
 
