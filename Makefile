@@ -6,7 +6,7 @@ REPORT ?= Reports/factory
 # Default gravity: LMMS demo projects and templates, Hydrogen demo songs, ZynAddSubFX banks (Debian).
 BIAS_SOURCES = $(FACTORY)/lmms/projects $(FACTORY)/hydrogen/data/demo_songs $(FACTORY)/zynaddsubfx/banks
 
-.PHONY: deps build release atlas test bench fidelity clean bias bench-bias
+.PHONY: deps build release atlas test bench fidelity clean bias bench-bias e2e bench-map
 
 deps:
 	@bash scripts/install-deps.sh
@@ -17,9 +17,22 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product presetatlas
 
+# The main job: the LMMS TripleOscillator factory bank, the DX7 ROM banks and Presets/ -> Reports/factory.
 atlas: release
 	$(RELEASE_BIN) info
 	$(RELEASE_BIN) bias $(BIAS_SOURCES) --out $(REPORT)
+	$(RELEASE_BIN) atlas --out $(REPORT)
+
+# Browser test of a small atlas in Debian's headless chromium (installed here only, not by `make test`).
+E2E_REPORT ?= Reports/e2e
+e2e: release
+	@bash scripts/install-e2e-deps.sh
+	$(RELEASE_BIN) atlas --out $(E2E_REPORT) --random 60 --sweep-steps 2
+	python3 scripts/e2e.py $(E2E_REPORT)
+
+# Redraw and hover cost of the report's map with 50,000 points (figures in BENCHMARKS.md).
+bench-map: e2e
+	python3 scripts/bench-map.py $(E2E_REPORT) 50000
 
 test: deps
 	$(SWIFT) test

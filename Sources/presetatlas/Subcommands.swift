@@ -4,6 +4,14 @@ import ArgumentParser
 extension PresetAtlas {
     static let allSubcommands: [ParsableCommand.Type] = [
         Info.self,
+        Render.self,
+        Fidelity.self,
+        FeaturesCommand.self,
+        EmbedCommand.self,
+        CoverageCommand.self,
+        MapCommand.self,
         Bias.self,
+        AtlasCommand.self,
+        MergeCommand.self,
     ]
 }

@@ -1,0 +1,69 @@
+// The parts an atlas run plugs together: synth engines, preset readers, an embedder, and the
+// sound-space analysis. Small protocols, so the pipeline is tested with stand-ins and wired to the
+// real modules in `BuiltInComponents.swift`.
+import Foundation
+import SoundSpace
+import Synthesis
+
+/// Turns rendered audio into a fixed-length embedding vector.
+public protocol Embedder: Sendable {
+    /// Names the embedding and its layout version; stored, so a resumed run never mixes two embeddings.
+    var identifier: String { get }
+    func embed(_ audio: AudioBuffer) throws -> [Float]
+}
+
+/// Reads preset files of one format into patches (a bank file gives many).
+public protocol PresetReader: Sendable {
+    /// Shown in the report as the presets' collection (`LMMS factory`, `DX7 ROM`).
+    var formatName: String { get }
+    /// Whether this reader takes the file, judged by its extension and first bytes.
+    func canRead(_ url: URL, head: Data) -> Bool
+    /// Every patch in the file, in file order. Throws one line naming the file and the problem.
+    func read(_ url: URL) throws -> [Patch]
+}
+
+/// Precision, recall, density and coverage of one point set against another
+/// (Naeem, Oh, Uh, Choi & Yoo, "Reliable fidelity and diversity metrics for generative models", ICML 2020).
+public struct FidelityDiversity: Sendable, Equatable, Codable {
+    public var precision: Double
+    public var recall: Double
+    public var density: Double
+    public var coverage: Double
+    public init(precision: Double, recall: Double, density: Double, coverage: Double) {
+        self.precision = precision
+        self.recall = recall
+        self.density = density
+        self.coverage = coverage
+    }
+}
+
+/// The sound-space algorithms the analysis stage needs. Every method is deterministic for a seed.
+public protocol SpaceAnalysis: Sendable {
+    /// Names the projection (`t-SNE perplexity 30`), shown on the map.
+    var projectionName: String { get }
+    /// 2-D coordinates of every row (a `rows x 2` matrix).
+    func project(_ points: Matrix, seed: UInt64) throws -> Matrix
+    /// PRDC of `fake` (here: presets) against `real` (here: random settings), k nearest neighbours.
+    func fidelityDiversity(real: Matrix, fake: Matrix, k: Int) throws -> FidelityDiversity
+    /// For every row of `queries`, the Euclidean distance to its nearest row of `reference`;
+    /// with `excludingSameIndex`, row i of queries skips row i of reference (same set).
+    func nearestDistances(from queries: Matrix, to reference: Matrix, excludingSameIndex: Bool) -> [Float]
+    /// k-means cluster label of every row, `clusters` clusters.
+    func kMeansLabels(_ points: Matrix, clusters: Int, seed: UInt64) throws -> [Int]
+}
+
+/// Everything an atlas run uses besides its settings.
+public struct AtlasComponents: Sendable {
+    public var models: [String: any SynthModel]
+    public var readers: [any PresetReader]
+    public var embedder: any Embedder
+    public var analysis: any SpaceAnalysis
+
+    public init(models: [String: any SynthModel], readers: [any PresetReader], embedder: any Embedder,
+                analysis: any SpaceAnalysis) {
+        self.models = models
+        self.readers = readers
+        self.embedder = embedder
+        self.analysis = analysis
+    }
+}

@@ -1,0 +1,52 @@
+// The whole atlas job: catalog, render and embed (this shard), analyse, report. Each stage resumes.
+import Foundation
+
+/// What a run did, for the command line to print.
+public struct AtlasRunResult: Sendable {
+    public var catalog: CatalogSummary
+    public var rendered: Int
+    public var analysis: AnalysisStage.Outcome?
+    public var reportFiles: [URL]
+}
+
+/// Progress of a run: the stage and, while rendering, done / total.
+public enum AtlasProgress: Sendable {
+    case stage(String)
+    case rendering(done: Int, total: Int)
+}
+
+public enum AtlasRun {
+    /// Runs every stage for `sourcePaths` into the report folder `out`. A shard run (`shard.count > 1`)
+    /// stops after rendering; `merge` then analyses and reports the joined stores.
+    public static func run(sourcePaths: [String], out: URL, settings: AtlasSettings, shard: Shard,
+                           components: AtlasComponents, root: URL,
+                           progress: @escaping (AtlasProgress) -> Void = { _ in }) throws -> AtlasRunResult {
+        let store = try AtlasStore(reportDirectory: out)
+        try store.adopt(settings: settings.pairs(embedder: components.embedder.identifier))
+        progress(.stage("catalog"))
+        let catalog = try CatalogStage.run(store: store, sourcePaths: sourcePaths, components: components,
+                                           settings: settings, root: root)
+        progress(.stage("render"))
+        let rendered = try RenderStage.run(store: store, components: components, settings: settings, shard: shard) {
+            progress(.rendering(done: $0, total: $1))
+        }
+        guard shard.count == 1 else {
+            return AtlasRunResult(catalog: catalog, rendered: rendered, analysis: nil, reportFiles: [])
+        }
+        let (analysis, files) = try analyseAndReport(store: store, out: out, components: components,
+                                                     seed: settings.seed, progress: progress)
+        return AtlasRunResult(catalog: catalog, rendered: rendered, analysis: analysis, reportFiles: files)
+    }
+
+    /// Analysis and report of a complete store (after a whole run or a merge).
+    public static func analyseAndReport(store: AtlasStore, out: URL, components: AtlasComponents, seed: UInt64,
+                                        progress: @escaping (AtlasProgress) -> Void = { _ in })
+        throws -> (AnalysisStage.Outcome, [URL]) {
+        progress(.stage("analysis"))
+        let outcome = try AnalysisStage.run(store: store, analysis: components.analysis, seed: seed)
+        if case .waiting = outcome { return (outcome, []) }
+        progress(.stage("report"))
+        let files = try ReportWriter.write(store: store, to: out)
+        return (outcome, files)
+    }
+}

@@ -1,0 +1,72 @@
+// What an atlas run makes: how many random patches, which sampler, sweep steps, seed, probe, shard.
+import Foundation
+import Synthesis
+
+/// A deterministic K-th of N slice of the work, chosen by a stable hash of each patch's key.
+public struct Shard: Sendable, Equatable, CustomStringConvertible {
+    /// 1...count.
+    public var index: Int
+    public var count: Int
+
+    public static let whole = Shard(index: 1, count: 1)
+
+    public init(index: Int, count: Int) {
+        self.index = index
+        self.count = count
+    }
+
+    /// Parses `K/N` with 1 <= K <= N (a Slurm array task id or a Kubernetes completion index + 1).
+    public init?(parsing text: String) {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, k >= 1, k <= n else { return nil }
+        self.init(index: k, count: n)
+    }
+
+    /// Whether this shard renders and embeds the patch with this key.
+    public func owns(patchKey: String) -> Bool {
+        count == 1 || Int(stableHash64(patchKey) % UInt64(count)) == index - 1
+    }
+
+    public var description: String { "\(index)/\(count)" }
+}
+
+/// The settings that decide an atlas's content. Stored in the atlas: a resumed run must use the same.
+public struct AtlasSettings: Sendable, Equatable {
+    public var randomCount: Int
+    public var sampler: SamplingMethod
+    public var sweepSteps: Int
+    public var seed: UInt64
+    public var render: RenderSettings
+    /// Seconds of each preview kept for listening in the report (from note-on).
+    public var previewSeconds: Double
+    /// Sample rate of the 16-bit mono previews.
+    public var previewSampleRateHz: Double
+    /// Random patches per synth that keep a preview (presets and init patches always do).
+    public var randomPreviewsPerSynth: Int
+
+    public init(randomCount: Int = 300, sampler: SamplingMethod = .uniform, sweepSteps: Int = 5, seed: UInt64 = 1,
+                render: RenderSettings = RenderSettings(note: 60, velocity: 100, holdSeconds: 1.0, tailSeconds: 1.0),
+                previewSeconds: Double = 1.5, previewSampleRateHz: Double = 22_050, randomPreviewsPerSynth: Int = 60) {
+        self.randomCount = randomCount
+        self.sampler = sampler
+        self.sweepSteps = sweepSteps
+        self.seed = seed
+        self.render = render
+        self.previewSeconds = previewSeconds
+        self.previewSampleRateHz = previewSampleRateHz
+        self.randomPreviewsPerSynth = randomPreviewsPerSynth
+    }
+
+    /// The settings as text pairs, as stored in the atlas's `setting` table.
+    public func pairs(embedder: String) -> [String: String] {
+        [
+            "randomCount": "\(randomCount)", "sampler": sampler.rawValue, "sweepSteps": "\(sweepSteps)",
+            "seed": "\(seed)", "note": "\(render.note)", "velocity": "\(render.velocity)",
+            "holdSeconds": "\(render.holdSeconds)", "tailSeconds": "\(render.tailSeconds)",
+            "sampleRateHz": "\(render.sampleRateHz)", "tempoBPM": "\(render.tempoBPM)",
+            "renderSeed": "\(render.seed)", "previewSeconds": "\(previewSeconds)",
+            "previewSampleRateHz": "\(previewSampleRateHz)", "randomPreviewsPerSynth": "\(randomPreviewsPerSynth)",
+            "embedder": embedder,
+        ]
+    }
+}

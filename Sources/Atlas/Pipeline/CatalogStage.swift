@@ -1,0 +1,157 @@
+// Stage 1: lists every patch of the atlas in the store (presets read from the sources, the init patch,
+// random settings, sweeps), one transaction per source file and per synth, skipping what is there.
+import Foundation
+import GRDB
+import Synthesis
+
+/// What the catalog stage found.
+public struct CatalogSummary: Sendable, Equatable {
+    public var newSources = 0
+    public var newBadInputs: [String] = []
+    public var synths: [String] = []
+}
+
+public enum CatalogStage {
+    /// A reader may put a preset's author in this attribute; the catalog moves it to its own column.
+    public static let authorAttribute = "presetatlas.author"
+
+    /// Catalogs `sourcePaths` (files or folders). Unreadable files become `badInput` rows, never errors.
+    /// - Parameter root: paths under it are stored relative to it, so shards on machines with
+    ///   different checkouts agree on keys.
+    public static func run(store: AtlasStore, sourcePaths: [String], components: AtlasComponents,
+                           settings: AtlasSettings, root: URL) throws -> CatalogSummary {
+        var summary = CatalogSummary()
+        let (files, missing) = SourceDiscovery.files(in: sourcePaths)
+        let explicitFiles = Set(sourcePaths.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+        for path in missing {
+            try recordBad(store, path: displayPath(URL(fileURLWithPath: path), root: root), problem: "no such file or folder",
+                          summary: &summary)
+        }
+
+        let done = try store.read { db in
+            Set(try String.fetchAll(db, sql: "SELECT path FROM source UNION SELECT path FROM badInput"))
+        }
+        for file in files {
+            let path = displayPath(file, root: root)
+            guard !done.contains(path) else { continue }
+            let head = (try? FileHandle(forReadingFrom: file)).flatMap { handle in
+                defer { try? handle.close() }
+                return try? handle.read(upToCount: 4096)
+            } ?? Data()
+            guard let reader = components.readers.first(where: { $0.canRead(file, head: head) }) else {
+                // A folder holds other files too (READMEs, samples): only a file named on the command
+                // line is an error when no reader takes it.
+                if explicitFiles.contains(file.standardizedFileURL.path) {
+                    try recordBad(store, path: path, problem: "not a preset format presetatlas reads", summary: &summary)
+                }
+                continue
+            }
+            let patches: [Patch]
+            do { patches = try reader.read(file) } catch {
+                try recordBad(store, path: path, problem: oneLine("\(error)", dropping: file.path), summary: &summary)
+                continue
+            }
+            guard !patches.isEmpty else {
+                try recordBad(store, path: path, problem: "holds no presets", summary: &summary)
+                continue
+            }
+            let unknown = Set(patches.map(\.synthID)).subtracting(components.models.keys)
+            guard unknown.isEmpty else {
+                try recordBad(store, path: path, problem: "synth \(unknown.sorted().joined(separator: ", ")) is not built in", summary: &summary)
+                continue
+            }
+            try store.write { db in
+                for (index, patch) in patches.enumerated() {
+                    guard let model = components.models[patch.synthID] else { continue }
+                    try insert(db, key: PatchKey.preset(synth: patch.synthID, sourcePath: path, index: index),
+                               patch: patch, schema: model.schema, origin: .preset, collection: reader.formatName,
+                               author: patch.attributes[authorAttribute] ?? "", sourcePath: path, sourceIndex: index,
+                               keepsPreview: true)
+                }
+                try db.execute(sql: "INSERT INTO source(path, format, synth, patchCount) VALUES (?, ?, ?, ?)",
+                               arguments: [path, reader.formatName, Set(patches.map(\.synthID)).sorted().joined(separator: ","),
+                                           patches.count])
+            }
+            summary.newSources += 1
+        }
+
+        // The synths found in the sources (now or in an earlier run) get their init, random and sweep patches.
+        let synths = try store.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT synth FROM patch WHERE origin = 'preset' ORDER BY synth")
+        }
+        summary.synths = synths
+        for synth in synths {
+            guard let model = components.models[synth] else { continue }
+            try generate(store: store, schema: model.schema, settings: settings)
+        }
+        return summary
+    }
+
+    /// Init, random and sweep patches of one synth, in one transaction, once.
+    static func generate(store: AtlasStore, schema: SynthSchema, settings: AtlasSettings) throws {
+        let stageName = "generate \(schema.id)"
+        let already = try store.read { db in
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM stage WHERE name = ?", arguments: [stageName]) ?? false
+        }
+        guard !already else { return }
+        let sampler = try PatchSampler(schema: schema, method: settings.sampler, seed: settings.seed)
+        try store.write { db in
+            try insert(db, key: PatchKey.initPatch(synth: schema.id), patch: schema.initPatch(name: "\(schema.name) init"),
+                       schema: schema, origin: .initPatch, collection: "", author: "", sourcePath: "", sourceIndex: 0,
+                       keepsPreview: true)
+            for index in 0..<settings.randomCount {
+                try insert(db, key: PatchKey.random(synth: schema.id, index: index), patch: sampler.randomPatch(index: index),
+                           schema: schema, origin: .random, collection: "", author: "", sourcePath: "",
+                           sourceIndex: index, keepsPreview: index < settings.randomPreviewsPerSynth)
+            }
+            for step in PatchSampler.sweeps(of: schema, steps: settings.sweepSteps) {
+                try insert(db, key: PatchKey.sweep(synth: schema.id, parameterID: step.parameterID, step: step.step),
+                           patch: step.patch, schema: schema, origin: .sweep, collection: "", author: "", sourcePath: "",
+                           sourceIndex: step.step, keepsPreview: false, sweepParameter: step.parameterID)
+            }
+            try db.execute(sql: "INSERT INTO stage(name, fingerprint) VALUES (?, ?)",
+                           arguments: [stageName, "\(settings.randomCount) \(settings.sampler.rawValue) \(settings.sweepSteps)"])
+        }
+    }
+
+    static func insert(_ db: Database, key: String, patch: Patch, schema: SynthSchema, origin: PatchOrigin,
+                       collection: String, author: String, sourcePath: String, sourceIndex: Int,
+                       keepsPreview: Bool, sweepParameter: String? = nil) throws {
+        // Values pass through the schema: NaN and out-of-range numbers from a file never reach an engine.
+        var values: [String: Double] = [:]
+        for spec in schema.parameters { values[spec.id] = patch.value(spec) }
+        var attributes = patch.attributes
+        attributes[authorAttribute] = nil
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO patch(key, synth, origin, name, author, collection, sourcePath, sourceIndex,
+                sweepParameter, sweepStep, valuesJSON, attributesJSON, keepsPreview)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [key, schema.id, origin.rawValue, patch.name, author, collection, sourcePath, sourceIndex,
+                             sweepParameter, sweepParameter == nil ? nil : sourceIndex,
+                             PatchJSON.encode(values), PatchJSON.encode(attributes), keepsPreview])
+    }
+
+    static func recordBad(_ store: AtlasStore, path: String, problem: String, summary: inout CatalogSummary) throws {
+        try store.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO badInput(path, problem) VALUES (?, ?)", arguments: [path, problem])
+        }
+        summary.newBadInputs.append("\(path): \(problem)")
+    }
+
+    /// `url` relative to `root` when inside it, else its absolute path.
+    static func displayPath(_ url: URL, root: URL) -> String {
+        let path = url.standardizedFileURL.resolvingSymlinksInPath().path
+        let base = root.standardizedFileURL.resolvingSymlinksInPath().path
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+
+    /// The problem alone: readers already name the file, the store's row names it again.
+    static func oneLine(_ message: String, dropping path: String) -> String {
+        var text = message.replacingOccurrences(of: "\n", with: " ")
+        for prefix in [path + ": ", URL(fileURLWithPath: path).lastPathComponent + ": "] where text.hasPrefix(prefix) {
+            text = String(text.dropFirst(prefix.count))
+        }
+        return text
+    }
+}

@@ -1,0 +1,145 @@
+// Stage 2: renders and embeds every pending patch of this shard, a batch at a time on all cores,
+// each batch written in one transaction. A killed run loses at most the batch in flight.
+import Dispatch
+import Foundation
+import GRDB
+import Synthesis
+
+public enum RenderStage {
+    /// Patches per transaction: small enough that a kill loses little, large enough to amortise commits.
+    static let batchSize = 16
+    /// Renders quieter than this RMS (-80 dBFS) count as silent.
+    static let silentRMS: Float = 1e-4
+
+    struct Pending: Sendable {
+        var key: String
+        var synth: String
+        var valuesJSON: String
+        var attributesJSON: String
+        var name: String
+        var keepsPreview: Bool
+    }
+
+    struct Outcome: Sendable {
+        var key: String
+        var peak: Float = 0
+        var rms: Float = 0
+        var seconds: Double = 0
+        var preview: Data?
+        var embedding: [Float]?
+        var error: String?
+    }
+
+    /// Renders and embeds what this shard still owes. `progress(done, total)` is called after each batch.
+    /// - Returns: how many patches were rendered now.
+    @discardableResult
+    /// - Parameter limit: stop after this many patches (tests use it to stand for a killed run).
+    public static func run(store: AtlasStore, components: AtlasComponents, settings: AtlasSettings, shard: Shard,
+                           limit: Int = .max, progress: (Int, Int) -> Void = { _, _ in }) throws -> Int {
+        let pending = try store.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT p.key, p.synth, p.valuesJSON, p.attributesJSON, p.name, p.keepsPreview FROM patch p
+                LEFT JOIN render r ON r.patchKey = p.key WHERE r.patchKey IS NULL ORDER BY p.key
+                """).map { row in
+                Pending(key: row["key"], synth: row["synth"], valuesJSON: row["valuesJSON"],
+                        attributesJSON: row["attributesJSON"], name: row["name"], keepsPreview: row["keepsPreview"])
+            }
+        }.filter { shard.owns(patchKey: $0.key) }.prefix(limit)
+        var done = 0
+        progress(0, pending.count)
+        var start = 0
+        while start < pending.count {
+            let batch = Array(pending[(pending.startIndex + start)..<(pending.startIndex + min(start + batchSize, pending.count))])
+            let outcomes = renderConcurrently(batch, components: components, settings: settings)
+            try store.write { db in
+                for outcome in outcomes {
+                    try db.execute(sql: """
+                        INSERT OR REPLACE INTO render(patchKey, peak, rms, seconds, previewWAV, error) VALUES (?, ?, ?, ?, ?, ?)
+                        """, arguments: [outcome.key, Double(outcome.peak), Double(outcome.rms), outcome.seconds,
+                                         outcome.preview, outcome.error])
+                    if let vector = outcome.embedding {
+                        try db.execute(sql: "INSERT OR REPLACE INTO embedding(patchKey, dimension, vector) VALUES (?, ?, ?)",
+                                       arguments: [outcome.key, vector.count, EmbeddingBlob.encode(vector)])
+                    }
+                }
+            }
+            start += batch.count
+            done += batch.count
+            progress(done, pending.count)
+        }
+        return done
+    }
+
+    /// Renders a batch on all cores. Each patch's result depends only on the patch and the settings.
+    static func renderConcurrently(_ batch: [Pending], components: AtlasComponents, settings: AtlasSettings) -> [Outcome] {
+        let results = OutcomeSlots(count: batch.count)
+        DispatchQueue.concurrentPerform(iterations: batch.count) { i in
+            results.set(i, renderOne(batch[i], components: components, settings: settings))
+        }
+        return results.values
+    }
+
+    static func renderOne(_ item: Pending, components: AtlasComponents, settings: AtlasSettings) -> Outcome {
+        var outcome = Outcome(key: item.key)
+        guard let model = components.models[item.synth] else {
+            outcome.error = "synth \(item.synth) is not built in"
+            return outcome
+        }
+        do {
+            let values = try PatchJSON.decodeValues(item.valuesJSON)
+            let attributes = try PatchJSON.decodeAttributes(item.attributesJSON)
+            let patch = Patch(synthID: item.synth, name: item.name, values: values, attributes: attributes)
+            let audio = try model.render(patch, settings: settings.render)
+            guard audio.frameCount > 0, audio.isFinite else {
+                outcome.error = "render is empty or not finite"
+                return outcome
+            }
+            let mono = audio.mono
+            outcome.peak = mono.reduce(0) { max($0, abs($1)) }
+            outcome.rms = (mono.reduce(0) { $0 + $1 * $1 } / Float(mono.count)).squareRoot()
+            outcome.seconds = Double(audio.frameCount) / audio.sampleRateHz
+            if item.keepsPreview {
+                outcome.preview = PreviewAudio.wav(mono: mono, sampleRateHz: audio.sampleRateHz,
+                                                   targetRateHz: settings.previewSampleRateHz, seconds: settings.previewSeconds)
+            }
+            let vector = try components.embedder.embed(audio)
+            guard !vector.isEmpty, vector.allSatisfy(\.isFinite) else {
+                outcome.error = "embedding is empty or not finite"
+                return outcome
+            }
+            outcome.embedding = vector
+        } catch {
+            outcome.error = String(describing: error).replacingOccurrences(of: "\n", with: " ")
+        }
+        return outcome
+    }
+}
+
+/// Result slots written from concurrent iterations, each index by exactly one.
+private final class OutcomeSlots: @unchecked Sendable {
+    private var slots: [RenderStage.Outcome?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: RenderStage.Outcome) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+    var values: [RenderStage.Outcome] { slots.compactMap { $0 } }
+}
+
+/// Embeddings as little-endian Float32 bytes.
+enum EmbeddingBlob {
+    static func encode(_ vector: [Float]) -> Data {
+        var data = Data(capacity: vector.count * 4)
+        for value in vector { withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
+        return data
+    }
+
+    static func decode(_ data: Data) -> [Float] {
+        let count = data.count / 4
+        return data.withUnsafeBytes { raw in
+            (0..<count).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self))) }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+// Turns one preset file into audio with the built-in engine of its synth: load (sniffed by content),
+// attach user waves, render. Shared by `presetatlas render`, `presetatlas fidelity` and the benchmarks.
+import Features
+import Formats
+import Foundation
+import Synthesis
+
+/// Renders preset files with the built-in synth models; caches each synth's schema and engine.
+public final class PresetRendering: @unchecked Sendable {
+    private let lock = NSLock()
+    private var schemas: [String: SynthSchema] = [:]
+
+    public init() {}
+
+    /// The schema of a built-in synth (loaded once from `Synths/`).
+    public func schema(_ synthID: String) throws -> SynthSchema {
+        lock.lock(); defer { lock.unlock() }
+        if let known = schemas[synthID] { return known }
+        let loaded = try SynthDefinition.named(synthID)
+        schemas[synthID] = loaded
+        return loaded
+    }
+
+    /// The patches of a preset file.
+    public func patches(_ url: URL) throws -> [Patch] {
+        try PresetLoader.load(url, schema: { try self.schema($0) })
+    }
+
+    /// Renders one patch with its synth's engine.
+    public func render(_ patch: Patch, settings: RenderSettings, file: String) throws -> AudioClip {
+        switch patch.synthID {
+        case TripleOscillator.schemaID:
+            let engine = TripleOscillator(schema: try schema(patch.synthID))
+            var waves: [[Float]] = []
+            for osc in 0..<3 {
+                guard let path = patch.attributes["tripleoscillator.userwavefile\(osc)"] else { waves.append([]); continue }
+                do { waves.append(try AudioFile.read(URL(fileURLWithPath: path)).channels.first ?? []) } catch {
+                    throw PresetError(file: file, problem: "user wave file of oscillator \(osc + 1) unreadable (\(error))")
+                }
+            }
+            let buffer: AudioBuffer
+            do { buffer = try engine.render(patch, settings: settings, userWaves: waves) } catch {
+                throw PresetError(file: file, problem: "\(error)")
+            }
+            return AudioClip(sampleRateHz: buffer.sampleRateHz, channels: buffer.channels)
+        default:
+            throw PresetError(file: file, problem: "no built-in engine for synth '\(patch.synthID)'")
+        }
+    }
+
+    /// Loads and renders the first patch of a preset file.
+    public func render(_ url: URL, settings: RenderSettings) throws -> AudioClip {
+        guard let patch = try patches(url).first else {
+            throw PresetError(file: url.lastPathComponent, problem: "holds no patch")
+        }
+        return try render(patch, settings: settings, file: url.lastPathComponent)
+    }
+}

@@ -1,0 +1,89 @@
+// Everything the report shows, read from the store once: points, previews, metrics, rankings, problems.
+import Foundation
+import GRDB
+
+/// One point of the map.
+struct ReportPoint {
+    var key: String
+    var synth: String
+    var origin: PatchOrigin
+    var name: String
+    var author: String
+    var collection: String
+    var sourcePath: String
+    var x: Double
+    var y: Double
+    var rms: Double
+}
+
+struct ReportFinding {
+    var kind: String
+    var synth: String
+    var rank: Int
+    var patchKey: String?
+    var parameterID: String?
+    var value: Double
+}
+
+struct ReportData {
+    var points: [ReportPoint] = []
+    /// Preview WAV bytes by index into `points`.
+    var previews: [Int: Data] = [:]
+    /// metrics[scope][name]
+    var metrics: [String: [String: Double]] = [:]
+    var findings: [ReportFinding] = []
+    var badInputs: [(path: String, problem: String)] = []
+    var renderErrors: [(key: String, name: String, problem: String)] = []
+    var settings: [String: String] = [:]
+    var projectionName = ""
+    var patchCountsByOrigin: [String: Int] = [:]
+
+    var synths: [String] { Array(Set(points.map(\.synth))).sorted() }
+    var indexByKey: [String: Int] { Dictionary(uniqueKeysWithValues: points.enumerated().map { ($1.key, $0) }) }
+
+    static func load(from store: AtlasStore) throws -> ReportData {
+        var data = ReportData()
+        try store.read { db in
+            for row in try Row.fetchAll(db, sql: """
+                SELECT p.key, p.synth, p.origin, p.name, p.author, p.collection, p.sourcePath, m.x, m.y, r.rms,
+                       r.previewWAV FROM patch p JOIN mapPoint m ON m.patchKey = p.key AND m.method = 'map'
+                JOIN render r ON r.patchKey = p.key ORDER BY p.key
+                """) {
+                let index = data.points.count
+                data.points.append(ReportPoint(
+                    key: row["key"], synth: row["synth"], origin: PatchOrigin(rawValue: row["origin"]) ?? .random,
+                    name: row["name"], author: row["author"], collection: row["collection"],
+                    sourcePath: row["sourcePath"], x: row["x"], y: row["y"], rms: row["rms"]))
+                if let wav = row["previewWAV"] as Data? { data.previews[index] = wav }
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT scope, name, value FROM metric") {
+                let scope: String = row["scope"], name: String = row["name"]
+                if scope == "map" { data.projectionName = name; continue }
+                if scope == "standardisation" { continue }
+                data.metrics[scope, default: [:]][name] = row["value"]
+            }
+            data.findings = try Row.fetchAll(db, sql: "SELECT * FROM finding ORDER BY kind, scope, rank").map { row in
+                ReportFinding(kind: row["kind"], synth: row["scope"], rank: row["rank"], patchKey: row["patchKey"],
+                              parameterID: row["parameterID"], value: row["value"])
+            }
+            data.badInputs = try Row.fetchAll(db, sql: "SELECT path, problem FROM badInput ORDER BY path").map {
+                (path: $0["path"], problem: $0["problem"])
+            }
+            data.renderErrors = try Row.fetchAll(db, sql: """
+                SELECT p.key, p.name, r.error FROM render r JOIN patch p ON p.key = r.patchKey
+                WHERE r.error IS NOT NULL ORDER BY p.key
+                """).map { (key: $0["key"], name: $0["name"], problem: $0["error"]) }
+            for row in try Row.fetchAll(db, sql: "SELECT origin, COUNT(*) AS n FROM patch GROUP BY origin") {
+                data.patchCountsByOrigin[row["origin"]] = row["n"]
+            }
+        }
+        data.settings = try store.settings()
+        return data
+    }
+
+    /// The name shown for a finding's patch.
+    func pointName(_ key: String?) -> String {
+        guard let key, let i = indexByKey[key] else { return key ?? "" }
+        return points[i].name
+    }
+}

@@ -1,0 +1,130 @@
+// The atlas's SQLite store (through GRDB): opening, named migrations, and the one error type.
+import Foundation
+import GRDB
+
+/// Why the store could not be used (one line).
+public struct AtlasStoreError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// `atlas.sqlite`: one row per source file, patch, render, embedding, map point, metric, finding and
+/// bad input. Every stage writes in transactions and skips what is done, so a killed run resumes.
+public final class AtlasStore: Sendable {
+    public let url: URL
+    let queue: DatabaseQueue
+
+    public static let fileName = "atlas.sqlite"
+
+    /// Opens (creating if needed) the store at `url` and brings its schema up to date.
+    public init(url: URL) throws {
+        self.url = url
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        // A killed writer leaves the write-ahead log for SQLite to roll back on next open; nothing
+        // half-written is ever seen (each stage's batch is one transaction).
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            queue = try DatabaseQueue(path: url.path, configuration: configuration)
+            try Self.migrator.migrate(queue)
+        } catch let error as DatabaseError {
+            throw AtlasStoreError("\(url.path): \(error.message ?? "SQLite error \(error.resultCode)")")
+        } catch {
+            throw AtlasStoreError("\(url.path): \(error)")
+        }
+    }
+
+    /// The store in the report folder `directory`.
+    public convenience init(reportDirectory directory: URL) throws {
+        try self.init(url: directory.appendingPathComponent(Self.fileName))
+    }
+
+    /// Runs `body` in one write transaction.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try queue.write(body)
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try queue.read(body)
+    }
+
+    /// Schema changes are named migrations, applied once each, in order.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: sources, patches, renders, embeddings, maps, metrics, bad inputs") { db in
+            try db.execute(sql: """
+            CREATE TABLE setting (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+            CREATE TABLE source (
+                path TEXT PRIMARY KEY NOT NULL, format TEXT NOT NULL, synth TEXT NOT NULL,
+                patchCount INTEGER NOT NULL);
+            CREATE TABLE badInput (path TEXT PRIMARY KEY NOT NULL, problem TEXT NOT NULL);
+            CREATE TABLE patch (
+                key TEXT PRIMARY KEY NOT NULL,
+                synth TEXT NOT NULL,
+                origin TEXT NOT NULL CHECK (origin IN ('preset', 'init', 'random', 'sweep')),
+                name TEXT NOT NULL,
+                author TEXT NOT NULL DEFAULT '',
+                collection TEXT NOT NULL DEFAULT '',
+                sourcePath TEXT NOT NULL DEFAULT '',
+                sourceIndex INTEGER NOT NULL DEFAULT 0,
+                sweepParameter TEXT,
+                sweepStep INTEGER,
+                valuesJSON TEXT NOT NULL,
+                attributesJSON TEXT NOT NULL DEFAULT '{}',
+                keepsPreview INTEGER NOT NULL DEFAULT 0);
+            CREATE INDEX patchBySynth ON patch(synth, origin);
+            CREATE TABLE render (
+                patchKey TEXT PRIMARY KEY NOT NULL REFERENCES patch(key),
+                peak REAL NOT NULL, rms REAL NOT NULL, seconds REAL NOT NULL,
+                previewWAV BLOB, error TEXT);
+            CREATE TABLE embedding (
+                patchKey TEXT PRIMARY KEY NOT NULL REFERENCES patch(key),
+                dimension INTEGER NOT NULL, vector BLOB NOT NULL);
+            CREATE TABLE mapPoint (
+                patchKey TEXT NOT NULL REFERENCES patch(key), method TEXT NOT NULL,
+                x REAL NOT NULL, y REAL NOT NULL, PRIMARY KEY (method, patchKey));
+            CREATE TABLE metric (
+                scope TEXT NOT NULL, name TEXT NOT NULL, value REAL NOT NULL, PRIMARY KEY (scope, name));
+            CREATE TABLE finding (
+                kind TEXT NOT NULL, scope TEXT NOT NULL, rank INTEGER NOT NULL,
+                patchKey TEXT, parameterID TEXT, value REAL NOT NULL, PRIMARY KEY (kind, scope, rank));
+            CREATE TABLE stage (name TEXT PRIMARY KEY NOT NULL, fingerprint TEXT NOT NULL);
+            """)
+        }
+        return migrator
+    }
+}
+
+// MARK: - Settings
+
+extension AtlasStore {
+    /// Stores `settings` on first use; afterwards refuses different ones (a resumed or merged atlas
+    /// must be made with the same seed, counts and probe, or its rows would not fit together).
+    public func adopt(settings: [String: String]) throws {
+        try write { db in
+            let stored = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM setting")
+                .map { (row: Row) in (row["key"] as String, row["value"] as String) })
+            if stored.isEmpty {
+                for (key, value) in settings.sorted(by: { $0.key < $1.key }) {
+                    try db.execute(sql: "INSERT INTO setting(key, value) VALUES (?, ?)", arguments: [key, value])
+                }
+                return
+            }
+            for (key, value) in settings.sorted(by: { $0.key < $1.key }) where stored[key] != value {
+                throw AtlasStoreError("\(url.path): made with \(key) = \(stored[key] ?? "unset"), not \(value); use the same settings or another --out")
+            }
+        }
+    }
+
+    /// The stored settings.
+    public func settings() throws -> [String: String] {
+        try read { db in
+            try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM setting")
+                .map { (row: Row) in (row["key"] as String, row["value"] as String) })
+        }
+    }
+}

@@ -1,0 +1,209 @@
+// Computes the embedding of one rendered note (layout and meaning: EmbeddingLayout.swift): one pass of
+// STFT frames (power -> mel -> dB -> MFCC, spectral descriptors, flux), the fine amplitude envelope, YIN
+// over the held part, then per-segment statistics. Owns its FFTs and buffers: one extractor per thread.
+import Foundation
+
+public final class EmbeddingExtractor: @unchecked Sendable {
+    public let sr: Double
+    public let nFFT = 2048
+    public let hopLength = 512
+    public let nMels = 128
+
+    private let stft: ShortTimeFourierTransform
+    private let mel: MelFilterbank
+    private let dct: MFCCTransform
+    private let baselineDCT: MFCCTransform
+    private let yin: PitchYIN
+    private let frequenciesHz: [Float]
+
+    /// - Parameter sr: the sample rate of every signal given to this extractor, Hz.
+    public init(sr: Double) {
+        self.sr = sr
+        stft = ShortTimeFourierTransform(nFFT: nFFT, hopLength: hopLength)
+        mel = MelFilterbank(sr: sr, nFFT: nFFT, nMels: nMels)
+        dct = MFCCTransform(nMFCC: EmbeddingLayout.nMFCC, nMels: nMels)
+        baselineDCT = MFCCTransform(nMFCC: 20, nMels: nMels)
+        // Hop 1024 (43 frames/s) still resolves vibrato up to ~15 Hz.
+        yin = PitchYIN(sr: sr, fminHz: 40, fmaxHz: 2000, windowLength: 1024, hopLength: 1024)
+        frequenciesHz = stft.binFrequenciesHz(sr: sr)
+    }
+
+    /// Frame-level data of one signal.
+    struct Frames {
+        var count: Int
+        var mfcc: [Float]        // [count x nMFCC]
+        var centroidHz: [Float], bandwidthHz: [Float], rolloffHz: [Float], flatness: [Float], rms: [Float], flux: [Float]
+        var zcr: [Float]
+        var logMel: [Float]      // [count x nMels]
+        var power: [Float]       // [count x bins]
+    }
+
+    func frames(_ signal: [Float]) -> Frames {
+        let count = stft.frameCount(sampleCount: signal.count)
+        let bins = stft.binCount, nMFCC = dct.nMFCC
+        var f = Frames(count: count, mfcc: [Float](repeating: 0, count: count * nMFCC),
+                       centroidHz: [Float](repeating: 0, count: count), bandwidthHz: [], rolloffHz: [], flatness: [], rms: [], flux: [],
+                       zcr: ZeroCrossingRate.rate(signal, frameLength: nFFT, hopLength: hopLength),
+                       logMel: [Float](repeating: 0, count: count * nMels), power: [Float](repeating: 0, count: count * bins))
+        f.bandwidthHz = f.centroidHz; f.rolloffHz = f.centroidHz; f.flatness = f.centroidHz; f.rms = f.centroidHz
+        var magnitude = [Float](repeating: 0, count: bins)
+        signal.withUnsafeBufferPointer { samples in
+            f.power.withUnsafeMutableBufferPointer { power in
+                f.logMel.withUnsafeMutableBufferPointer { logMel in
+                    f.mfcc.withUnsafeMutableBufferPointer { mfcc in
+                        magnitude.withUnsafeMutableBufferPointer { mag in
+                            frequenciesHz.withUnsafeBufferPointer { hz in
+                                for t in 0..<count {
+                                    let p = UnsafeMutableBufferPointer(rebasing: power[(t * bins)..<((t + 1) * bins)])
+                                    stft.powerFrame(samples, frameIndex: t, into: p)
+                                    let m = UnsafeMutableBufferPointer(rebasing: logMel[(t * nMels)..<((t + 1) * nMels)])
+                                    mel.apply(UnsafeBufferPointer(p), into: m)
+                                    for i in 0..<nMels { m[i] = 10 * log10(max(1e-10, m[i])) }
+                                    dct.apply(UnsafeBufferPointer(m), into: UnsafeMutableBufferPointer(rebasing: mfcc[(t * nMFCC)..<((t + 1) * nMFCC)]))
+                                    for k in 0..<bins { mag[k] = p[k].squareRoot() }
+                                    let magnitudes = UnsafeBufferPointer(mag)
+                                    let centroid = SpectralDescriptors.centroidHz(magnitudes, frequenciesHz: hz)
+                                    f.centroidHz[t] = centroid
+                                    f.bandwidthHz[t] = SpectralDescriptors.bandwidthHz(magnitudes, frequenciesHz: hz, centroidHz: centroid)
+                                    f.rolloffHz[t] = SpectralDescriptors.rolloffHz(magnitudes, frequenciesHz: hz)
+                                    f.flatness[t] = SpectralDescriptors.flatness(magnitudes)
+                                    f.rms[t] = SpectralDescriptors.rms(magnitudes, nFFT: nFFT)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        f.flux = SpectralFlux.positiveLogMelFlux(f.logMel, frames: count, nMels: nMels)
+        return f
+    }
+
+    /// The embedding of one note: `EmbeddingLayout.count` values in `EmbeddingLayout.dimensions` order.
+    /// - Parameters: signal mono samples at `sr`; noteOnSeconds/noteOffSeconds where the note was
+    ///   pressed and released (from the render settings; 0 and 1 s for the default probe).
+    /// - Throws: `EmbeddingError` for empty or non-finite audio.
+    public func embedding(_ signal: [Float], noteOnSeconds: Double = 0, noteOffSeconds: Double = 1) throws -> [Float] {
+        try validate(signal)
+        let f = frames(signal)
+        let envelope = AmplitudeEnvelope(signal: signal, sr: sr)
+        let adsr = EnvelopeDescriptors(envelope: envelope, noteOnSeconds: noteOnSeconds, noteOffSeconds: noteOffSeconds)
+        let segments = segmentFrames(frameCount: f.count, noteOnSeconds: noteOnSeconds,
+                                     peakSeconds: noteOnSeconds + Double(adsr.peakSeconds), noteOffSeconds: noteOffSeconds)
+        var v: [Float] = []
+        v.reserveCapacity(EmbeddingLayout.count)
+        let nMFCC = dct.nMFCC
+        for range in segments { for k in EmbeddingLayout.shapeCoefficients { v.append(mean(range) { f.mfcc[$0 * nMFCC + k] }) } }
+        for k in EmbeddingLayout.shapeCoefficients { v.append(standardDeviation(segments[1]) { f.mfcc[$0 * nMFCC + k] }) }
+        for range in segments { v.append(mean(range) { f.mfcc[$0 * nMFCC] }) }
+        for range in segments {
+            v.append(mean(range) { log2(max(f.centroidHz[$0], 1)) })
+            v.append(mean(range) { log2(max(f.bandwidthHz[$0], 1)) })
+            v.append(mean(range) { log2(max(f.rolloffHz[$0], 1)) })
+            v.append(mean(range) { log10(max(f.flatness[$0], 1e-10)) })
+            v.append(mean(range) { f.zcr[$0] })
+            v.append(mean(range) { decibels(f.rms[$0]) })
+            v.append(mean(range) { f.flux[$0] })
+        }
+        v.append(log10(max(adsr.attackSeconds, 0.001)))
+        v.append(log10(max(adsr.decaySeconds, 0.001)))
+        v.append(adsr.sustainFraction)
+        v.append(log10(max(adsr.releaseSeconds, 0.001)))
+        v.append(adsr.peakDecibels)
+
+        // Pitch over the held part.
+        let onSample = Int(noteOnSeconds * sr), offSample = Int(max(noteOnSeconds, noteOffSeconds) * sr)
+        let pitch = yin.track(signal, startSample: onSample, endSample: max(offSample, onSample + 1))
+        let voiced = pitch.compactMap(\.f0Hz)
+        let f0 = voiced.isEmpty ? Float(0) : voiced.sorted()[voiced.count / 2]
+        let cents = pitch.map { frame -> Float in
+            guard let hz = frame.f0Hz, f0 > 0 else { return 0 }
+            // Octave errors are not vibrato: fold deviations into ±600 cents.
+            var c = 1200 * log2(hz / f0)
+            while c > 600 { c -= 1200 }
+            while c < -600 { c += 1200 }
+            return c
+        }
+        v.append(f0 > 0 ? log2(f0 / 440) : 0)
+        v.append(pitch.isEmpty ? 0 : Float(voiced.count) / Float(pitch.count))
+        let voicedCents = zip(pitch, cents).filter { $0.0.f0Hz != nil }.map(\.1)
+        v.append(voicedCents.isEmpty ? 0 : standardDeviation(0..<voicedCents.count) { voicedCents[$0] })
+        v.append(pitch.isEmpty ? 0 : pitch.reduce(0) { $0 + $1.periodicity } / Float(pitch.count))
+        let harmonic = HarmonicDescriptors(powerSpectrum: meanPower(f.power, frames: segments[1]), sr: sr, nFFT: nFFT, f0Hz: f0)
+        v.append(harmonic.harmonicEnergyRatio)
+        v.append(harmonic.inharmonicity)
+        let sustainCentroid = mean(segments[1]) { f.centroidHz[$0] }
+        v.append(f0 > 0 && sustainCentroid > 0 ? log2(sustainCentroid / f0) : 0)
+
+        let pitchRate = sr / Double(yin.hopLength), frameRate = sr / Double(hopLength)
+        let vibrato = voicedCents.count >= 8 ? Modulation(series: voicedCents, framesPerSecond: pitchRate) : .none
+        let tremolo = Modulation(series: segments[1].map { decibels(f.rms[$0]) }, framesPerSecond: frameRate)
+        let filter = Modulation(series: segments[1].map { log2(max(f.centroidHz[$0], 1)) }, framesPerSecond: frameRate)
+        v.append(vibrato.depth >= 3 ? vibrato.rateHz : 0); v.append(vibrato.depth)
+        v.append(tremolo.depth >= 0.3 ? tremolo.rateHz : 0); v.append(tremolo.depth)
+        v.append(filter.depth >= 0.02 ? filter.rateHz : 0); v.append(filter.depth)
+        // A degenerate statistic must not leak NaN into the atlas.
+        return v.map { $0.isFinite ? $0 : 0 }
+    }
+
+    /// The baseline: MFCC 0...19 (librosa.feature.mfcc defaults on 128 Slaney mels) averaged over all frames.
+    public func mfccMeans(_ signal: [Float]) throws -> [Float] {
+        try validate(signal)
+        let f = frames(signal)
+        var sums = [Float](repeating: 0, count: 20), coefficients = [Float](repeating: 0, count: 20)
+        f.logMel.withUnsafeBufferPointer { logMel in
+            coefficients.withUnsafeMutableBufferPointer { c in
+                for t in 0..<f.count {
+                    baselineDCT.apply(UnsafeBufferPointer(rebasing: logMel[(t * nMels)..<((t + 1) * nMels)]), into: c)
+                    for k in 0..<20 { sums[k] += c[k] }
+                }
+            }
+        }
+        return sums.map { $0 / Float(max(f.count, 1)) }
+    }
+
+    private func validate(_ signal: [Float]) throws {
+        guard !signal.isEmpty else { throw EmbeddingError(description: "no audio samples") }
+        if let bad = signal.firstIndex(where: { !$0.isFinite }) {
+            throw EmbeddingError(description: "non-finite sample (NaN or infinity) at frame \(bad)")
+        }
+    }
+
+    /// Frame ranges of attack [note-on, peak], sustain (peak, note-off], release (note-off, end): frame t is
+    /// centred at t * hop / sr. An empty segment borrows the frame nearest to its start, so every statistic
+    /// is defined.
+    func segmentFrames(frameCount: Int, noteOnSeconds: Double, peakSeconds: Double, noteOffSeconds: Double) -> [Range<Int>] {
+        let secondsPerFrame = Double(hopLength) / sr
+        func frame(_ seconds: Double) -> Int { max(0, min(frameCount, Int((seconds / secondsPerFrame).rounded(.up)))) }
+        let on = frame(noteOnSeconds), peak = max(on, frame(peakSeconds) + 1), off = max(peak, frame(noteOffSeconds) + 1)
+        func nonEmpty(_ a: Int, _ b: Int) -> Range<Int> {
+            let a = min(a, frameCount - 1), b = min(b, frameCount)
+            return a < b ? a..<b : a..<(a + 1)
+        }
+        return [nonEmpty(on, peak), nonEmpty(peak, off), nonEmpty(off, frameCount)]
+    }
+
+    private func meanPower(_ power: [Float], frames: Range<Int>) -> [Float] {
+        let bins = stft.binCount
+        var out = [Float](repeating: 0, count: bins)
+        for t in frames { for k in 0..<bins { out[k] += power[t * bins + k] } }
+        return out.map { $0 / Float(max(frames.count, 1)) }
+    }
+}
+
+@inline(__always) func decibels(_ amplitude: Float) -> Float { 20 * log10(max(amplitude, 1e-6)) }
+
+@inline(__always) func mean(_ range: Range<Int>, _ value: (Int) -> Float) -> Float {
+    guard !range.isEmpty else { return 0 }
+    var sum: Float = 0
+    for i in range { sum += value(i) }
+    return sum / Float(range.count)
+}
+
+@inline(__always) func standardDeviation(_ range: Range<Int>, _ value: (Int) -> Float) -> Float {
+    guard range.count > 1 else { return 0 }
+    let m = mean(range, value)
+    var sum: Float = 0
+    for i in range { let d = value(i) - m; sum += d * d }
+    return (sum / Float(range.count)).squareRoot()
+}

@@ -1,0 +1,68 @@
+// The nine arrays of ../shared/fixtures/librosa (power STFT, log-mel, MFCC, centroid, bandwidth,
+// flatness, rolloff, ZCR, RMS) for one mono signal, with the fixtures' settings by default.
+import Foundation
+
+/// librosa-equivalent frame features of one signal. Shapes as librosa returns them (see `arrays()`).
+public struct LibrosaFeatures: Sendable {
+    public var power: Spectrogram
+    /// [frames x nMels], dB.
+    public var logMel: [Float]
+    /// [frames x nMFCC].
+    public var mfcc: [Float]
+    public var nMels: Int
+    public var nMFCC: Int
+    /// Hz per frame.
+    public var centroidHz: [Float], bandwidthHz: [Float], rolloffHz: [Float]
+    public var flatness: [Float], zcr: [Float], rms: [Float]
+
+    /// - Parameters: signal mono samples; sr in Hz; nFFT, hopLength, nMels, nMFCC as librosa's
+    ///   n_fft, hop_length, n_mels, n_mfcc.
+    public init(signal: [Float], sr: Double, nFFT: Int = 2048, hopLength: Int = 512, nMels: Int = 128, nMFCC: Int = 20) {
+        let stft = ShortTimeFourierTransform(nFFT: nFFT, hopLength: hopLength)
+        power = stft.power(signal)
+        self.nMels = nMels
+        self.nMFCC = nMFCC
+        logMel = MelFilterbank(sr: sr, nFFT: nFFT, nMels: nMels).apply(power)
+        Decibels.powerToDB(&logMel)
+        mfcc = MFCCTransform(nMFCC: nMFCC, nMels: nMels).apply(logMel: logMel, frames: power.frameCount)
+        let magnitude = power.squareRooted()
+        let frequencies = stft.binFrequenciesHz(sr: sr)
+        let frames = power.frameCount, bins = power.binCount
+        var centroid = [Float](repeating: 0, count: frames), bandwidth = centroid, rolloff = centroid
+        var flat = centroid, rmsValues = centroid
+        magnitude.values.withUnsafeBufferPointer { m in
+            frequencies.withUnsafeBufferPointer { f in
+                for t in 0..<frames {
+                    let frame = UnsafeBufferPointer(rebasing: m[(t * bins)..<((t + 1) * bins)])
+                    centroid[t] = SpectralDescriptors.centroidHz(frame, frequenciesHz: f)
+                    bandwidth[t] = SpectralDescriptors.bandwidthHz(frame, frequenciesHz: f, centroidHz: centroid[t])
+                    rolloff[t] = SpectralDescriptors.rolloffHz(frame, frequenciesHz: f)
+                    flat[t] = SpectralDescriptors.flatness(frame)
+                    rmsValues[t] = SpectralDescriptors.rms(frame, nFFT: nFFT)
+                }
+            }
+        }
+        centroidHz = centroid
+        bandwidthHz = bandwidth
+        rolloffHz = rolloff
+        flatness = flat
+        rms = rmsValues
+        zcr = ZeroCrossingRate.rate(signal, frameLength: nFFT, hopLength: hopLength)
+    }
+
+    /// The fixture file names with their arrays in librosa's shapes ([bins|mels|mfcc, frames] or [frames]).
+    public func arrays() -> [(name: String, array: NumpyArray)] {
+        let frames = power.frameCount
+        return [
+            ("power_stft", power.librosaLayout()),
+            ("log_mel", NumpyArray(shape: [nMels, frames], values: transposedFrameMajor(logMel, frames: frames, dims: nMels))),
+            ("mfcc", NumpyArray(shape: [nMFCC, frames], values: transposedFrameMajor(mfcc, frames: frames, dims: nMFCC))),
+            ("centroid", NumpyArray(shape: [frames], values: centroidHz)),
+            ("bandwidth", NumpyArray(shape: [frames], values: bandwidthHz)),
+            ("flatness", NumpyArray(shape: [frames], values: flatness)),
+            ("rolloff", NumpyArray(shape: [frames], values: rolloffHz)),
+            ("zcr", NumpyArray(shape: [frames], values: zcr)),
+            ("rms", NumpyArray(shape: [frames], values: rms)),
+        ]
+    }
+}

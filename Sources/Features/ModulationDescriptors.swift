@@ -1,0 +1,79 @@
+// Rate and depth of a periodic modulation in a control signal sampled at the frame rate: vibrato (f0 in
+// cents), tremolo (level in dB), filter movement (spectral centroid in octaves). The series is
+// detrended (least-squares line removed, so a slow decay is not read as modulation), Hann-windowed, and
+// its spectrum scanned over 0.5-20 Hz; the strongest rate wins and its amplitude is read from the
+// window-corrected spectral peak (a sine of amplitude A gives |X| = A Σw / 2).
+import Foundation
+
+public struct Modulation: Sendable, Equatable {
+    /// Modulation frequency in Hz (0 when the series is too short to tell).
+    public var rateHz: Float
+    /// Amplitude of the modulating sine, in the series' unit (cents, dB, octaves): ± depth around the mean.
+    public var depth: Float
+
+    public static let none = Modulation(rateHz: 0, depth: 0)
+
+    public init(rateHz: Float, depth: Float) {
+        self.rateHz = rateHz
+        self.depth = depth
+    }
+
+    /// - Parameters: series the control values; framesPerSecond their rate; minRateHz...maxRateHz the scan.
+    public init(series: [Float], framesPerSecond: Double, minRateHz: Double = 0.5, maxRateHz: Double = 20) {
+        let n = series.count
+        let duration = Double(n) / framesPerSecond
+        // At least two cycles of the slowest rate, and a Nyquist above the fastest.
+        let lowest = max(minRateHz, 2 / max(duration, 1e-9))
+        let highest = min(maxRateHz, framesPerSecond / 2 * 0.9)
+        guard n >= 8, lowest < highest else { self = .none; return }
+        // Least-squares line through (i, x_i).
+        var sumX: Double = 0, sumI: Double = 0, sumII: Double = 0, sumIX: Double = 0
+        for i in 0..<n {
+            let x = Double(series[i]), t = Double(i)
+            sumX += x; sumI += t; sumII += t * t; sumIX += t * x
+        }
+        let count = Double(n)
+        let slope = (count * sumIX - sumI * sumX) / max(count * sumII - sumI * sumI, 1e-12)
+        let intercept = (sumX - slope * sumI) / count
+        var windowed = [Double](repeating: 0, count: n)
+        var windowSum: Double = 0
+        for i in 0..<n {
+            let w = 0.5 - 0.5 * cos(2 * Double.pi * (Double(i) + 0.5) / count)
+            windowed[i] = (Double(series[i]) - intercept - slope * Double(i)) * w
+            windowSum += w
+        }
+        // Scan in steps of a tenth of the resolution 1/duration.
+        let step = 0.1 / duration
+        var bestRate = 0.0, bestMagnitude = 0.0
+        var rate = lowest
+        while rate <= highest {
+            let omega = 2 * Double.pi * rate / framesPerSecond
+            var re = 0.0, im = 0.0
+            for i in 0..<n { re += windowed[i] * cos(omega * Double(i)); im -= windowed[i] * sin(omega * Double(i)) }
+            let magnitude = (re * re + im * im).squareRoot()
+            if magnitude > bestMagnitude { bestMagnitude = magnitude; bestRate = rate }
+            rate += step
+        }
+        rateHz = Float(bestRate)
+        depth = Float(2 * bestMagnitude / max(windowSum, 1e-12))
+    }
+}
+
+/// Spectral flux as librosa.onset.onset_strength computes it by default: the mean over mel bands of the
+/// positive frame-to-frame increase of log-mel power (dB), one value per frame (the first is 0).
+public enum SpectralFlux {
+    /// - Parameters: logMel [frames x nMels] frame-major, dB.
+    public static func positiveLogMelFlux(_ logMel: [Float], frames: Int, nMels: Int) -> [Float] {
+        var out = [Float](repeating: 0, count: frames)
+        guard frames > 1, nMels > 0 else { return out }
+        logMel.withUnsafeBufferPointer { s in
+            for t in 1..<frames {
+                var sum: Float = 0
+                let row = t * nMels, previous = (t - 1) * nMels
+                for m in 0..<nMels { sum += max(0, s[row + m] - s[previous + m]) }
+                out[t] = sum / Float(nMels)
+            }
+        }
+        return out
+    }
+}

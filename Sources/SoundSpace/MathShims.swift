@@ -1,0 +1,11 @@
+// Elementary functions for SoundSpace without Foundation (glibc on Linux, Darwin on macOS).
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+@inline(__always) func _log(_ x: Double) -> Double { log(x) }
+@inline(__always) func _exp(_ x: Double) -> Double { exp(x) }
+@inline(__always) func _cos(_ x: Double) -> Double { cos(x) }
+@inline(__always) func _sin(_ x: Double) -> Double { sin(x) }

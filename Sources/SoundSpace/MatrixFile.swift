@@ -1,0 +1,59 @@
+// Loads a matrix of embeddings from a .npy file or a CSV of numbers, rejecting non-finite values with a clear message.
+import Foundation
+
+/// Reading points from files for the command line and the pipeline.
+public enum MatrixFile {
+    /// Reads a float `.npy` (1-D becomes one column) or a text file of numbers separated by commas,
+    /// semicolons or whitespace, one point per line (`#` comments and one non-numeric header line allowed).
+    /// Every value must be finite. O(file size).
+    /// - Throws: `NumpyArrayError` naming the file and the problem (never traps on bad input).
+    public static func read(_ url: URL) throws -> Matrix {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw NumpyArrayError(file: url.path, problem: "cannot read file (\(error.localizedDescription))")
+        }
+        let matrix: Matrix
+        if NumpyArray.hasMagic(data) {
+            do { matrix = try NumpyArray.decode(data).matrix } catch let error as NumpyArrayError {
+                throw NumpyArrayError(file: url.path, problem: error.problem)
+            }
+        } else {
+            matrix = try parseText(data, file: url.path)
+        }
+        if let bad = matrix.values.firstIndex(where: { !$0.isFinite }) {
+            let columns = Swift.max(matrix.columns, 1)
+            throw NumpyArrayError(file: url.path, problem: "non-finite value at row \(bad / columns), column \(bad % columns)")
+        }
+        return matrix
+    }
+
+    static func parseText(_ data: Data, file: String) throws -> Matrix {
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw NumpyArrayError(file: file, problem: "neither .npy nor UTF-8 text")
+        }
+        var values = [Float]()
+        var columns = -1
+        var rows = 0
+        var lineNumber = 0
+        let separators = CharacterSet(charactersIn: ",; \t\r")
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            let fields = trimmed.components(separatedBy: separators).filter { !$0.isEmpty }
+            let numbers = fields.compactMap { Float($0) }
+            if numbers.count != fields.count {
+                if rows == 0 && values.isEmpty && columns < 0 && numbers.isEmpty { continue } // a header line
+                throw NumpyArrayError(file: file, problem: "line \(lineNumber): not a number in \"\(trimmed.prefix(60))\"")
+            }
+            if columns < 0 { columns = numbers.count }
+            guard numbers.count == columns else {
+                throw NumpyArrayError(file: file, problem: "line \(lineNumber): \(numbers.count) values, expected \(columns)")
+            }
+            values.append(contentsOf: numbers)
+            rows += 1
+        }
+        guard rows > 0 else { throw NumpyArrayError(file: file, problem: "no rows of numbers") }
+        return Matrix(rows: rows, columns: columns, values: values)
+    }
+}

@@ -1,0 +1,152 @@
+// t-SNE: a 2-D map that keeps each point's nearest neighbours near (Barnes-Hut gradient, seeded and deterministic).
+
+/// t-distributed stochastic neighbour embedding (van der Maaten & Hinton 2008) with the Barnes-Hut
+/// approximation of the repulsive forces (van der Maaten 2014), configured once and applied to points.
+///
+/// Schedule and step rule as openTSNE's defaults: `earlyExaggerationIterations` (250) at exaggeration 12
+/// with momentum 0.5, then the rest at exaggeration 1 with momentum 0.8; learning rate N / exaggeration
+/// (Belkina et al. 2019) unless given; delta-bar-delta gains (+0.2 / ×0.8, floor 0.01); each point's step
+/// is clipped to norm 5 (openTSNE's `max_step_norm`); the map is re-centred every iteration. The gradient
+/// omits the constant factor 4 of the paper, which the learning rate absorbs.
+/// Initialisation: PCA scaled to a first-axis standard deviation of 1e-4 (Kobak & Linderman 2021), or seeded
+/// Gaussian noise of that scale. Determinism: partial sums are reduced in a fixed order of 64 chunks,
+/// so a given input, seed and configuration give the same map on any number of cores.
+/// Time per iteration O(N log N + N·k); memory O(N·k) with k = 3·perplexity.
+public struct TSNE: Sendable {
+    public enum Initialization: String, Sendable { case pca, random }
+
+    public var perplexity: Double = 30
+    /// Total iterations, early exaggeration included.
+    public var iterations: Int = 750
+    public var earlyExaggerationIterations: Int = 250
+    public var earlyExaggeration: Double = 12
+    /// Barnes-Hut opening angle θ: smaller is more exact and slower.
+    public var theta: Double = 0.5
+    /// nil: N / exaggeration, at least 50.
+    public var learningRate: Double? = nil
+    public var initialization: Initialization = .pca
+    public var seed: UInt64 = 0
+
+    public init(perplexity: Double = 30, iterations: Int = 750, seed: UInt64 = 0) {
+        self.perplexity = perplexity
+        self.iterations = iterations
+        self.seed = seed
+    }
+
+    /// Maps `points` [N, D] to [N, 2].
+    /// - Throws: `SoundSpaceError` for fewer than 4 points or a perplexity not below N − 1.
+    public func embed(_ points: Matrix) throws -> Matrix {
+        guard points.rows >= 4 else { throw SoundSpaceError("t-SNE needs at least 4 points (got \(points.rows))") }
+        guard theta.isFinite, theta >= 0, iterations >= 0 else { throw SoundSpaceError("t-SNE: bad theta or iterations") }
+        let affinities = try SparseAffinities.perplexityBased(points, perplexity: perplexity)
+        return optimize(affinities: affinities, initial: try initialMap(points))
+    }
+
+    /// The starting map, standard deviation 1e-4 along its first axis.
+    func initialMap(_ points: Matrix) throws -> Matrix {
+        var start: Matrix
+        if initialization == .pca && points.columns >= 2 {
+            start = try PCA.fit(points, components: 2).transform(points)
+        } else {
+            var generator = SeededGenerator(seed: seed)
+            start = Matrix(rows: points.rows, columns: 2, values: (0..<(2 * points.rows)).map { _ in Float(generator.nextGaussian()) })
+        }
+        let n = Double(start.rows)
+        let firstAxis = (0..<start.rows).map { Double(start[$0, 0]) }
+        let mean = firstAxis.reduce(0, +) / n
+        let standardDeviation = (firstAxis.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n).squareRoot()
+        let scale = standardDeviation > 0 ? 1e-4 / standardDeviation : 1
+        start.values = start.values.map { Float(Double($0) * scale) }
+        return start
+    }
+
+    /// Gradient descent from `initial` [N, 2] on the KL divergence to `affinities`.
+    public func optimize(affinities: SparseAffinities, initial: Matrix) -> Matrix {
+        let n = initial.rows
+        var x = (0..<n).map { Double(initial[$0, 0]) }
+        var y = (0..<n).map { Double(initial[$0, 1]) }
+        var updateX = [Double](repeating: 0, count: n), updateY = updateX
+        var gainX = [Double](repeating: 1, count: n), gainY = gainX
+        var gradientX = [Double](repeating: 0, count: n), gradientY = gradientX
+        var repulsionX = [Double](repeating: 0, count: n), repulsionY = repulsionX
+        let chunkCount = 64
+        var chunkSumQ = [Double](repeating: 0, count: chunkCount)
+        var tree = BarnesHutTree()
+        let thetaSquared = theta * theta
+        let maxStepNorm = 5.0
+
+        for iteration in 0..<iterations {
+            let early = iteration < earlyExaggerationIterations
+            let exaggeration = early ? earlyExaggeration : 1
+            let momentum = early ? 0.5 : 0.8
+            let rate = learningRate ?? Swift.max(Double(n) / exaggeration, 50)
+
+            x.withUnsafeBufferPointer { xb in y.withUnsafeBufferPointer { yb in
+                tree.rebuild(x: xb.baseAddress!, y: yb.baseAddress!, count: n)
+            } }
+            // Repulsion (Barnes-Hut) and attraction (sparse P), both parallel over points.
+            x.withUnsafeBufferPointer { xb in y.withUnsafeBufferPointer { yb in
+                repulsionX.withUnsafeMutableBufferPointer { rx in repulsionY.withUnsafeMutableBufferPointer { ry in
+                    gradientX.withUnsafeMutableBufferPointer { gx in gradientY.withUnsafeMutableBufferPointer { gy in
+                        chunkSumQ.withUnsafeMutableBufferPointer { sums in
+                            affinities.rowStart.withUnsafeBufferPointer { rowStart in
+                                affinities.columns.withUnsafeBufferPointer { columns in
+                                    affinities.values.withUnsafeBufferPointer { values in
+                                        tree.withNodes { nodes in
+                                            let shared = UncheckedSendable((rx, ry, gx, gy, sums))
+                                            Parallel.forEachChunk(count: n, chunkCount: chunkCount) { chunk, rows in
+                                                let (rx, ry, gx, gy, sums) = shared.value
+                                                let stack = UnsafeMutablePointer<Int32>.allocate(capacity: BarnesHutTree.stackCapacity)
+                                                defer { stack.deallocate() }
+                                                var sumQ = 0.0
+                                                for i in rows {
+                                                    let r = tree.repulsion(of: i, x: xb.baseAddress!, y: yb.baseAddress!, thetaSquared: thetaSquared,
+                                                                           nodes: nodes, stack: stack)
+                                                    sumQ += r.sumQ
+                                                    rx[i] = r.forceX
+                                                    ry[i] = r.forceY
+                                                    let xi = xb[i], yi = yb[i]
+                                                    var attractX = 0.0, attractY = 0.0
+                                                    for e in rowStart[i]..<rowStart[i + 1] {
+                                                        let j = Int(columns[e])
+                                                        let dx = xi - xb[j], dy = yi - yb[j]
+                                                        let pq = Double(values[e]) / (1 + dx * dx + dy * dy)
+                                                        attractX += pq * dx
+                                                        attractY += pq * dy
+                                                    }
+                                                    gx[i] = exaggeration * attractX
+                                                    gy[i] = exaggeration * attractY
+                                                }
+                                                sums[chunk] = sumQ
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    } }
+                } }
+            } }
+            let normalisation = Swift.max(chunkSumQ.reduce(0, +), .leastNormalMagnitude)
+            var meanX = 0.0, meanY = 0.0
+            for i in 0..<n {
+                let gradX = gradientX[i] - repulsionX[i] / normalisation
+                let gradY = gradientY[i] - repulsionY[i] / normalisation
+                gainX[i] = (gradX > 0) != (updateX[i] > 0) ? gainX[i] + 0.2 : Swift.max(gainX[i] * 0.8, 0.01)
+                gainY[i] = (gradY > 0) != (updateY[i] > 0) ? gainY[i] + 0.2 : Swift.max(gainY[i] * 0.8, 0.01)
+                var stepX = momentum * updateX[i] - rate * gainX[i] * gradX
+                var stepY = momentum * updateY[i] - rate * gainY[i] * gradY
+                let stepNorm = (stepX * stepX + stepY * stepY).squareRoot()
+                if stepNorm > maxStepNorm { stepX *= maxStepNorm / stepNorm; stepY *= maxStepNorm / stepNorm }
+                updateX[i] = stepX; updateY[i] = stepY
+                x[i] += stepX; y[i] += stepY
+                meanX += x[i]; meanY += y[i]
+            }
+            meanX /= Double(n); meanY /= Double(n)
+            for i in 0..<n { x[i] -= meanX; y[i] -= meanY }
+        }
+        var out = [Float](repeating: 0, count: 2 * n)
+        for i in 0..<n { out[2 * i] = Float(x[i]); out[2 * i + 1] = Float(y[i]) }
+        return Matrix(rows: n, columns: 2, values: out)
+    }
+}

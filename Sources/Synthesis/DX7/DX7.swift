@@ -1,0 +1,35 @@
+// The Yamaha DX7 as a `SynthModel`: renders one note of a `dx7` patch (schema: Synths/dx7.xml),
+// modelled on hexter 1.1.1, the emulator that made the reference renders (FORMAT.md).
+
+/// Six-operator FM synthesiser after the Yamaha DX7.
+public struct DX7: SynthModel {
+    public let schema: SynthSchema
+
+    public init(schema: SynthSchema) { self.schema = schema }
+
+    /// Renders `settings.note` at `settings.velocity`, held for `holdSeconds`, then released for
+    /// `tailSeconds`; mono. Deterministic for a patch and seed (the seed drives sample-and-hold).
+    public func render(_ patch: Patch, settings: RenderSettings) throws -> AudioBuffer {
+        guard settings.sampleRateHz.isFinite, settings.sampleRateHz >= 8_000, settings.sampleRateHz <= 384_000 else {
+            throw RenderError("dx7: sample rate \(settings.sampleRateHz) Hz is outside 8,000...384,000")
+        }
+        guard settings.holdSeconds.isFinite, settings.tailSeconds.isFinite,
+              settings.holdSeconds >= 0, settings.tailSeconds >= 0,
+              settings.holdSeconds + settings.tailSeconds <= 600 else {
+            throw RenderError("dx7: hold \(settings.holdSeconds) s + tail \(settings.tailSeconds) s must be finite, >= 0 and at most 600 s")
+        }
+        guard (0...127).contains(settings.note) else {
+            throw RenderError("dx7: note \(settings.note) is outside MIDI 0...127")
+        }
+        let parameters = DX7VoiceParameters(patch: patch, schema: schema)
+        let frameCount = settings.totalFrames
+        var samples = [Float](repeating: 0, count: frameCount)
+        var voice = DX7Voice(parameters: parameters, key: settings.note, velocity: settings.velocity,
+                             sampleRateHz: settings.sampleRateHz, seed: settings.seed)
+        samples.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            voice.render(into: base, frameCount: frameCount, noteOffFrame: settings.holdFrames)
+        }
+        return AudioBuffer(sampleRateHz: settings.sampleRateHz, channels: [samples])
+    }
+}

@@ -1,0 +1,332 @@
+// One DX7 note: ties the six operators, their envelopes, the pitch envelope and the LFO together.
+// Control work (pitch, LFO pitch, envelope drift correction) once per 64-sample block as hexter 1.1.1
+// does; envelopes and amplitude modulation per sample. Note-setup facts: FORMAT.md §4.
+
+struct DX7Voice {
+    static let blockSize = 64
+
+    private let parameters: DX7VoiceParameters
+    private let algorithm: DX7Algorithm
+    private let sampleRateHz: Double
+    private let key: Int
+    /// The played note after transpose, folded into 0...127.
+    private let transposedNote: Int
+    private var envelopes: [DX7Envelope]
+    private var pitchEnvelope: DX7PitchEnvelope
+    private var lfo: DX7LFO
+    private var lfoDelay: DX7LFODelay
+    /// Operator phases and per-sample increments, fixed point with 24 fractional bits (OP1 ... OP6).
+    private var phases = [Int32](repeating: 0, count: 6)
+    private var increments = [Int32](repeating: 0, count: 6)
+    private var lastPitchSemitones = Double.nan
+    /// Remembered feedback (fixed-point cycles) added to the feedback target's phase on the next sample.
+    private var feedbackCycles: Int32 = 0
+    /// Feedback amount per unit of cosine and EG level, fixed point.
+    private let feedbackScale: Int32
+    /// Pitch swing in semitones at full LFO depth.
+    private let pitchModDepthSemitones: Double
+    /// Output-level reduction at full LFO swing for AMS 3, fixed point.
+    private let ampModDepthLevels: Int32
+    private let outputGain: Float
+    private(set) var isSilent = false
+
+    init(parameters: DX7VoiceParameters, key: Int, velocity: Int, sampleRateHz: Double, seed: UInt64) {
+        self.parameters = parameters
+        self.sampleRateHz = sampleRateHz
+        self.key = key
+        algorithm = DX7Algorithm.all[parameters.algorithm - 1]
+        var note = key + parameters.transpose - 24
+        while note < 0 { note += 12 }
+        while note > 127 { note -= 12 }
+        transposedNote = note
+        let clampedVelocity = Swift.min(Swift.max(velocity, 0), 127)
+
+        envelopes = parameters.operators.map { op in
+            Self.envelope(for: op, note: note, velocity: clampedVelocity, sampleRateHz: sampleRateHz)
+        }
+        pitchEnvelope = DX7PitchEnvelope(blocksPerSecond: sampleRateHz / Double(Self.blockSize))
+        pitchEnvelope.rates = parameters.pitchEGRates
+        pitchEnvelope.levels = parameters.pitchEGLevels
+        lfo = DX7LFO(speed: parameters.lfoSpeed, wave: parameters.lfoWave, sampleRateHz: sampleRateHz, seed: seed)
+        lfoDelay = DX7LFODelay(delay: parameters.lfoDelay, sampleRateHz: sampleRateHz)
+        // hexter: FB × 0.18 / 2π cycles at full EG level (99); the 99 turns the EG level into 0...1.
+        let feedbackCyclesPerLevel = Double(parameters.feedback) / (2 * Double.pi) * 0.18 / 99
+        feedbackScale = Int32((feedbackCyclesPerLevel * 16_777_216).rounded(.toNearestOrEven))
+        // Single-precision table and depth, widened, as hexter computes them.
+        pitchModDepthSemitones = Double(Float(DX7Tables.pitchModSensitivitySemitones[parameters.pitchModSensitivity]))
+            * Double(Float(parameters.lfoPitchModDepth) / 99)
+        let ampDepth = Swift.min(DX7Tables.ampModDepthLevels[parameters.lfoAmpModDepth], 127.5)
+        ampModDepthLevels = Int32((ampDepth * 16_777_216).rounded(.toNearestOrEven))
+        outputGain = Self.outputGain(carrierCount: DX7Tables.carrierCount[parameters.algorithm - 1])
+
+        for i in 0..<6 { envelopes[i].start() }
+        pitchEnvelope.start()
+        updateFrequencies(lfoPitch: 0)
+    }
+
+    /// hexter's voice volume at 0 dB and MIDI volume 127: output level 100.42 through the
+    /// level-to-index curve, normalised by the full-scale index and the carrier count, times its
+    /// nominal per-voice gain 0.110384 (about -18 dBFS).
+    static func outputGain(carrierCount: Float) -> Float {
+        let level: Float = (0 - 20) * 1.328771 + 86 + 41
+        let whole = Int((level - 0.5).rounded(.toNearestOrEven))
+        let fraction = level - Float(whole)
+        let table = DX7Tables.levelToIndexCycles
+        let index = table[whole] + fraction * (table[whole + 1] - table[whole])
+        return index / Float(DX7Tables.fullScaleIndexCycles) / carrierCount * 0.110384
+    }
+
+    /// Scales an operator's envelope for the note: keyboard level scaling (keys grouped in threes),
+    /// output level, velocity, keyboard rate scaling (hexter's formulas, FORMAT.md §4.3-4.5).
+    static func envelope(for op: DX7OperatorParameters, note: Int, velocity: Int, sampleRateHz: Double) -> DX7Envelope {
+        var scaledLevel = op.outputLevel
+        func curveOffset(_ distance: Int, curve: Int, depth: Int) -> Int {
+            let linear = Int(Float(distance) / 45 * Float(depth))
+            let exponential = Int(Float(DX7Math.exp(Double(Float(distance - 72) / 13.5))) * Float(depth))
+            switch curve {
+            case 0: return -linear
+            case 1: return -exponential
+            case 2: return exponential
+            default: return linear
+            }
+        }
+        let breakNote = op.breakPoint + 21
+        let groupedNote = (note + 2) / 3 * 3
+        if note < breakNote, op.leftDepth != 0 {
+            scaledLevel += curveOffset(op.breakPoint - groupedNote + 21, curve: op.leftCurve, depth: op.leftDepth)
+            scaledLevel = Swift.min(Swift.max(scaledLevel, 0), 99)
+        } else if note > breakNote, op.rightDepth != 0 {
+            scaledLevel += curveOffset(groupedNote - op.breakPoint - 21, curve: op.rightCurve, depth: op.rightDepth)
+            scaledLevel = Swift.min(Swift.max(scaledLevel, 0), 99)
+        }
+        let velocityOffset = DX7Tables.velocityLevelOffset[velocity] * Float(op.velocitySensitivity)
+        let bumpFloat = Float(op.rateScaling) * Float(note - 21) / (126 - 21) * 127 / 128 * 6.5 - 0.5
+        let rateBump = Int(bumpFloat.rounded(.toNearestOrEven))
+        var levels = [Int](repeating: 0, count: 4), rates = [Int](repeating: 0, count: 4)
+        for i in 0..<4 {
+            let level = Float(op.egLevels[i]) * Float(scaledLevel) / 99 + velocityOffset
+            levels[i] = Int(Swift.min(Swift.max(level, 0), 99).rounded(.toNearestOrEven))
+            rates[i] = Swift.min(Swift.max(op.egRates[i] + rateBump, 0), 99)
+        }
+        var envelope = DX7Envelope(sampleRateHz: sampleRateHz)
+        envelope.rates = (rates[0], rates[1], rates[2], rates[3])
+        envelope.levels = (levels[0], levels[1], levels[2], levels[3])
+        return envelope
+    }
+
+    /// Recomputes every operator's phase increment for the current pitch (semitones of shift).
+    private mutating func updateFrequencies(lfoPitch: Double) {
+        // Same operations in the same order as hexter, so the increments match it bit for bit.
+        let pitch = pitchEnvelope.semitones - lfoPitch * (pitchModDepthSemitones * lfoDelay.fraction)
+        guard pitch != lastPitchSemitones else { return }
+        lastPitchSemitones = pitch
+        let noteHz = 440 * DX7Math.exp((pitch + Double(transposedNote) - 69) * 0.69314718055994530942 / 12)
+        for i in 0..<6 {
+            let op = parameters.operators[i]
+            var hz: Double
+            if op.fixedFrequency {
+                hz = DX7Math.exp(2.302585092994046 * (Double(op.coarse & 3) + Double(op.fine) / 100))  // 10^x
+            } else {
+                // hexter adds detune in Hz before the ratio: (detune - 7)/32 Hz.
+                hz = noteHz + Double(op.detune - 7) / 32
+                hz *= op.coarse == 0 ? 0.5 : Double(op.coarse)
+                hz *= 1 + Double(op.fine) / 100
+            }
+            increments[i] = Int32(truncatingIfNeeded: Int64((hz / sampleRateHz * 16_777_216).rounded(.toNearestOrEven)))
+        }
+    }
+
+    /// Whether every carrier has decayed to nothing (hexter then stops the voice).
+    private func carriersAreSilent() -> Bool {
+        for carrier in algorithm.carriers {
+            let envelope = envelopes[carrier - 1]
+            switch envelope.mode {
+            case .finished: continue
+            case .constant, .sustaining:
+                if envelope.fixedValue < DX7Envelope.one { continue }
+                return false
+            case .running:
+                if envelope.stage == 3, envelope.fixedValue < DX7Envelope.one { continue }
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Renders `frameCount` samples of the note into `output` (added), releasing the key at
+    /// `noteOffFrame`.
+    mutating func render(into output: UnsafeMutablePointer<Float>, frameCount: Int, noteOffFrame: Int) {
+        let scratch = DX7Scratch()
+        defer { scratch.deallocate() }
+        var blockStart = 0
+        var released = false
+        while blockStart < frameCount, !isSilent {
+            let blockEnd = Swift.min(blockStart + Self.blockSize, frameCount)
+            var start = blockStart
+            if !released, noteOffFrame >= blockStart, noteOffFrame < blockEnd {
+                if noteOffFrame > start {
+                    renderSpan(into: output + start, count: noteOffFrame - start, scratch: scratch)
+                    start = noteOffFrame
+                }
+                for i in 0..<6 { envelopes[i].release() }
+                pitchEnvelope.release()
+                released = true
+            }
+            renderSpan(into: output + start, count: blockEnd - start, scratch: scratch)
+            if blockEnd - blockStart == Self.blockSize { controlUpdate() }
+            blockStart = blockEnd
+        }
+    }
+
+    private mutating func controlUpdate() {
+        if carriersAreSilent() { isSilent = true; return }
+        pitchEnvelope.step()
+        updateFrequencies(lfoPitch: lfo.pitchValue)
+        for i in 0..<6 { envelopes[i].correctDrift() }
+    }
+
+    /// Renders one span (part of a control block, at most 64 samples) with fixed phase increments.
+    private mutating func renderSpan(into output: UnsafeMutablePointer<Float>, count: Int, scratch: DX7Scratch) {
+        guard count > 0 else { return }
+        // LFO and its delay, then the amplitude-modulation reduction (AMS 3 scale) per sample.
+        lfo.fill(scratch.lfo, count: count, cosine: scratch.cosine)
+        for s in 0..<count {
+            scratch.ampMod[s] = DX7OperatorKernel.multiply(DX7OperatorKernel.multiply(ampModDepthLevels, lfoDelay.value), scratch.lfo[s])
+            lfoDelay.step()
+        }
+        // Envelopes: the effective level (EG minus amplitude modulation) and the modulation index.
+        for i in 0..<6 {
+            let levels = scratch.level(i), gains = scratch.gain(i)
+            let sensitivity = DX7Tables.ampModSensitivityFixed[parameters.operators[i].ampModSensitivity]
+            for s in 0..<count {
+                let reduction = sensitivity == DX7Envelope.one ? scratch.ampMod[s] : DX7OperatorKernel.multiply(scratch.ampMod[s], sensitivity)
+                levels[s] = envelopes[i].fixedValue &- reduction
+                envelopes[i].step()
+            }
+            DX7OperatorKernel.modulationIndex(levels: levels, into: gains, count: count, table: scratch.levelToIndex)
+        }
+        // Operators from 6 down to 1, so every modulator is ready before what it modulates.
+        let loop = parameters.feedback > 0 ? algorithm.feedbackLoop : []
+        var op = 6
+        while op >= 1 {
+            if loop.first == op {
+                renderFeedbackLoop(loop, count: count, scratch: scratch)
+                op -= loop.count
+                continue
+            }
+            let modulators = algorithm.modulators[op - 1]
+            var input: UnsafeMutablePointer<Int32>? = nil
+            if !modulators.isEmpty {
+                let sum = scratch.input
+                let first = scratch.output(modulators[0] - 1)
+                for s in 0..<count { sum[s] = first[s] }
+                for m in modulators.dropFirst() {
+                    let other = scratch.output(m - 1)
+                    for s in 0..<count { sum[s] &+= other[s] }
+                }
+                input = sum
+            }
+            DX7OperatorKernel.operatorBlock(phase: phases[op - 1], increment: increments[op - 1],
+                                            gains: scratch.gain(op - 1), input: input.map { UnsafePointer($0) },
+                                            output: scratch.output(op - 1), count: count, table: scratch.cosine)
+            op -= 1
+        }
+        // Carriers summed in fixed point, then scaled by the voice gain.
+        let scale = outputGain / Float(DX7OperatorKernel.one)
+        let sum = scratch.input
+        for s in 0..<count { sum[s] = 0 }
+        for carrier in algorithm.carriers {
+            let out = scratch.output(carrier - 1)
+            for s in 0..<count { sum[s] &+= out[s] }
+        }
+        for s in 0..<count { output[s] += Float(sum[s]) * scale }
+        for i in 0..<6 { phases[i] = phases[i] &+ Int32(truncatingIfNeeded: count) &* increments[i] }
+    }
+
+    /// The operators of the feedback loop (target first, source last), sample by sample: the
+    /// source's cosine times its effective EG level times the feedback amount feeds the target's
+    /// phase on the next sample.
+    private mutating func renderFeedbackLoop(_ loop: [Int], count: Int, scratch: DX7Scratch) {
+        let target = algorithm.feedbackTarget, source = algorithm.feedbackSource
+        for (position, op) in loop.enumerated() {
+            // Sum the block-rendered modulators first; the loop's own members are added per sample.
+            let external = scratch.loopInput(position)
+            for s in 0..<count { external[s] = 0 }
+            for m in algorithm.modulators[op - 1] where !loop.contains(m) {
+                let other = scratch.output(m - 1)
+                for s in 0..<count { external[s] &+= other[s] }
+            }
+        }
+        var feedback = feedbackCycles
+        let cosine = scratch.cosine
+        if loop.count == 1 {
+            // The common case: one operator feeding itself.
+            let index = source - 1
+            var phase = phases[index]
+            let increment = increments[index]
+            let gains = scratch.gain(index), levels = scratch.level(index), out = scratch.output(index)
+            let external = scratch.loopInput(0)
+            for s in 0..<count {
+                let wave = DX7OperatorKernel.cosine(phase &+ external[s] &+ feedback, cosine)
+                out[s] = DX7OperatorKernel.multiply(gains[s], wave)
+                feedback = DX7OperatorKernel.multiply(DX7OperatorKernel.multiply(wave, levels[s]), feedbackScale)
+                phase &+= increment
+            }
+            feedbackCycles = feedback
+            return
+        }
+        for s in 0..<count {
+            for (position, op) in loop.enumerated() {
+                let index = op - 1
+                var phaseInput = scratch.loopInput(position)[s]
+                if op == target { phaseInput &+= feedback }
+                for m in algorithm.modulators[index] where loop.contains(m) { phaseInput &+= scratch.output(m - 1)[s] }
+                let phase = phases[index] &+ Int32(truncatingIfNeeded: s) &* increments[index]
+                let wave = DX7OperatorKernel.cosine(phase &+ phaseInput, cosine)
+                scratch.output(index)[s] = DX7OperatorKernel.multiply(scratch.gain(index)[s], wave)
+                if op == source {
+                    feedback = DX7OperatorKernel.multiply(DX7OperatorKernel.multiply(wave, scratch.level(index)[s]), feedbackScale)
+                }
+            }
+        }
+        feedbackCycles = feedback
+    }
+}
+
+/// Scratch buffers for one render (allocated once, reused by every block), and private copies of
+/// the kernel's tables so the hot loops hold plain pointers.
+final class DX7Scratch {
+    private let storage: UnsafeMutablePointer<Int32>
+    private static let size = DX7Voice.blockSize
+    // Layout: lfo, ampMod, input, 6 levels, 6 gains, 6 outputs, 3 loop inputs.
+    private static let buffers = 3 + 18 + 3
+    let cosine: UnsafeMutablePointer<Int32>
+    private let levelTable: UnsafeMutablePointer<Int32>
+
+    init() {
+        storage = .allocate(capacity: Self.size * Self.buffers)
+        storage.initialize(repeating: 0, count: Self.size * Self.buffers)
+        let cosineCopy = UnsafeMutablePointer<Int32>.allocate(capacity: 4096)
+        for (i, v) in DX7OperatorKernel.cosineTable.enumerated() { (cosineCopy + i).initialize(to: v) }
+        cosine = cosineCopy
+        let levelCopy = UnsafeMutablePointer<Int32>.allocate(capacity: 258)
+        for (i, v) in DX7OperatorKernel.levelToIndex.enumerated() { (levelCopy + i).initialize(to: v) }
+        levelTable = levelCopy
+    }
+
+    func deallocate() {
+        storage.deallocate()
+        cosine.deallocate()
+        levelTable.deallocate()
+    }
+
+    /// The level-to-index table at level 0 (valid from -128 to 129).
+    var levelToIndex: UnsafePointer<Int32> { UnsafePointer(levelTable + 128) }
+    var lfo: UnsafeMutablePointer<Int32> { storage }
+    var ampMod: UnsafeMutablePointer<Int32> { storage + Self.size }
+    var input: UnsafeMutablePointer<Int32> { storage + 2 * Self.size }
+    func level(_ op: Int) -> UnsafeMutablePointer<Int32> { storage + (3 + op) * Self.size }
+    func gain(_ op: Int) -> UnsafeMutablePointer<Int32> { storage + (9 + op) * Self.size }
+    func output(_ op: Int) -> UnsafeMutablePointer<Int32> { storage + (15 + op) * Self.size }
+    func loopInput(_ position: Int) -> UnsafeMutablePointer<Int32> { storage + (21 + position) * Self.size }
+}

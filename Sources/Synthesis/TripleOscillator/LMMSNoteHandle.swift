@@ -1,0 +1,70 @@
+// One playing note as LMMS 1.2.2's NotePlayHandle tracks it (src/core/NotePlayHandle.cpp): start offset,
+// length, release bookkeeping, parent/children for chords and arpeggios, and the note's own oscillators
+// and filter.
+
+/// Why a note exists (LMMS `NotePlayHandle::Origin`).
+enum LMMSNoteOrigin { case pattern, noteStacking, arpeggio }
+
+final class LMMSNoteHandle {
+    let key: Int
+    let origin: LMMSNoteOrigin
+    weak var parent: LMMSNoteHandle?
+    var subNotes: [LMMSNoteHandle] = []
+    var hadChildren = false
+    var usesBuffer = true
+    /// Frames before this note starts within the period it is first played in.
+    var offset: Int
+    /// Length until note-off, in frames.
+    let frames: Int
+    var totalFramesPlayed = 0
+    var framesBeforeRelease = 0
+    var releaseFramesToDo = 0
+    var releaseFramesDone = 0
+    var released = false
+    var frequencyHz: Float
+    var oscillatorsLeft: LMMSOscillatorChain?
+    var oscillatorsRight: LMMSOscillatorChain?
+    var filter: LMMSFilter?
+
+    init(key: Int, origin: LMMSNoteOrigin, parent: LMMSNoteHandle?, offset: Int, frames: Int, frequencyHz: Float) {
+        self.key = key
+        self.origin = origin
+        self.parent = parent
+        self.offset = offset
+        self.frames = frames
+        self.frequencyHz = frequencyHz
+        if let parent {
+            parent.subNotes.append(self)
+            parent.hadChildren = true
+            parent.usesBuffer = false
+        }
+    }
+
+    /// A note with (or once with) chord or arpeggio children plays nothing itself.
+    var isMasterNote: Bool { !subNotes.isEmpty || hadChildren }
+
+    /// Offset within the current period (only the first period has one).
+    var noteOffset: Int { totalFramesPlayed == 0 ? offset : 0 }
+
+    func framesLeft(releaseFrames: Int) -> Int {
+        if released && releaseFramesToDo == 0 { return framesBeforeRelease }
+        if released { return framesBeforeRelease + releaseFramesToDo - releaseFramesDone }
+        return frames + releaseFrames - totalFramesPlayed
+    }
+
+    func framesLeftForCurrentPeriod(releaseFrames: Int, period: Int) -> Int {
+        let left = framesLeft(releaseFrames: releaseFrames)
+        return totalFramesPlayed == 0 ? min(left, period - offset) : min(left, period)
+    }
+
+    /// LMMS `noteOff(s)`: release `s` frames into the current period, children with it.
+    func noteOff(_ s: Int, releaseFrames: Int) {
+        if released { return }
+        released = true
+        for child in subNotes { child.noteOff(s, releaseFrames: releaseFrames) }
+        framesBeforeRelease = s
+        releaseFramesToDo = max(0, releaseFrames)
+    }
+
+    func isFinished(releaseFrames: Int) -> Bool { released && framesLeft(releaseFrames: releaseFrames) <= 0 }
+}

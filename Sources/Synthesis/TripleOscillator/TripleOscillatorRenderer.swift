@@ -1,0 +1,334 @@
+// The period loop of one TripleOscillator render: LMMS's Mixer/NotePlayHandle/InstrumentTrack flow for one
+// note (plus its chord and arpeggio children), one 256-frame period at a time.
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Float to Int as C's truncating cast, without trapping on non-finite or huge values.
+@inline(__always) func truncatingInt(_ x: Float) -> Int {
+    guard x.isFinite else { return 0 }
+    return Int(min(max(x, -1e9), 1e9))
+}
+
+final class TripleOscillatorRenderer {
+    private let s: TripleOscillatorSettings
+    private let sampleRateHz: Float
+    private let totalFrames: Int
+    private let holdFrames: Int
+    private let rootKey: Int
+    private let noteVolume: Float
+    private let tempoBPM: Double
+    private var volumeEnvelope: LMMSEnvelopeLFO
+    private var cutoffEnvelope: LMMSEnvelopeLFO
+    private var resonanceEnvelope: LMMSEnvelopeLFO
+    /// LMMS `InstrumentSoundShaping::releaseFrames()`: how long a released note keeps sounding.
+    private let releaseFrames: Int
+    private var context: WaveContext
+    /// Arpeggiator choices (skip, miss, random direction) draw from their own seeded source.
+    private var arpRandom: LMMSRandom
+    private var lfoRandom: LMMSRandom
+
+    private var handles: [LMMSNoteHandle] = []
+    private var pending: [LMMSNoteHandle] = []
+
+    private static let period = TripleOscillator.periodFrames
+    /// TripleOscillator::desiredReleaseFrames: a 128-frame fade at the end of every note.
+    private static let desiredReleaseFrames = 128
+    /// LMMS `NumKeys` (9 octaves).
+    private static let numberOfKeys = 108
+
+    // Per-period scratch buffers, allocated once.
+    private var noteLeft = [Float](repeating: 0, count: TripleOscillatorRenderer.period)
+    private var noteRight = [Float](repeating: 0, count: TripleOscillatorRenderer.period)
+    private var portLeft = [Float](repeating: 0, count: TripleOscillatorRenderer.period)
+    private var portRight = [Float](repeating: 0, count: TripleOscillatorRenderer.period)
+    private var levelBuffer = [Float](repeating: 0, count: TripleOscillatorRenderer.period)
+    private var resonanceBuffer = [Float](repeating: 0, count: TripleOscillatorRenderer.period)
+    private var lfoVolume = [Float](repeating: 0, count: TripleOscillatorRenderer.period)
+    private var lfoCutoff = [Float](repeating: 0, count: TripleOscillatorRenderer.period)
+    private var lfoResonance = [Float](repeating: 0, count: TripleOscillatorRenderer.period)
+
+    init(settings: TripleOscillatorSettings, render: RenderSettings, userWaves: [[Float]]) {
+        s = settings
+        sampleRateHz = Float(render.sampleRateHz)
+        totalFrames = render.totalFrames
+        holdFrames = render.holdFrames
+        rootKey = render.note - 12  // LMMS key 57 = MIDI 69 = A4
+        noteVolume = Float(min(max(render.velocity, 0), 200))
+        tempoBPM = render.tempoBPM
+        volumeEnvelope = LMMSEnvelopeLFO(settings.volumeEnvelope, valueForZeroAmount: 1, sampleRateHz: sampleRateHz)
+        cutoffEnvelope = LMMSEnvelopeLFO(settings.cutoffEnvelope, valueForZeroAmount: 0, sampleRateHz: sampleRateHz)
+        resonanceEnvelope = LMMSEnvelopeLFO(settings.resonanceEnvelope, valueForZeroAmount: 0, sampleRateHz: sampleRateHz)
+        if volumeEnvelope.isUsed {
+            releaseFrames = volumeEnvelope.releaseFrames
+        } else {
+            var frames = Self.desiredReleaseFrames
+            if cutoffEnvelope.isUsed { frames = max(frames, cutoffEnvelope.releaseFrames) }
+            if resonanceEnvelope.isUsed { frames = max(frames, resonanceEnvelope.releaseFrames) }
+            releaseFrames = frames
+        }
+        context = WaveContext(random: LMMSRandom(seed: render.seed), userWaves: userWaves)
+        arpRandom = LMMSRandom(seed: render.seed ^ 0xA5A5_5A5A_0F0F_F0F0)
+        lfoRandom = LMMSRandom(seed: render.seed ^ 0x1234_5678_9ABC_DEF0)
+    }
+
+    /// LMMS `NotePlayHandle::updateFrequency`: 440 Hz at the base note, track pitch in cents.
+    private func frequency(ofKey key: Int) -> Float {
+        440 * powf(2, Float(key - s.baseNote) / 12 + s.pitchCents / 1200)
+    }
+
+    func run() -> AudioBuffer {
+        let period = Self.period
+        var left = [Float](repeating: 0, count: totalFrames)
+        var right = [Float](repeating: 0, count: totalFrames)
+        pending.append(LMMSNoteHandle(key: rootKey, origin: .pattern, parent: nil, offset: 0, frames: holdFrames,
+                                      frequencyHz: frequency(ofKey: rootKey)))
+        // Song::processNextBuffer resets the LFO clock while the play position is still at tick 0, and the
+        // mixer advances it by one period after each period (EnvelopeAndLfoParameters::LfoInstances).
+        let framesPerTick = Double(sampleRateHz) * 60 / (tempoBPM * 48)
+        let resetPeriods = max(1, Int((framesPerTick / Double(period)).rounded(.up)))
+        let volumeLFO = volumeEnvelope.isUsed && !volumeEnvelope.lfoAmountIsZero
+        let cutoffLFO = s.filterOn && cutoffEnvelope.isUsed && !cutoffEnvelope.lfoAmountIsZero
+        let resonanceLFO = s.filterOn && resonanceEnvelope.isUsed && !resonanceEnvelope.lfoAmountIsZero
+        let trackVolume = s.trackVolume * 0.01, trackPan = s.trackPan * 0.01
+        let trackLeft = (trackPan <= 0 ? 1 : 1 - trackPan) * trackVolume
+        let trackRight = (trackPan >= 0 ? 1 : 1 + trackPan) * trackVolume
+
+        var periodIndex = 0
+        while periodIndex * period < totalFrames {
+            handles.append(contentsOf: pending)
+            pending.removeAll(keepingCapacity: true)
+            if handles.isEmpty { break }
+            let lfoFrame = max(0, periodIndex - (resetPeriods - 1)) * period
+            if volumeLFO { volumeEnvelope.fillLFOShape(&lfoVolume, lfoFrame: lfoFrame, frames: period, random: &lfoRandom) }
+            if cutoffLFO { cutoffEnvelope.fillLFOShape(&lfoCutoff, lfoFrame: lfoFrame, frames: period, random: &lfoRandom) }
+            if resonanceLFO { resonanceEnvelope.fillLFOShape(&lfoResonance, lfoFrame: lfoFrame, frames: period, random: &lfoRandom) }
+
+            for i in 0..<period { portLeft[i] = 0; portRight[i] = 0 }
+            for handle in handles {
+                for i in 0..<period { noteLeft[i] = 0; noteRight[i] = 0 }
+                play(handle)
+                if handle.usesBuffer {
+                    for i in 0..<period { portLeft[i] += noteLeft[i]; portRight[i] += noteRight[i] }
+                }
+            }
+            handles.removeAll { handle in
+                guard handle.isFinished(releaseFrames: releaseFrames) else { return false }
+                handle.parent?.subNotes.removeAll { $0 === handle }
+                return true
+            }
+            let start = periodIndex * period
+            let count = min(period, totalFrames - start)
+            for i in 0..<count {
+                left[start + i] = portLeft[i] * trackLeft
+                right[start + i] = portRight[i] * trackRight
+            }
+            periodIndex += 1
+        }
+        return AudioBuffer(sampleRateHz: Double(sampleRateHz), channels: [left, right])
+    }
+
+    /// LMMS `NotePlayHandle::play` for one period.
+    private func play(_ n: LMMSNoteHandle) {
+        let period = Self.period
+        if n.offset >= period {
+            n.offset -= period
+            return
+        }
+        let framesThisPeriod = n.totalFramesPlayed == 0 ? period - n.offset : period
+        if !n.released && n.totalFramesPlayed + framesThisPeriod > n.frames {
+            n.noteOff(n.totalFramesPlayed == 0 ? n.frames + n.offset : n.frames - n.totalFramesPlayed,
+                      releaseFrames: releaseFrames)
+        }
+        if n.framesLeft(releaseFrames: releaseFrames) > 0 {
+            processNoteStacking(n)
+            processArpeggio(n)
+            if !n.isMasterNote { playInstrument(n) }
+        }
+        if n.released {
+            var todo = framesThisPeriod
+            if !n.subNotes.isEmpty { n.releaseFramesToDo = n.releaseFramesDone + 2 * period }
+            if n.framesBeforeRelease > 0 {
+                if n.framesBeforeRelease <= framesThisPeriod {
+                    todo -= n.framesBeforeRelease
+                    n.framesBeforeRelease = 0
+                } else {
+                    todo = 0
+                    n.framesBeforeRelease -= framesThisPeriod
+                }
+            }
+            if todo > 0 && n.releaseFramesDone < n.releaseFramesToDo {
+                n.releaseFramesDone = min(n.releaseFramesDone + todo, n.releaseFramesToDo)
+            }
+        }
+        n.totalFramesPlayed += framesThisPeriod
+    }
+
+    /// LMMS `InstrumentFunctionNoteStacking::processNote`: a new note (not an arpeggio parent) gets one child
+    /// per chord tone and octave; children start one period later (the mixer adds new handles next period).
+    private func processNoteStacking(_ n: LMMSNoteHandle) {
+        guard s.chordsOn, n.totalFramesPlayed == 0, !n.released,
+              n.origin == .arpeggio || (n.parent == nil && !s.arpOn) else { return }
+        let chord = LMMSChordTable.chord(s.chord)
+        for octave in 0..<s.chordRange {
+            let base = n.key + octave * 12
+            for semitone in chord {
+                let key = base + semitone
+                if key > Self.numberOfKeys { break }
+                pending.append(LMMSNoteHandle(key: key, origin: .noteStacking, parent: n, offset: n.offset,
+                                              frames: n.frames, frequencyHz: frequency(ofKey: key)))
+            }
+        }
+    }
+
+    /// LMMS `InstrumentFunctionArpeggio::processNote` for a single held note (so free, sort and sync modes agree).
+    private func processArpeggio(_ n: LMMSNoteHandle) {
+        guard s.arpOn, n.origin == .pattern, !n.released else { return }
+        let period = Self.period
+        let chord = LMMSChordTable.chord(s.arpChord)
+        let chordSize = chord.count
+        let range = Int(Float(chordSize) * Float(s.arpRange))
+        let arpFrames = max(1, Int(s.arpTimeMs / 1000 * sampleRateHz))
+        let gatedFrames = max(1, Int(s.arpGatePercent * Float(arpFrames) / 100))
+        var currentFrame = n.totalFramesPlayed + arpFrames - 1
+        var framesProcessed = n.noteOffset
+        while framesProcessed < period {
+            let remaining = arpFrames - currentFrame % arpFrames
+            if remaining > period { break }
+            framesProcessed += remaining
+            defer { framesProcessed += arpFrames; currentFrame += arpFrames }
+            if s.arpSkipPercent > 0, 100 * arpRandom.unit() < s.arpSkipPercent {
+                n.hadChildren = true; n.usesBuffer = false
+                continue
+            }
+            var direction = s.arpDirection
+            if s.arpMissPercent > 0, 100 * arpRandom.unit() < s.arpMissPercent { direction = 4 }
+            let step = currentFrame / arpFrames
+            var index = 0
+            switch direction {
+            case 0: index = step % range
+            case 1: index = range - step % range - 1
+            case 2 where range > 1:
+                index = step % (range * 2 - 2)
+                if index >= range { index = range - index % (range - 1) - 1 }
+            case 3 where range > 1:
+                index = step % (range * 2 - 2)
+                if index >= range { index = range - index % (range - 1) - 1 }
+                index = range - index - 1
+            case 4: index = min(range - 1, Int(Float(range) * arpRandom.unit()))
+            default: index = 0
+            }
+            if s.arpCycle > 0 && direction != 4 {
+                index = (index * (s.arpCycle + 1)) % range
+            }
+            let key = n.key + (index / chordSize) * 12 + chord[index % chordSize]
+            // LMMS retries the same slot forever on an out-of-range key; we skip the step instead.
+            if key >= Self.numberOfKeys || key < 0 { continue }
+            pending.append(LMMSNoteHandle(key: key, origin: .arpeggio, parent: n, offset: framesProcessed,
+                                          frames: gatedFrames, frequencyHz: frequency(ofKey: key)))
+        }
+    }
+
+    /// TripleOscillator::playNote, Instrument::applyRelease and InstrumentTrack::processAudioBuffer.
+    private func playInstrument(_ n: LMMSNoteHandle) {
+        let frames = n.framesLeftForCurrentPeriod(releaseFrames: releaseFrames, period: Self.period)
+        guard frames > 0 else { return }
+        let offset = n.noteOffset
+        if n.oscillatorsLeft == nil {
+            n.oscillatorsLeft = LMMSOscillatorChain(settings: s.left, sampleRateHz: sampleRateHz)
+            n.oscillatorsRight = LMMSOscillatorChain(settings: s.right, sampleRateHz: sampleRateHz)
+        }
+        noteLeft.withUnsafeMutableBufferPointer { l in
+            n.oscillatorsLeft!.render(l.baseAddress! + offset, frames: frames, frequencyHz: n.frequencyHz, context: &context)
+        }
+        noteRight.withUnsafeMutableBufferPointer { r in
+            n.oscillatorsRight!.render(r.baseAddress! + offset, frames: frames, frequencyHz: n.frequencyHz, context: &context)
+        }
+        applyRelease(n, frames: frames)
+        shapeSound(n, offset: offset, frames: frames)
+        let volume = noteVolume / 100
+        for f in offset..<(offset + frames) {
+            noteLeft[f] *= volume
+            noteRight[f] *= volume
+        }
+    }
+
+    /// Instrument::applyRelease: a linear fade over the note's last 128 frames (indexed from the buffer start,
+    /// as LMMS does).
+    private func applyRelease(_ n: LMMSNoteHandle, frames: Int) {
+        let period = Self.period, fade = Self.desiredReleaseFrames
+        let framesLeft = n.framesLeft(releaseFrames: releaseFrames)
+        guard framesLeft <= fade + period else { return }
+        let start = framesLeft > fade ? max(period - fade, 0) + framesLeft % period : 0
+        guard start < frames else { return }
+        for f in start..<frames {
+            let factor = Float(framesLeft - f - 1) / Float(fade)
+            noteLeft[f] *= factor
+            noteRight[f] *= factor
+        }
+    }
+
+    /// InstrumentSoundShaping::processAudioBuffer: filter (with cutoff/resonance envelopes) and volume envelope.
+    private func shapeSound(_ n: LMMSNoteHandle, offset: Int, frames: Int) {
+        let envelopeFrame = n.totalFramesPlayed
+        var releaseBegin = envelopeFrame - n.releaseFramesDone + n.framesBeforeRelease
+        if !n.released { releaseBegin += frames }
+
+        if s.filterOn {
+            if n.filter == nil { n.filter = LMMSFilter(type: s.filterType, sampleRateHz: sampleRateHz) }
+            let cutUsed = cutoffEnvelope.isUsed, resUsed = resonanceEnvelope.isUsed
+            if cutUsed {
+                lfoCutoff.withUnsafeBufferPointer { lfo in
+                    levelBuffer.withUnsafeMutableBufferPointer { out in
+                        cutoffEnvelope.fillLevel(out.baseAddress!, frame: envelopeFrame, releaseBegin: releaseBegin,
+                                                 frames: frames, lfoShape: lfo.baseAddress!)
+                    }
+                }
+            }
+            if resUsed {
+                lfoResonance.withUnsafeBufferPointer { lfo in
+                    resonanceBuffer.withUnsafeMutableBufferPointer { out in
+                        resonanceEnvelope.fillLevel(out.baseAddress!, frame: envelopeFrame, releaseBegin: releaseBegin,
+                                                    frames: frames, lfoShape: lfo.baseAddress!)
+                    }
+                }
+            }
+            let baseCut = s.cutoffHz, baseRes = s.resonance
+            var filter = n.filter!
+            var oldCut = 0, oldRes = 0
+            if !cutUsed && !resUsed { filter.setCoefficients(cutoffHz: baseCut, q: baseRes) }
+            for f in 0..<frames {
+                if cutUsed || resUsed {
+                    let cut = cutUsed ? LMMSEnvelopeLFO.expKnobVal(levelBuffer[f]) * 6000 + baseCut : baseCut
+                    let res = resUsed ? baseRes + 2 * resonanceBuffer[f] : baseRes
+                    let cutKey = truncatingInt(cut), resKey = truncatingInt(res * 1000)
+                    if (cutUsed && cutKey != oldCut) || (resUsed && resKey != oldRes) {
+                        filter.setCoefficients(cutoffHz: cut, q: res)
+                        oldCut = cutKey
+                        oldRes = resKey
+                    }
+                }
+                noteLeft[offset + f] = filter.process(noteLeft[offset + f], channel: 0)
+                noteRight[offset + f] = filter.process(noteRight[offset + f], channel: 1)
+            }
+            n.filter = filter
+        }
+
+        if volumeEnvelope.isUsed {
+            lfoVolume.withUnsafeBufferPointer { lfo in
+                levelBuffer.withUnsafeMutableBufferPointer { out in
+                    volumeEnvelope.fillLevel(out.baseAddress!, frame: envelopeFrame, releaseBegin: releaseBegin,
+                                             frames: frames, lfoShape: lfo.baseAddress!)
+                }
+            }
+            for f in 0..<frames {
+                let level = levelBuffer[f] * levelBuffer[f]
+                noteLeft[offset + f] *= level
+                noteRight[offset + f] *= level
+            }
+        }
+    }
+}

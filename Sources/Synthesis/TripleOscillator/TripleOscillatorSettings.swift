@@ -1,0 +1,111 @@
+// A TripleOscillator patch decoded once into typed, range-checked settings in LMMS's units (values through
+// the schema: clamped, NaN replaced by the default), plus the derived per-channel oscillator settings.
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Everything the engine reads from a patch, decoded once per render.
+struct TripleOscillatorSettings {
+    var trackVolume: Float, trackPan: Float, baseNote: Int, pitchCents: Float
+    var left: [LMMSOscillatorSetting] = [], right: [LMMSOscillatorSetting] = []
+    var filterOn: Bool, filterType: LMMSFilterType, cutoffHz: Float, resonance: Float
+    var volumeEnvelope: EnvelopeLFOSettings, cutoffEnvelope: EnvelopeLFOSettings, resonanceEnvelope: EnvelopeLFOSettings
+    var chordsOn: Bool, chord: Int, chordRange: Int
+    var arpOn: Bool, arpChord: Int, arpRange: Int, arpCycle: Int, arpSkipPercent: Float, arpMissPercent: Float
+    var arpTimeMs: Float, arpGatePercent: Float, arpDirection: Int
+
+    /// LMMS `TempoSyncKnobModel::calculateTempoSyncTime`: note length factor per sync mode (custom: den/num).
+    static func syncFactor(mode: Int, numerator: Double, denominator: Double) -> Float? {
+        switch mode {
+        case 1: return 0.125
+        case 2: return 0.25
+        case 3: return 0.5
+        case 4: return 1
+        case 5: return 2
+        case 6: return 4
+        case 7: return 8
+        case 8: return Float(max(denominator, 1) / max(numerator, 1))
+        default: return nil
+        }
+    }
+
+    init(patch: Patch, specs: [String: ParameterSpec], sampleRateHz: Float, tempoBPM: Float) {
+        func v(_ id: String) -> Double {
+            if let spec = specs[id] { return patch.value(spec) }
+            return 0
+        }
+        func f(_ id: String) -> Float { Float(v(id)) }
+        func i(_ id: String) -> Int { Int(v(id).rounded()) }
+
+        trackVolume = f("track.vol")
+        trackPan = f("track.pan")
+        baseNote = i("track.basenote")
+        pitchCents = f("track.pitch")
+
+        for osc in 0..<3 {
+            let volume = f("tripleoscillator.vol\(osc)")
+            let pan = f("tripleoscillator.pan\(osc)")
+            // OscillatorObject::updateVolume: the far side is attenuated linearly by the panning.
+            let volumeLeft = pan >= 0 ? (1 - pan / 100) * volume / 100 : volume / 100
+            let volumeRight = pan >= 0 ? volume / 100 : (1 + pan / 100) * volume / 100
+            let coarse = Float(i("tripleoscillator.coarse\(osc)"))
+            // updateDetuningLeft/Right: 2^((coarse*100 + fine)/1200) / sample rate.
+            let detuneLeft = powf(2, (coarse * 100 + f("tripleoscillator.finel\(osc)")) / 1200) / sampleRateHz
+            let detuneRight = powf(2, (coarse * 100 + f("tripleoscillator.finer\(osc)")) / 1200) / sampleRateHz
+            // updatePhaseOffsetLeft/Right: the stereo phase detune shifts only the left channel.
+            let phaseRight = f("tripleoscillator.phoffset\(osc)") / 360
+            let phaseLeft = (f("tripleoscillator.phoffset\(osc)") + f("tripleoscillator.stphdetun\(osc)")) / 360
+            let shape = LMMSWaveShape(rawValue: i("tripleoscillator.wavetype\(osc)")) ?? .sine
+            let modulation = LMMSModulation(rawValue: i("tripleoscillator.modalgo\(osc + 1)")) ?? .signalMix
+            left.append(LMMSOscillatorSetting(shape: shape, modulation: modulation, volume: volumeLeft,
+                                              detuning: detuneLeft, phaseOffset: phaseLeft))
+            right.append(LMMSOscillatorSetting(shape: shape, modulation: modulation, volume: volumeRight,
+                                               detuning: detuneRight, phaseOffset: phaseRight))
+        }
+
+        filterOn = v("eldata.fwet") >= 0.5
+        filterType = LMMSFilterType(rawValue: i("eldata.ftype")) ?? .lowPass
+        cutoffHz = f("eldata.fcut")
+        resonance = f("eldata.fres")
+
+        func envelope(_ el: String) -> EnvelopeLFOSettings {
+            var speed = f("\(el).lspd")
+            if let factor = Self.syncFactor(mode: i("\(el).lspd_syncmode"), numerator: v("\(el).lspd_numerator"),
+                                            denominator: v("\(el).lspd_denominator")) {
+                // Speed knob max 1.0 with scale 20000 ms: one unit = 60000 / (bpm * factor * 20000).
+                speed = min(max(60000 / (tempoBPM * factor * 20000), 0.001), 1)
+            }
+            return EnvelopeLFOSettings(
+                predelay: f("\(el).pdel"), attack: f("\(el).att"), hold: f("\(el).hold"), decay: f("\(el).dec"),
+                sustain: f("\(el).sustain"), release: f("\(el).rel"), amount: f("\(el).amt"),
+                lfoShape: i("\(el).lshp"), lfoPredelay: f("\(el).lpdel"), lfoAttack: f("\(el).latt"),
+                lfoSpeed: speed, lfoAmount: f("\(el).lamt"), lfoTimes100: v("\(el).x100") >= 0.5,
+                lfoModulatesEnvelopeAmount: v("\(el).ctlenvamt") >= 0.5)
+        }
+        volumeEnvelope = envelope("elvol")
+        cutoffEnvelope = envelope("elcut")
+        resonanceEnvelope = envelope("elres")
+
+        chordsOn = v("chordcreator.chord-enabled") >= 0.5
+        chord = i("chordcreator.chord")
+        chordRange = max(1, i("chordcreator.chordrange"))
+        arpOn = v("arpeggiator.arp-enabled") >= 0.5
+        arpChord = i("arpeggiator.arp")
+        arpRange = max(1, i("arpeggiator.arprange"))
+        arpCycle = i("arpeggiator.arpcycle")
+        arpSkipPercent = f("arpeggiator.arpskip")
+        arpMissPercent = f("arpeggiator.arpmiss")
+        var arpTime = f("arpeggiator.arptime")
+        if let factor = Self.syncFactor(mode: i("arpeggiator.arptime_syncmode"),
+                                        numerator: v("arpeggiator.arptime_numerator"),
+                                        denominator: v("arpeggiator.arptime_denominator")) {
+            arpTime = min(max(60000 / (tempoBPM * factor), 25), 2000)
+        }
+        arpTimeMs = arpTime
+        arpGatePercent = f("arpeggiator.arpgate")
+        arpDirection = i("arpeggiator.arpdir")
+    }
+}

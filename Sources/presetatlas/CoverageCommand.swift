@@ -1,0 +1,37 @@
+// `presetatlas coverage`: precision, recall, density and coverage of one embedding set against another.
+import ArgumentParser
+import Foundation
+import SoundSpace
+
+struct CoverageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coverage",
+        abstract: "Precision, recall, density and coverage of CANDIDATE points against REFERENCE points.",
+        discussion: """
+        Each file is a float .npy [N, D] or a CSV of numbers (one point per line). In PresetAtlas the
+        reference is usually random settings of a synth and the candidate its presets. Metrics as in
+        Naeem et al. 2020 (k-th nearest neighbour balls, Euclidean), identical to the prdc package.
+
+        Example:
+          presetatlas coverage random.npy presets.npy --k 5 --json
+        """)
+
+    @Argument(help: "Reference points (.npy or CSV).") var reference: String
+    @Argument(help: "Candidate points (.npy or CSV).") var candidate: String
+    @Option(help: "Neighbourhood size k of the radius balls.") var k: Int = 5
+    @Flag(help: "Print one JSON object instead of lines.") var json = false
+
+    func run() throws {
+        let referencePoints = try MatrixFile.read(URL(fileURLWithPath: reference))
+        let candidatePoints = try MatrixFile.read(URL(fileURLWithPath: candidate))
+        let metrics: CoverageMetrics
+        do { metrics = try CoverageMetrics.compute(reference: referencePoints, candidate: candidatePoints, k: k) } catch {
+            throw ValidationError("\(candidate) against \(reference): \(error)")
+        }
+        if json {
+            print("{\"precision\":\(metrics.precision),\"recall\":\(metrics.recall),\"density\":\(metrics.density),\"coverage\":\(metrics.coverage)}")
+        } else {
+            print("precision\t\(metrics.precision)\nrecall\t\(metrics.recall)\ndensity\t\(metrics.density)\ncoverage\t\(metrics.coverage)")
+        }
+    }
+}

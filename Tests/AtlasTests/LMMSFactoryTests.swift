@@ -1,0 +1,75 @@
+// The whole LMMS factory bank through the engine (every preset finite and audible), and fidelity against
+// LMMS 1.2.2's own renders on a subset (distance goals, pitch by FFT peak, level).
+import Features
+import Foundation
+import Synthesis
+import Testing
+@testable import Atlas
+
+enum LMMSFactoryFixtures {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let presets = packageRoot.appendingPathComponent(".cache/factory/usr/share/lmms/presets/TripleOscillator")
+    /// `../shared/fixtures/lmms-reference`, beside the package root.
+    static let references = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/fixtures/lmms-reference")
+    static var presetsPresent: Bool { FileManager.default.fileExists(atPath: presets.appendingPathComponent("TB303.xpf").path) }
+    static var referencesPresent: Bool { FileManager.default.fileExists(atPath: references.appendingPathComponent("manifest.csv").path) }
+    static func rendering() -> PresetRendering {
+        setenv("PRESETATLAS_SYNTHS", packageRoot.appendingPathComponent("Synths").path, 1)
+        return PresetRendering()
+    }
+}
+
+@Suite struct LMMSFactoryTests {
+    typealias F = LMMSFactoryFixtures
+
+    @Test(.enabled(if: F.presetsPresent, "LMMS factory presets absent: run scripts/install-deps.sh"))
+    func everyFactoryPresetRendersFiniteAudibleStereo() throws {
+        let rendering = F.rendering()
+        let files = try FileManager.default.contentsOfDirectory(atPath: F.presets.path).filter { $0.hasSuffix(".xpf") }.sorted()
+        #expect(files.count == 72)
+        // Short renders keep the debug-build test fast; the full 4 s renders are `make fidelity`'s job.
+        let settings = RenderSettings(note: 69, velocity: 100, holdSeconds: 0.5, tailSeconds: 0.5, tempoBPM: 120)
+        for file in files {
+            let clip = try rendering.render(F.presets.appendingPathComponent(file), settings: settings)
+            #expect(clip.channels.count == 2, "\(file)")
+            #expect(clip.channels.allSatisfy { $0.allSatisfy(\.isFinite) }, "\(file) has non-finite samples")
+            let peak = clip.channels.map { $0.reduce(0) { max($0, abs($1)) } }.max() ?? 0
+            #expect(peak > 1e-3, "\(file) is silent")
+        }
+    }
+
+    /// Presets without FX chosen to cover every feature: chords, arpeggio (tempo-synced and not), legacy
+    /// layout, Moog / RC / biquad / 2x filters, PM/AM/FM/sync, cutoff envelopes and LFOs.
+    static let subset = ["TB303", "BellArp", "FatPMArp", "Freaky-Bass", "LFO-party", "AnalogTimes", "Ravemania", "Xylophon"]
+
+    @Test(.enabled(if: F.presetsPresent && F.referencesPresent, "needs the factory presets and ../shared/fixtures/lmms-reference"))
+    func subsetMatchesLMMSRenders() throws {
+        let rendering = F.rendering()
+        let manifest = try LMMSFidelity.manifest(F.references.appendingPathComponent("manifest.csv"))
+        let chosen = manifest.filter { Self.subset.contains($0.name) }
+        #expect(chosen.count == Self.subset.count)
+        var rows: [LMMSFidelity.Row] = []
+        for reference in chosen {
+            let row = try LMMSFidelity.measure(reference, presets: F.presets, references: F.references, rendering: rendering)
+            rows.append(row)
+            // An emulation as close as LMMS is to itself sits near 0.12 (README); the issue asks <= 0.35 for 90%.
+            #expect(row.distance <= 0.15, "\(reference.name): distance \(row.distance)")
+            #expect(abs(row.pitchErrorCents ?? 0) <= 5, "\(reference.name): pitch \(row.pitchErrorCents ?? 0) cents")
+            #expect(abs(row.levelDifferenceDecibels) <= 1, "\(reference.name): level \(row.levelDifferenceDecibels) dB")
+        }
+        let summary = LMMSFidelity.summary(rows)
+        #expect(summary.medianDistance <= 0.15)
+        #expect(summary.shareWithin035 == 1)
+    }
+
+    @Test func manifestParsesQuotedWaveLists() {
+        #expect(LMMSFidelity.csvFields(#"A.flac,A.xpf,0,0,1,0,6,1,"4,5,2""#) == ["A.flac", "A.xpf", "0", "0", "1", "0", "6", "1", "4,5,2"])
+    }
+
+    @Test func peakFinderIgnoresDCAndFindsTheTone() {
+        let tone = (0..<44_100).map { 0.5 + 0.3 * Float(sin(2 * Double.pi * 523.25 * Double($0) / 44_100)) }
+        let hz = LMMSFidelity.peakFrequencyHz(tone, sampleRateHz: 44_100) ?? 0
+        #expect(abs(1200 * log2(hz / 523.25)) < 0.5)
+    }
+}

@@ -1,0 +1,45 @@
+// Our spectral features against librosa's own output on every signal of ../shared/fixtures/librosa:
+// log-mel within 0.01 dB where librosa's value is above -80 dB; MFCC and descriptors within 1e-3 relative.
+import Foundation
+import Testing
+@testable import Features
+
+@Suite(.enabled(if: SharedFixtures.isPresent, "needs ../shared/fixtures/librosa (absent: skipped)"))
+struct LibrosaFixtureTests {
+    static let signals = ["sine440", "saw220_decay", "noise_burst", "chirp", "lmms_SawReso", "lmms_Bell"]
+
+    func load(_ name: String) throws -> (ours: [String: NumpyArray], librosa: [String: NumpyArray]) {
+        let dir = SharedFixtures.url("fixtures/librosa")
+        let clip = try AudioFile.read(dir.appendingPathComponent("\(name).wav"))
+        let ours = Dictionary(uniqueKeysWithValues: LibrosaFeatures(signal: clip.mono, sr: clip.sampleRateHz).arrays().map { ($0.name, $0.array) })
+        var reference: [String: NumpyArray] = [:]
+        for key in ours.keys { reference[key] = try NumpyFile.read(dir.appendingPathComponent("\(name)/\(key).npy")) }
+        return (ours, reference)
+    }
+
+    @Test(arguments: signals) func shapesMatch(_ name: String) throws {
+        let (ours, reference) = try load(name)
+        for (key, array) in ours { #expect(array.shape == reference[key]?.shape, "\(name)/\(key)") }
+    }
+
+    @Test(arguments: signals) func logMelWithinHundredthOfADecibel(_ name: String) throws {
+        let (ours, reference) = try load(name)
+        let a = try #require(ours["log_mel"]), b = try #require(reference["log_mel"])
+        var worst: Float = 0
+        for i in b.values.indices where b.values[i] > -80 { worst = max(worst, abs(a.values[i] - b.values[i])) }
+        #expect(worst <= 0.01, "\(name): log-mel differs by up to \(worst) dB above -80 dB")
+    }
+
+    /// |ours - librosa| <= 1e-3 * max|librosa| over the array: relative to the array's scale, since single
+    /// values near zero (a centroid of 0 Hz, an MFCC crossing zero) have no meaningful relative error.
+    @Test(arguments: signals) func mfccAndDescriptorsWithinOneThousandthRelative(_ name: String) throws {
+        let (ours, reference) = try load(name)
+        for key in ["mfcc", "centroid", "bandwidth", "flatness", "rolloff", "zcr", "rms", "power_stft"] {
+            let a = try #require(ours[key]), b = try #require(reference[key])
+            let scale = b.values.reduce(0) { max($0, abs($1)) }
+            var worst: Float = 0
+            for i in b.values.indices { worst = max(worst, abs(a.values[i] - b.values[i])) }
+            #expect(worst <= 1e-3 * max(scale, 1e-12), "\(name)/\(key): worst difference \(worst), scale \(scale)")
+        }
+    }
+}

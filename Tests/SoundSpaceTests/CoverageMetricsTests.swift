@@ -1,0 +1,53 @@
+// Precision/recall/density/coverage reproduce the prdc reference values exactly and hand-computable tiny cases.
+import Foundation
+import Testing
+@testable import SoundSpace
+
+@Suite struct CoverageMetricsTests {
+    // Needs ../shared/fixtures/prdc (outside the package); skipped with this message when absent.
+    @Test(.enabled(if: TestData.prdcFixtureExists, "../shared/fixtures/prdc absent: prdc cross-check skipped"),
+          arguments: [3, 5, 10])
+    func reproducesPrdcPackage(k: Int) throws {
+        let folder = TestData.sharedDirectory.appendingPathComponent("fixtures/prdc")
+        let real = try MatrixFile.read(folder.appendingPathComponent("real.csv"))
+        let fake = try MatrixFile.read(folder.appendingPathComponent("fake.csv"))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("expected.json"))) as? [String: Any]
+        let expected = try #require((json?["results"] as? [String: [String: Double]])?["k=\(k)"])
+        let metrics = try CoverageMetrics.compute(reference: real, candidate: fake, k: k)
+        // Ratios of counts: equal to the last bit once counted the same way.
+        #expect(metrics.precision == expected["precision"])
+        #expect(metrics.recall == expected["recall"])
+        #expect(metrics.density == expected["density"])
+        #expect(metrics.coverage == expected["coverage"])
+    }
+
+    @Test func tinyCaseByHand() throws {
+        // Reference on a line at 0, 1, 2, 3 with k = 1: every radius is 1 (open balls).
+        // Candidates at 0.5, 10, 11: 0.5 is strictly inside the balls of 0 and 1 -> precision 1/3,
+        // density (2 balls) / (k·M = 3) = 2/3, coverage: balls of 0 and 1 hold a candidate -> 2/4.
+        // Candidate radii (k = 1): 0.5 -> 9.5, 10 -> 1, 11 -> 1; reference points within 9.5 of 0.5: all -> recall 1.
+        let reference = Matrix([[0], [1], [2], [3]])
+        let candidate = Matrix([[0.5], [10], [11]])
+        let metrics = try CoverageMetrics.compute(reference: reference, candidate: candidate, k: 1)
+        #expect(metrics.precision == 1.0 / 3.0)
+        #expect(metrics.density == 2.0 / 3.0)
+        #expect(metrics.coverage == 0.5)
+        #expect(metrics.recall == 1.0)
+    }
+
+    @Test func identicalSetsAreFullyCovered() throws {
+        let points = TestData.gaussian(rows: 300, columns: 6, seed: 11)
+        let shifted = Matrix(rows: 300, columns: 6, values: points.values.map { $0 + 1000 })
+        let same = try CoverageMetrics.compute(reference: points, candidate: points, k: 5)
+        #expect(same.precision == 1 && same.recall == 1 && same.coverage == 1)
+        let far = try CoverageMetrics.compute(reference: points, candidate: shifted, k: 5)
+        #expect(far.precision == 0 && far.recall == 0 && far.coverage == 0 && far.density == 0)
+    }
+
+    @Test func badArgumentsThrowInsteadOfTrapping() {
+        let a = Matrix([[0, 0], [1, 1], [2, 2]])
+        #expect(throws: SoundSpaceError.self) { try CoverageMetrics.compute(reference: a, candidate: a, k: 3) }
+        #expect(throws: SoundSpaceError.self) { try CoverageMetrics.compute(reference: a, candidate: a, k: 0) }
+        #expect(throws: SoundSpaceError.self) { try CoverageMetrics.compute(reference: a, candidate: Matrix([[0], [1], [2]]), k: 1) }
+    }
+}

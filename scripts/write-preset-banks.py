@@ -1,0 +1,209 @@
+#!/usr/bin/env python3
+"""Writes PresetAtlas's own preset banks, Presets/<synth>/*.xml, in the native preset format.
+
+Each preset below is a sound designed by ear-less reasoning from synthesis practice: a short statement
+of intent and the few parameters that realise it, every other parameter at its Synths/ default (the
+files list every parameter). These are the project's third "tool" on the atlas: presets made by people
+who know the engine, to compare with the factory banks and with random settings.
+Run from the package root after changing a design:  python3 scripts/write-preset-banks.py
+"""
+import os
+import sys
+import xml.etree.ElementTree as ET
+from xml.sax.saxutils import quoteattr, escape
+
+AUTHOR = "PresetAtlas"
+
+# TripleOscillator (LMMS 1.2.2). Wave shapes: 0 sine 1 triangle 2 saw 3 square 4 moog saw 5 exponential
+# 6 white noise. Modulation (modalgoN: how osc N is modulated by osc N+1): 0 PM 1 AM 2 mix 3 sync 4 FM.
+# Filter types: 0 low-pass 1 high-pass 2 band-pass 6 Moog. Envelope times are LMMS knob values (0...2);
+# an envelope acts only when its amount (amt) is not 0.
+T = "tripleoscillator."
+TRIPLE = [
+    ("Warm Saw Pad", "Three saws, two detuned by a few cents for chorus; slow attack and release, low-pass at 2 kHz.",
+     {T+"wavetype0": 2, T+"wavetype1": 2, T+"wavetype2": 2, T+"coarse1": 0, T+"coarse2": -12,
+      T+"finel1": 8, T+"finer1": 12, T+"finel2": -6, T+"finer2": -10,
+      "eldata.fwet": 1, "eldata.ftype": 0, "eldata.fcut": 2000, "eldata.fres": 0.7,
+      "elvol.amt": 1, "elvol.att": 0.8, "elvol.hold": 0.2, "elvol.dec": 1, "elvol.sustain": 0.8, "elvol.rel": 1.2}),
+    ("Square Sub Bass", "Square plus a sine an octave down, dark low-pass, quick decay to a firm sustain.",
+     {T+"wavetype0": 3, T+"wavetype1": 0, T+"coarse0": -12, T+"coarse1": -24, T+"vol2": 0,
+      "eldata.fwet": 1, "eldata.ftype": 0, "eldata.fcut": 600, "eldata.fres": 1.2,
+      "elvol.amt": 1, "elvol.att": 0, "elvol.hold": 0, "elvol.dec": 0.3, "elvol.sustain": 0.6, "elvol.rel": 0.08}),
+    ("Pure Sine Sub", "One sine two octaves down: the plainest bass, no filter, no envelope shaping.",
+     {T+"wavetype0": 0, T+"coarse0": -24, T+"vol0": 90, T+"vol1": 0, T+"vol2": 0}),
+    ("Bright Saw Lead", "Two saws an octave apart, open filter with resonance, short release: cuts through a mix.",
+     {T+"wavetype0": 2, T+"wavetype1": 2, T+"coarse1": 12, T+"vol1": 20, T+"vol2": 0,
+      "eldata.fwet": 1, "eldata.ftype": 0, "eldata.fcut": 7000, "eldata.fres": 2,
+      "elvol.amt": 1, "elvol.att": 0.01, "elvol.hold": 0.5, "elvol.dec": 0.4, "elvol.sustain": 0.9, "elvol.rel": 0.15}),
+    ("Hollow Fifths", "Squares a fifth apart (coarse +7): an open, organ-like interval.",
+     {T+"wavetype0": 3, T+"wavetype1": 3, T+"wavetype2": 1, T+"coarse1": 7, T+"coarse2": -12, T+"vol1": 25}),
+    ("FM Bell", "Sine carrier frequency-modulated by a sine 19 semitones up (an inharmonic ratio), ringing decay, no sustain.",
+     {T+"wavetype0": 0, T+"wavetype1": 0, T+"modalgo1": 4, T+"coarse1": 19, T+"vol1": 60, T+"vol2": 0,
+      "elvol.amt": 1, "elvol.att": 0, "elvol.hold": 0, "elvol.dec": 1.6, "elvol.sustain": 0, "elvol.rel": 1.5}),
+    ("PM Electric Piano", "Sine phase-modulated by a sine an octave up: the tine bark of an electric piano, decaying.",
+     {T+"wavetype0": 0, T+"wavetype1": 0, T+"modalgo1": 0, T+"coarse1": 12, T+"vol1": 40, T+"vol2": 0,
+      "elvol.amt": 1, "elvol.att": 0, "elvol.hold": 0.1, "elvol.dec": 1.2, "elvol.sustain": 0.2, "elvol.rel": 0.4}),
+    ("AM Tremolo Organ", "Triangle amplitude-modulated by a slow-ish sine a few octaves down, plus a sine drawbar.",
+     {T+"wavetype0": 1, T+"wavetype1": 0, T+"modalgo1": 1, T+"coarse1": -24, T+"wavetype2": 0, T+"coarse2": 12, T+"vol2": 20}),
+    ("Hard Sync Lead", "Saw synchronised to a square an octave and a fifth below: the tearing sync sound.",
+     {T+"wavetype0": 2, T+"wavetype1": 3, T+"modalgo1": 3, T+"coarse0": 19, T+"coarse1": 0, T+"vol2": 0,
+      "elvol.amt": 1, "elvol.att": 0.02, "elvol.dec": 0.5, "elvol.sustain": 0.8, "elvol.rel": 0.2}),
+    ("Noise Snare", "White noise with a sine body, very short decay, high-pass to thin the noise.",
+     {T+"wavetype0": 6, T+"wavetype1": 0, T+"coarse1": -12, T+"vol0": 80, T+"vol1": 40, T+"vol2": 0,
+      "eldata.fwet": 1, "eldata.ftype": 1, "eldata.fcut": 900,
+      "elvol.amt": 1, "elvol.att": 0, "elvol.hold": 0, "elvol.dec": 0.12, "elvol.sustain": 0, "elvol.rel": 0.05}),
+    ("Wind", "White noise through a resonant band-pass whose cutoff a slow LFO moves: a gust.",
+     {T+"wavetype0": 6, T+"vol0": 100, T+"vol1": 0, T+"vol2": 0,
+      "eldata.fwet": 1, "eldata.ftype": 2, "eldata.fcut": 1200, "eldata.fres": 4,
+      "elcut.lamt": 0.6, "elcut.lspd": 0.05, "elcut.lshp": 0,
+      "elvol.amt": 1, "elvol.att": 0.9, "elvol.dec": 1, "elvol.sustain": 0.7, "elvol.rel": 1.5}),
+    ("Filter Pluck", "Saw through a low-pass that a fast envelope opens and closes: a plucked string.",
+     {T+"wavetype0": 2, T+"wavetype1": 2, T+"coarse1": 0, T+"finel1": 5, T+"vol2": 0,
+      "eldata.fwet": 1, "eldata.ftype": 0, "eldata.fcut": 300, "eldata.fres": 1.5,
+      "elcut.amt": 0.8, "elcut.att": 0, "elcut.hold": 0, "elcut.dec": 0.25, "elcut.sustain": 0,
+      "elvol.amt": 1, "elvol.att": 0, "elvol.hold": 0, "elvol.dec": 0.6, "elvol.sustain": 0, "elvol.rel": 0.3}),
+    ("Major Chord Stab", "Saw and square through the chord creator (major triad), short and punchy.",
+     {T+"wavetype0": 2, T+"wavetype1": 3, T+"vol2": 0, "chordcreator.chord-enabled": 1, "chordcreator.chord": 1,
+      "elvol.amt": 1, "elvol.att": 0, "elvol.hold": 0.05, "elvol.dec": 0.3, "elvol.sustain": 0.1, "elvol.rel": 0.1}),
+    ("Minor Arpeggio", "Square arpeggiating a minor chord over two octaves, 125 ms steps.",
+     {T+"wavetype0": 3, T+"wavetype1": 1, T+"coarse1": 12, T+"vol2": 0, "arpeggiator.arp-enabled": 1,
+      "arpeggiator.arp": 3, "arpeggiator.arprange": 2, "arpeggiator.arptime": 125, "arpeggiator.arpgate": 60}),
+    ("Resonant Moog Sweep", "Moog saw through a Moog filter near self-oscillation, cutoff swept by a triangle LFO.",
+     {T+"wavetype0": 4, T+"wavetype1": 4, T+"coarse1": -12, T+"vol2": 0,
+      "eldata.fwet": 1, "eldata.ftype": 6, "eldata.fcut": 1500, "eldata.fres": 8,
+      "elcut.lamt": 0.7, "elcut.lspd": 0.2, "elcut.lshp": 1}),
+    ("Triangle Choir", "Three triangles spread wide in stereo and detuned: a soft, breathy ensemble.",
+     {T+"wavetype0": 1, T+"wavetype1": 1, T+"wavetype2": 1, T+"coarse1": 0, T+"coarse2": 12,
+      T+"pan0": -60, T+"pan1": 60, T+"finel1": -15, T+"finer1": 15, T+"finel2": 9, T+"finer2": -9,
+      "elvol.amt": 1, "elvol.att": 0.6, "elvol.dec": 1, "elvol.sustain": 0.9, "elvol.rel": 1}),
+    ("Exponential Blip", "Exponential wave a fifth up with a very short envelope: a bleep for sequences.",
+     {T+"wavetype0": 5, T+"coarse0": 7, T+"vol1": 0, T+"vol2": 0,
+      "elvol.amt": 1, "elvol.att": 0, "elvol.hold": 0, "elvol.dec": 0.08, "elvol.sustain": 0, "elvol.rel": 0.05}),
+    ("Vibrato Flute", "Sine and a quiet triangle octave, a pitch-free volume LFO for breath vibrato, gentle attack.",
+     {T+"wavetype0": 0, T+"wavetype1": 1, T+"coarse1": 12, T+"vol1": 10, T+"vol2": 0,
+      "elvol.amt": 1, "elvol.att": 0.15, "elvol.dec": 0.5, "elvol.sustain": 0.9, "elvol.rel": 0.2,
+      "elvol.lamt": 0.15, "elvol.lspd": 0.25, "elvol.lshp": 0}),
+]
+
+
+def dx7(algorithm, feedback, ops, **common):
+    """One DX7 voice. ops: {n: dict(level, coarse, fine, detune, rates (4), levels (4), kvs)} for the
+    operators that sound or modulate; the rest stay silent (level 0). Ratios: coarse 0 = x0.5, else x coarse."""
+    values = {"algorithm": algorithm, "feedback": feedback}
+    for n in range(1, 7):
+        op = ops.get(n, {"level": 0})
+        values["op%d.level" % n] = op.get("level", 0)
+        for key in ("coarse", "fine", "detune", "kvs", "mode", "ams"):
+            if key in op:
+                values["op%d.%s" % (n, key)] = op[key]
+        for i, r in enumerate(op.get("rates", ())):
+            values["op%d.eg.rate%d" % (n, i + 1)] = r
+        for i, l in enumerate(op.get("levels", ())):
+            values["op%d.eg.level%d" % (n, i + 1)] = l
+    values.update(common)
+    return values
+
+
+PERC = dict(rates=(99, 40, 30, 50), levels=(99, 60, 0, 0))      # struck: decays to silence
+SUST = dict(rates=(80, 50, 40, 60), levels=(99, 90, 85, 0))     # held: sustains
+SLOW = dict(rates=(45, 30, 40, 45), levels=(99, 95, 90, 0))     # bowed / blown: slow attack
+DX7 = [
+    ("Tine Electric Piano", "Algorithm 5: three carrier/modulator pairs; a 1:14 pair gives the tine's bell-like attack.",
+     dx7(5, 6, {1: dict(level=99, coarse=1, **PERC), 2: dict(level=70, coarse=1, rates=(99, 50, 35, 50), levels=(99, 50, 0, 0)),
+                3: dict(level=90, coarse=1, detune=9, **PERC), 4: dict(level=55, coarse=14, rates=(99, 80, 60, 60), levels=(99, 0, 0, 0))})),
+    ("Brass Section", "Algorithm 22: one modulator driving three carriers; a slow-ish modulator attack makes the brass 'blat'.",
+     dx7(22, 7, {1: dict(level=95, coarse=1, **SUST), 2: dict(level=75, coarse=1, rates=(60, 40, 40, 60), levels=(99, 85, 80, 0)),
+                 3: dict(level=90, coarse=1, detune=8, **SUST), 4: dict(level=90, coarse=1, detune=6, **SUST),
+                 5: dict(level=88, coarse=1, **SUST), 6: dict(level=78, coarse=1, rates=(55, 40, 40, 60), levels=(99, 85, 80, 0))})),
+    ("Tubular Bell", "Algorithm 5 with inharmonic ratios 1:3.5: long, clanging decay.",
+     dx7(5, 0, {1: dict(level=99, coarse=1, rates=(99, 25, 20, 30), levels=(99, 70, 0, 0)),
+                2: dict(level=78, coarse=3, fine=50, rates=(99, 25, 20, 30), levels=(99, 60, 0, 0)),
+                3: dict(level=85, coarse=2, rates=(99, 28, 20, 30), levels=(99, 60, 0, 0)),
+                4: dict(level=70, coarse=7, rates=(99, 35, 20, 30), levels=(99, 40, 0, 0))})),
+    ("Marimba", "Algorithm 5: short mallet decay, the modulator at 4x fading fast to leave a woody sine.",
+     dx7(5, 0, {1: dict(level=99, coarse=1, rates=(99, 55, 40, 60), levels=(99, 0, 0, 0)),
+                2: dict(level=70, coarse=4, rates=(99, 75, 50, 60), levels=(99, 0, 0, 0)),
+                3: dict(level=80, coarse=3, rates=(99, 65, 40, 60), levels=(99, 0, 0, 0))})),
+    ("Slap Bass", "Algorithm 1: bright, fast-decaying modulation on a sustaining low carrier.",
+     dx7(1, 5, {1: dict(level=99, coarse=0, rates=(99, 45, 35, 60), levels=(99, 80, 60, 0)),
+                2: dict(level=85, coarse=1, rates=(99, 70, 40, 60), levels=(99, 40, 0, 0)),
+                3: dict(level=80, coarse=0, detune=8, rates=(99, 45, 35, 60), levels=(99, 80, 60, 0)),
+                4: dict(level=70, coarse=3, rates=(99, 80, 40, 60), levels=(99, 20, 0, 0))}, transpose=12)),
+    ("Breathy Flute", "A single carrier with a light 1:1 modulator (algorithm 1, the other operators silent) and a gentle delayed vibrato.",
+     dx7(1, 3, {1: dict(level=99, coarse=1, **SLOW), 2: dict(level=55, coarse=1, **SLOW)},
+         **{"lfo.speed": 33, "lfo.delay": 40, "lfo.pmd": 8, "lfo.wave": 4})),
+    ("Drawbar Organ", "Algorithm 32: six carriers at the drawbar ratios 0.5, 1, 2, 3, 4, 6, organ envelope (on/off).",
+     dx7(32, 0, {n: dict(level=l, coarse=c, rates=(99, 99, 99, 80), levels=(99, 99, 99, 0))
+                 for n, (l, c) in enumerate([(95, 0), (99, 1), (90, 2), (84, 3), (80, 4), (76, 6)], start=1)})),
+    ("String Ensemble", "Algorithm 2: slow attack, detuned carriers and a saw-like 1:1 modulator, with LFO vibrato.",
+     dx7(2, 6, {1: dict(level=96, coarse=1, detune=5, **SLOW), 2: dict(level=72, coarse=1, **SLOW),
+                3: dict(level=92, coarse=1, detune=10, **SLOW), 4: dict(level=65, coarse=1, **SLOW)},
+         **{"lfo.speed": 30, "lfo.pmd": 6, "lfo.delay": 30})),
+    ("Clavinet", "Algorithm 5: high modulation ratios (3x, 5x) decaying quickly: a nasal, percussive key.",
+     dx7(5, 4, {1: dict(level=99, coarse=1, rates=(99, 50, 40, 70), levels=(99, 70, 40, 0)),
+                2: dict(level=82, coarse=3, rates=(99, 55, 40, 70), levels=(99, 60, 30, 0)),
+                3: dict(level=90, coarse=2, rates=(99, 50, 40, 70), levels=(99, 70, 40, 0)),
+                4: dict(level=78, coarse=5, rates=(99, 60, 40, 70), levels=(99, 50, 20, 0))})),
+    ("Harp", "Algorithm 5: plucked decay, modulator 2x fading, carriers slightly detuned.",
+     dx7(5, 2, {1: dict(level=99, coarse=1, rates=(99, 35, 25, 40), levels=(99, 50, 0, 0)),
+                2: dict(level=68, coarse=2, rates=(99, 55, 25, 40), levels=(99, 20, 0, 0)),
+                3: dict(level=88, coarse=1, detune=10, rates=(99, 35, 25, 40), levels=(99, 50, 0, 0))})),
+    ("Glass Pad", "Algorithm 5: slow carriers with a 1:7 shimmer modulator; long release.",
+     dx7(5, 0, {1: dict(level=95, coarse=1, rates=(35, 25, 30, 30), levels=(99, 90, 85, 0)),
+                2: dict(level=60, coarse=7, rates=(40, 25, 30, 30), levels=(99, 80, 70, 0)),
+                3: dict(level=90, coarse=2, detune=10, rates=(35, 25, 30, 30), levels=(99, 90, 85, 0)),
+                4: dict(level=55, coarse=9, rates=(40, 25, 30, 30), levels=(99, 80, 70, 0))})),
+    ("Feedback Saw Lead", "Algorithm 32 reduced to one carrier with full self-feedback (7): a bright saw-like lead.",
+     dx7(32, 7, {6: dict(level=99, coarse=1, **SUST), 5: dict(level=80, coarse=2, detune=9, **SUST)},
+         **{"lfo.speed": 35, "lfo.pmd": 4, "lfo.delay": 50})),
+    ("FM Kick", "Algorithm 1: a low carrier with a fast pitch-envelope drop and a short, deep modulator.",
+     dx7(1, 0, {1: dict(level=99, coarse=0, rates=(99, 60, 50, 70), levels=(99, 0, 0, 0)),
+                2: dict(level=80, coarse=1, rates=(99, 85, 60, 70), levels=(99, 0, 0, 0))},
+         **{"pitcheg.rate1": 80, "pitcheg.level1": 80, "pitcheg.rate2": 70, "pitcheg.level2": 50, "transpose": 12})),
+    ("Metal Clang", "Algorithm 3: fixed-ratio inharmonic modulators (1.41x via fine, 9x) and feedback: metallic noise.",
+     dx7(3, 7, {1: dict(level=99, coarse=1, rates=(99, 40, 30, 50), levels=(99, 30, 0, 0)),
+                2: dict(level=85, coarse=1, fine=41, rates=(99, 40, 30, 50), levels=(99, 50, 0, 0)),
+                3: dict(level=80, coarse=9, rates=(99, 40, 30, 50), levels=(99, 50, 0, 0)),
+                4: dict(level=90, coarse=1, fine=73, rates=(99, 40, 30, 50), levels=(99, 30, 0, 0))})),
+    ("Vibraphone", "Algorithm 5: 1:4 tine pair, long decay and amplitude LFO for the motor tremolo.",
+     dx7(5, 0, {1: dict(level=99, coarse=1, ams=2, rates=(99, 30, 25, 35), levels=(99, 60, 0, 0)),
+                2: dict(level=60, coarse=4, rates=(99, 60, 25, 35), levels=(99, 10, 0, 0)),
+                3: dict(level=85, coarse=1, ams=2, detune=9, rates=(99, 30, 25, 35), levels=(99, 60, 0, 0))},
+         **{"lfo.speed": 45, "lfo.amd": 25, "lfo.wave": 4})),
+    ("Sitar", "Algorithm 1: a buzzing high-ratio modulator chain with feedback on a plucked carrier.",
+     dx7(1, 6, {1: dict(level=99, coarse=1, rates=(99, 35, 25, 45), levels=(99, 60, 0, 0)),
+                2: dict(level=82, coarse=3, rates=(99, 40, 25, 45), levels=(99, 70, 20, 0)),
+                3: dict(level=78, coarse=2, rates=(99, 35, 25, 45), levels=(99, 60, 0, 0)),
+                4: dict(level=70, coarse=5, rates=(99, 45, 25, 45), levels=(99, 60, 20, 0))})),
+]
+
+
+def write_bank(synth_id, presets):
+    schema = ET.parse(os.path.join("Synths", synth_id + ".xml")).getroot()
+    params = [(p.get("id"), float(p.get("min")), float(p.get("max")), p.get("default")) for p in schema.iter("parameter")]
+    known = {p[0] for p in params}
+    folder = os.path.join("Presets", synth_id)
+    os.makedirs(folder, exist_ok=True)
+    for name, intent, values in presets:
+        unknown = set(values) - known
+        if unknown:
+            sys.exit("%s: %s has unknown parameters %s" % (synth_id, name, sorted(unknown)))
+        lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+                 '<presetatlas-preset version="1" synth=%s name=%s author=%s>' % (quoteattr(synth_id), quoteattr(name), quoteattr(AUTHOR)),
+                 "  <comment>%s</comment>" % escape(intent)]
+        for pid, lo, hi, default in params:
+            value = values.get(pid)
+            if value is not None and not (lo <= value <= hi):
+                sys.exit("%s: %s sets %s = %s outside %s...%s" % (synth_id, name, pid, value, lo, hi))
+            text = default if value is None else repr(float(value)) if isinstance(value, float) else str(value)
+            lines.append('  <parameter id=%s value="%s"/>' % (quoteattr(pid), text))
+        lines.append("</presetatlas-preset>")
+        slug = "".join(c if c.isalnum() else "-" for c in name).strip("-")
+        with open(os.path.join(folder, slug + ".xml"), "w") as f:
+            f.write("\n".join(lines) + "\n")
+    print("%s: %d presets in %s" % (synth_id, len(presets), folder))
+
+
+if __name__ == "__main__":
+    write_bank("tripleoscillator", TRIPLE)
+    write_bank("dx7", DX7)
