@@ -3,8 +3,10 @@ SWIFT ?= swift
 RELEASE_BIN = .build/release/presetatlas
 FACTORY = .cache/factory/usr/share
 REPORT ?= Reports/factory
-# Default gravity: LMMS demo projects and templates, Hydrogen demo songs, ZynAddSubFX banks (Debian).
-BIAS_SOURCES = $(FACTORY)/lmms/projects $(FACTORY)/hydrogen/data/demo_songs $(FACTORY)/zynaddsubfx/banks
+# Default gravity: LMMS demo projects and templates, Hydrogen demo songs; ZynAddSubFX, TripleOscillator
+# and DX7 (hexter) factory banks (Debian).
+BIAS_SOURCES = $(FACTORY)/lmms/projects $(FACTORY)/hydrogen/data/demo_songs $(FACTORY)/zynaddsubfx/banks \
+	$(FACTORY)/lmms/presets/TripleOscillator $(FACTORY)/hexter
 
 .PHONY: deps build release atlas test bench fidelity clean bias bench-bias e2e bench-map
 

@@ -139,6 +139,29 @@ private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathCompon
     }
 }
 
+extension BiasReportTests {
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: packageRoot.appendingPathComponent(".cache/factory/usr/share/hexter").path),
+                   "needs .cache/factory from scripts/install-deps.sh"))
+    func tripleOscillatorAndDX7BanksAreWired() throws {
+        let share = packageRoot.appendingPathComponent(".cache/factory/usr/share")
+        let sources = [share.appendingPathComponent("lmms/presets/TripleOscillator").path,
+                       share.appendingPathComponent("hexter/dx7_roms.dx7").path]
+        let inputs = BiasInputs.read(sources, schemaFor: { try SynthDefinition.load(packageRoot.appendingPathComponent("Synths/\($0).xml")) })
+        #expect(inputs.problems.isEmpty, "\(inputs.problems.prefix(3))")
+        X
+        #expect(inputs.banks["dx7"]?.count == 128)
+        #expect((inputs.banks["tripleoscillator"]?.count ?? 0) >= 60)
+        let report = BiasReport.make(from: inputs, defaults: [:])
+        #expect(report.parameters.map(\.synthID) == ["dx7", "tripleoscillator"])
+    }
+
+    @Test func problemLinesCarryTheWholePathOnce() {
+        let line = BiasInputs.oneLine("x.xpf: uses instrument 'kicker', not supported", file: "/a/b/x.xpf")
+        #expect(line == "/a/b/x.xpf: uses instrument 'kicker', not supported")
+        #expect(BiasInputs.oneLine("bad\nthing", file: "/a/y") == "/a/y: bad thing")
+    }
+}
+
 import SoundSpace
 
 enum SoundSpaceSummaryFixture {
