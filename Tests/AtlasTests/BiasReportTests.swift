@@ -148,7 +148,7 @@ extension BiasReportTests {
                        share.appendingPathComponent("hexter/dx7_roms.dx7").path]
         let inputs = BiasInputs.read(sources, schemaFor: { try SynthDefinition.load(packageRoot.appendingPathComponent("Synths/\($0).xml")) })
         #expect(inputs.problems.isEmpty, "\(inputs.problems.prefix(3))")
-        X
+        // hexter's dx7_roms.dx7: 16,384 bytes of raw 128-byte packed voices = 128 voices.
         #expect(inputs.banks["dx7"]?.count == 128)
         #expect((inputs.banks["tripleoscillator"]?.count ?? 0) >= 60)
         let report = BiasReport.make(from: inputs, defaults: [:])
