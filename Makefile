@@ -22,8 +22,8 @@ release: deps
 # The main job: the LMMS TripleOscillator factory bank, the DX7 ROM banks and Presets/ -> Reports/factory.
 atlas: release
 	$(RELEASE_BIN) info
-	$(RELEASE_BIN) bias $(BIAS_SOURCES) --out $(REPORT)
 	$(RELEASE_BIN) atlas --out $(REPORT)
+	$(RELEASE_BIN) bias $(BIAS_SOURCES) --atlas $(REPORT) --out $(REPORT)
 
 # Browser test of a small atlas in Debian's headless chromium (installed here only, not by `make test`).
 E2E_REPORT ?= Reports/e2e
