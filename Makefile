@@ -3,8 +3,10 @@ SWIFT ?= swift
 RELEASE_BIN = .build/release/presetatlas
 FACTORY = .cache/factory/usr/share
 REPORT ?= Reports/factory
-# Default gravity: LMMS demo projects and templates, Hydrogen demo songs, ZynAddSubFX banks (Debian).
-BIAS_SOURCES = $(FACTORY)/lmms/projects $(FACTORY)/hydrogen/data/demo_songs $(FACTORY)/zynaddsubfx/banks
+# Default gravity: LMMS demo projects and templates, Hydrogen demo songs; ZynAddSubFX, TripleOscillator
+# and DX7 (hexter) factory banks (Debian).
+BIAS_SOURCES = $(FACTORY)/lmms/projects $(FACTORY)/hydrogen/data/demo_songs $(FACTORY)/zynaddsubfx/banks \
+	$(FACTORY)/lmms/presets/TripleOscillator $(FACTORY)/hexter
 
 .PHONY: deps build release atlas test bench fidelity clean bias bench-bias e2e bench-map bench-tripleoscillator
 .PHONY: deps build release atlas test bench fidelity clean bias bench-bias e2e bench-map bench-soundspace
@@ -24,6 +26,7 @@ atlas: release
 	$(RELEASE_BIN) render $(FACTORY)/lmms/presets/TripleOscillator --out-dir $(REPORT)/renders --jobs 2
 	$(RELEASE_BIN) bias $(BIAS_SOURCES) --out $(REPORT)
 	$(RELEASE_BIN) atlas --out $(REPORT)
+	$(RELEASE_BIN) bias $(BIAS_SOURCES) --atlas $(REPORT) --out $(REPORT)
 
 # Browser test of a small atlas in Debian's headless chromium (installed here only, not by `make test`).
 E2E_REPORT ?= Reports/e2e
