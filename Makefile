@@ -8,8 +8,7 @@ REPORT ?= Reports/factory
 BIAS_SOURCES = $(FACTORY)/lmms/projects $(FACTORY)/hydrogen/data/demo_songs $(FACTORY)/zynaddsubfx/banks \
 	$(FACTORY)/lmms/presets/TripleOscillator $(FACTORY)/hexter
 
-.PHONY: deps build release atlas test bench fidelity clean bias bench-bias e2e bench-map bench-tripleoscillator
-.PHONY: deps build release atlas test bench fidelity clean bias bench-bias e2e bench-map bench-soundspace
+.PHONY: deps build release atlas test bench fidelity clean bias bench-bias e2e bench-map bench-tripleoscillator bench-soundspace
 
 deps:
 	@bash scripts/install-deps.sh
