@@ -4,6 +4,9 @@ import Features
 import Formats
 import Foundation
 import Synthesis
+#if canImport(Glibc)
+import Glibc
+#endif
 
 public enum BatchRender {
     public struct Report: Sendable {
@@ -11,8 +14,19 @@ public enum BatchRender {
         public var failed: Int
         /// Wall-clock seconds of the whole batch.
         public var seconds: Double
+        /// CPU seconds (user + system, all threads) the process spent on the batch: on a busy machine the
+        /// honest per-core speed is renders per CPU second.
+        public var cpuSeconds: Double
         /// Patches rendered (a bank file holds many).
         public var patches: Int = 0
+    }
+
+    /// User + system CPU seconds of this process so far.
+    public static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     /// Shared counters of a batch, behind a lock.
@@ -54,6 +68,7 @@ public enum BatchRender {
                            outputDirectory: URL?, format: String, showProgress: Bool) -> Report {
         let progress = Progress(total: files.count, showProgress: showProgress)
         let start = Date()
+        let cpuStart = processCPUSeconds()
         let workers = max(1, min(jobs, files.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let index = progress.take() {
@@ -79,6 +94,6 @@ public enum BatchRender {
             }
         }
         return Report(rendered: progress.rendered, failed: progress.failed, seconds: Date().timeIntervalSince(start),
-                      patches: progress.patches)
+                      cpuSeconds: processCPUSeconds() - cpuStart, patches: progress.patches)
     }
 }

@@ -92,9 +92,11 @@ struct Render: ParsableCommand {
                                      format: format, showProgress: isatty(2) != 0)
         let audioSeconds = Double(report.patches) * (hold + tail)
         let perSecond = Double(report.patches) / max(report.seconds, 1e-9)
+        let perCPUSecond = Double(report.patches) / max(report.cpuSeconds, 1e-9)
         FileHandle.standardError.write(Data(String(
-            format: "rendered %d of %d files (%d patches) in %.3f s: %.1f renders/s, %.0fx realtime (%d jobs)\n",
-            report.rendered, files.count, report.patches, report.seconds, perSecond, audioSeconds / max(report.seconds, 1e-9), jobs).utf8))
+            format: "rendered %d of %d files (%d patches) in %.3f s: %.1f renders/s, %.0fx realtime (%d jobs); CPU %.3f s: %.1f renders/s per core, %.0fx realtime per core\n",
+            report.rendered, files.count, report.patches, report.seconds, perSecond, audioSeconds / max(report.seconds, 1e-9), jobs,
+            report.cpuSeconds, perCPUSecond, audioSeconds / max(report.cpuSeconds, 1e-9)).utf8))
         if report.failed > 0 || !missing.isEmpty { throw ExitCode(1) }
     }
 }
