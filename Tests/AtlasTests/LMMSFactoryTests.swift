@@ -73,3 +73,25 @@ enum LMMSFactoryFixtures {
         #expect(abs(1200 * log2(hz / 523.25)) < 0.5)
     }
 }
+
+@Suite struct BatchRenderTests {
+    @Test(.enabled(if: LMMSFactoryFixtures.presetsPresent, "LMMS factory presets absent: run scripts/install-deps.sh"))
+    func badFilesGetOneErrorAndTheBatchGoesOn() throws {
+        let fm = FileManager.default
+        let dir = fm.temporaryDirectory.appendingPathComponent("batch-\(UUID().uuidString)")
+        let out = dir.appendingPathComponent("out")
+        try fm.createDirectory(at: out, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: dir) }
+        try fm.copyItem(at: LMMSFactoryFixtures.presets.appendingPathComponent("TB303.xpf"), to: dir.appendingPathComponent("a.xpf"))
+        try Data("<lmms-project><head/>".utf8).write(to: dir.appendingPathComponent("b.xpf"))  // truncated
+        try Data([0xFF, 0x00, 0x13]).write(to: dir.appendingPathComponent("c.xpf"))          // not XML
+        let files = ["a.xpf", "b.xpf", "c.xpf"].map { dir.appendingPathComponent($0) }
+        let report = BatchRender.run(files: files, settings: RenderSettings(holdSeconds: 0.2, tailSeconds: 0.2),
+                                     rendering: LMMSFactoryFixtures.rendering(), jobs: 2, outputDirectory: out,
+                                     format: "wav", showProgress: false)
+        #expect(report.rendered == 1)
+        #expect(report.failed == 2)
+        #expect(fm.fileExists(atPath: out.appendingPathComponent("a.wav").path))
+        #expect(!fm.fileExists(atPath: out.appendingPathComponent("b.wav").path))
+    }
+}
