@@ -95,3 +95,37 @@ enum LMMSFactoryFixtures {
         #expect(!fm.fileExists(atPath: out.appendingPathComponent("b.wav").path))
     }
 }
+
+/// Random patches (chords, arpeggios, filters, envelopes, other notes and tempos) against LMMS's own renders.
+@Suite struct LMMSRandomPatchTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("LMMSRandomReferences")
+
+    @Test func randomPatchesMatchLMMSAtOtherNotesAndTempos() throws {
+        let rendering = LMMSFactoryFixtures.rendering()
+        let manifest = try String(contentsOf: Self.folder.appendingPathComponent("manifest.csv"), encoding: .utf8)
+        let rows = manifest.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
+        #expect(rows.count == 3)
+        for row in rows {
+            guard row.count == 5, let note = Int(row[1]), let tempo = Double(row[2]), let holdFrames = Int(row[3]),
+                  let scale = Float(row[4]) else { Issue.record("bad manifest row \(row)"); continue }
+            let lmms = try AudioFile.read(Self.folder.appendingPathComponent(row[0] + ".flac"))
+            let settings = RenderSettings(note: note, velocity: 100, holdSeconds: Double(holdFrames) / 44_100,
+                                          tailSeconds: 1.5, sampleRateHz: 44_100, tempoBPM: tempo)
+            #expect(settings.holdFrames == holdFrames)
+            let ours = try rendering.render(Self.folder.appendingPathComponent(row[0] + ".xpf"), settings: settings)
+            let count = lmms.frameCount
+            // Ours stored as the reference is stored (times the scale, 24-bit), then both back to LMMS's level.
+            let full: Float = 8_388_607
+            let oursMono = (0..<count).map { i -> Float in
+                let l = ((min(max(ours.channels[0][i] * scale, -1), 1) * full).rounded() / full) / scale
+                let r = ((min(max(ours.channels[1][i] * scale, -1), 1) * full).rounded() / full) / scale
+                return (l + r) / 2
+            }
+            let lmmsMono = lmms.mono.map { $0 / scale }
+            let distance = ReferenceDistance.distance(oursMono, lmmsMono)
+            #expect(distance <= 0.05, "\(row[0]): distance \(distance)")
+            let level = 20 * log10(LMMSFidelity.rms(oursMono) / LMMSFidelity.rms(lmmsMono))
+            #expect(abs(level) <= 0.1, "\(row[0]): level \(level) dB")
+        }
+    }
+}
