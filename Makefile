@@ -8,7 +8,7 @@ REPORT ?= Reports/factory
 BIAS_SOURCES = $(FACTORY)/lmms/projects $(FACTORY)/hydrogen/data/demo_songs $(FACTORY)/zynaddsubfx/banks \
 	$(FACTORY)/lmms/presets/TripleOscillator $(FACTORY)/hexter
 
-.PHONY: deps build release atlas test bench fidelity clean bias bench-bias e2e bench-map bench-tripleoscillator bench-soundspace
+.PHONY: deps build release atlas test bench fidelity clean bias bench-bias e2e bench-map bench-tripleoscillator bench-soundspace fidelity-dx7 bench-dx7
 
 deps:
 	@bash scripts/install-deps.sh
@@ -41,17 +41,25 @@ bench-map: e2e
 test: deps
 	$(SWIFT) test
 
-bench: release bench-tripleoscillator
+bench: release bench-tripleoscillator bench-dx7
 
 bench-tripleoscillator: release
 	@bash scripts/bench-tripleoscillator.sh $(RELEASE_BIN)
 
-fidelity: release
+fidelity: release fidelity-dx7
 	$(RELEASE_BIN) fidelity --references ../shared/fixtures/lmms-reference --presets $(FACTORY)/lmms/presets/TripleOscillator
 
 # SoundSpace vs prdc and openTSNE on the same seeded data (figures in BENCHMARKS.md).
 bench-soundspace: release
 	bash scripts/bench-soundspace.sh
+
+# DX7 engine speed: renders/s of a 3 s note on 1 and 2 cores, block kernel vs the naive loop.
+bench-dx7: release
+	$(RELEASE_BIN) bench-dx7 $(FACTORY)/hexter/dx7_roms.dx7 --hold 1.5 --tail 1.5 --jobs 1 --jobs 2
+
+# DX7 fidelity: every ROM voice against hexter 1.1.1's renders (../shared/fixtures/dx7-reference).
+fidelity-dx7: release
+	$(RELEASE_BIN) fidelity-dx7 --references ../shared/fixtures/dx7-reference --bank $(FACTORY)/hexter/dx7_roms.dx7
 
 bias: release
 	$(RELEASE_BIN) bias $(BIAS_SOURCES) --out $(REPORT)
