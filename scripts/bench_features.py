@@ -81,7 +81,7 @@ def librosa_features(path):
     rms = librosa.feature.rms(S=mag, frame_length=2048)
     flux = librosa.onset.onset_strength(S=log_mel, sr=sr)
     held = y[: int(NOTE_OFF * sr)]
-    f0 = librosa.yin(held, fmin=40, fmax=2000, sr=sr, frame_length=2048, hop_length=1024)
+    f0 = librosa.yin(held, fmin=44, fmax=2000, sr=sr, frame_length=2048, hop_length=1024)
     return float(mfcc.mean() + c.mean() + b.mean() + f.mean() + r.mean() + z.mean() + rms.mean() + flux.mean() + np.nanmean(f0))
 
 
