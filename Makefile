@@ -9,6 +9,7 @@ BIAS_SOURCES = $(FACTORY)/lmms/projects $(FACTORY)/hydrogen/data/demo_songs $(FA
 	$(FACTORY)/lmms/presets/TripleOscillator $(FACTORY)/hexter
 
 .PHONY: deps build release atlas test bench fidelity clean bias bench-bias e2e bench-map bench-tripleoscillator bench-soundspace fidelity-dx7 bench-dx7
+.PHONY: deps build release atlas test bench fidelity clean bias bench-bias e2e bench-map bench-features features-quality
 
 deps:
 	@bash scripts/install-deps.sh
@@ -67,6 +68,15 @@ bias: release
 # Reading speed of the bias pipeline over the factory data (release build), for BENCHMARKS.md.
 bench-bias: release
 	@bash scripts/bench-bias.sh
+
+# librosa vs `presetatlas embed` on the same 1000 clips of 4 s, 2 cores (figures in BENCHMARKS.md).
+bench-features: release
+	@bash scripts/features-venv.sh
+	.venv/bin/python scripts/bench_features.py --clips 1000
+
+# Embedding quality: precision@1/@5 of same-preset-other-note neighbours vs the MFCC-means baseline.
+features-quality: release
+	@bash scripts/features-quality.sh
 
 clean:
 	rm -rf .build
