@@ -6,9 +6,9 @@ REPORT ?= Reports/factory
 # Default gravity: LMMS demo projects and templates, Hydrogen demo songs; ZynAddSubFX, TripleOscillator
 # and DX7 (hexter) factory banks (Debian).
 BIAS_SOURCES = $(FACTORY)/lmms/projects $(FACTORY)/hydrogen/data/demo_songs $(FACTORY)/zynaddsubfx/banks \
-	$(FACTORY)/lmms/presets/TripleOscillator $(FACTORY)/hexter
+	$(FACTORY)/lmms/presets/TripleOscillator $(FACTORY)/hexter $(wildcard .cache/songs/usr/share/mscore3-3.2)
 
-.PHONY: deps build release atlas test bench fidelity clean bias bench-bias e2e bench-map
+.PHONY: deps build release atlas test bench fidelity clean bias bench-bias song-data e2e bench-map
 
 deps:
 	@bash scripts/install-deps.sh
@@ -20,7 +20,7 @@ release: deps
 	$(SWIFT) build -c release --product presetatlas
 
 # The main job: the LMMS TripleOscillator factory bank, the DX7 ROM banks and Presets/ -> Reports/factory.
-atlas: release
+atlas: release song-data
 	$(RELEASE_BIN) info
 	$(RELEASE_BIN) atlas --out $(REPORT)
 	$(RELEASE_BIN) bias $(BIAS_SOURCES) --atlas $(REPORT) --out $(REPORT)
@@ -42,7 +42,11 @@ test: deps
 bench: release
 	@echo "no benchmarks yet"
 
-bias: release
+# MuseScore demo scores and templates for the tempo readers (Debian musescore3-common, ~4 MB).
+song-data:
+	@bash scripts/fetch-song-data.sh
+
+bias: release song-data
 	$(RELEASE_BIN) bias $(BIAS_SOURCES) --out $(REPORT)
 
 # Reading speed of the bias pipeline over the factory data (release build), for BENCHMARKS.md.

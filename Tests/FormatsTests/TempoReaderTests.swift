@@ -11,6 +11,9 @@ enum BiasTestPaths {
     static let factoryShare = packageRoot.appendingPathComponent(".cache/factory/usr/share")
     static let factoryPresent = FileManager.default.fileExists(atPath: BiasTestPaths.factoryShare.appendingPathComponent("lmms/projects").path)
     static let synths = packageRoot.appendingPathComponent("Synths")
+    /// MuseScore 3 demos and templates (Debian musescore3-common), fetched by scripts/fetch-song-data.sh.
+    static let museScore = packageRoot.appendingPathComponent(".cache/songs/usr/share/mscore3-3.2")
+    static let museScorePresent = FileManager.default.fileExists(atPath: museScore.appendingPathComponent("demos").path)
 }
 
 @Suite struct TempoReaderTests {
@@ -60,6 +63,33 @@ enum BiasTestPaths {
             }
         }
         #expect(count >= 38)  // 32 LMMS projects and templates + 7 Hydrogen songs in Debian's packages
+    }
+
+    @Test(.enabled(if: BiasTestPaths.museScorePresent, "needs .cache/songs from scripts/fetch-song-data.sh"))
+    func museScoreDemoScores() throws {
+        // <tempo> values read with python: Brassed_Up 2.96667 (178 BPM), Fugue_1 1.4 (84), Reunion.mscz
+        // (deflated zip with META-INF/container.xml) 2 (120); Unclaimed_Gift has no tempo marking.
+        let demos = BiasTestPaths.museScore.appendingPathComponent("demos")
+        let expected: [(String, Double, TempoOrigin)] = [("Brassed_Up.mscx", 178, .stored), ("Fugue_1.mscx", 84, .stored),
+                                                         ("Reunion.mscz", 120, .stored), ("Unclaimed_Gift.mscx", 120, .absent)]
+        for (file, bpm, origin) in expected {
+            let reading = try TempoReader.read(demos.appendingPathComponent(file))
+            #expect(abs(reading.bpm - bpm) < 0.01 && reading.origin == origin, "\(file): \(reading.bpm)")
+            #expect(reading.writer?.hasPrefix("MuseScore 3.") == true && !reading.isTemplate)
+        }
+    }
+
+    @Test(.enabled(if: BiasTestPaths.museScorePresent, "needs .cache/songs from scripts/fetch-song-data.sh"))
+    func museScoreTemplatesAreTemplates() throws {
+        let walker = FileManager.default.enumerator(at: BiasTestPaths.museScore.appendingPathComponent("templates"),
+                                                    includingPropertiesForKeys: nil)
+        var count = 0
+        while let url = walker?.nextObject() as? URL {
+            guard ["mscx", "mscz"].contains(url.pathExtension) else { continue }
+            #expect(try TempoReader.read(url).isTemplate, "\(url.lastPathComponent)")
+            count += 1
+        }
+        #expect(count == 41)  // 41 templates in 8 folders in musescore3-common 3.2.3
     }
 
     // MARK: MIDI
