@@ -8,7 +8,7 @@ REPORT ?= Reports/factory
 BIAS_SOURCES = $(FACTORY)/lmms/projects $(FACTORY)/hydrogen/data/demo_songs $(FACTORY)/zynaddsubfx/banks \
 	$(FACTORY)/lmms/presets/TripleOscillator $(FACTORY)/hexter $(wildcard .cache/songs/usr/share/mscore3-3.2)
 
-.PHONY: deps build release atlas test bench fidelity clean bias bench-bias song-data e2e bench-map
+.PHONY: deps build release atlas test bench fidelity clean bias bench-bias song-data e2e bench-map bench-tripleoscillator bench-soundspace
 
 deps:
 	@bash scripts/install-deps.sh
@@ -22,6 +22,7 @@ release: deps
 # The main job: the LMMS TripleOscillator factory bank, the DX7 ROM banks and Presets/ -> Reports/factory.
 atlas: release song-data
 	$(RELEASE_BIN) info
+	$(RELEASE_BIN) render $(FACTORY)/lmms/presets/TripleOscillator --out-dir $(REPORT)/renders --jobs 2
 	$(RELEASE_BIN) atlas --out $(REPORT)
 	$(RELEASE_BIN) bias $(BIAS_SOURCES) --atlas $(REPORT) --out $(REPORT)
 
@@ -39,8 +40,17 @@ bench-map: e2e
 test: deps
 	$(SWIFT) test
 
-bench: release
-	@echo "no benchmarks yet"
+bench: release bench-tripleoscillator bench-bias
+
+bench-tripleoscillator: release
+	@bash scripts/bench-tripleoscillator.sh $(RELEASE_BIN)
+
+fidelity: release
+	$(RELEASE_BIN) fidelity --references ../shared/fixtures/lmms-reference --presets $(FACTORY)/lmms/presets/TripleOscillator
+
+# SoundSpace vs prdc and openTSNE on the same seeded data (figures in BENCHMARKS.md).
+bench-soundspace: release
+	bash scripts/bench-soundspace.sh
 
 # MuseScore demo scores and templates for the tempo readers (Debian musescore3-common, ~4 MB).
 song-data:

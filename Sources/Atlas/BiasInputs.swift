@@ -33,7 +33,7 @@ public struct BiasPresetFormat: Sendable {
                          sniff: { LMMSPreset.sniff($0) },
                          read: { url, schema in [try LMMSPreset.read(url, schema: schema)] }),
         BiasPresetFormat(synthID: DX7VoiceData.synthID, extensions: ["syx", "dx7"],
-                         sniff: { DX7SysEx.looksLikeDX7([UInt8]($0)) },
+                         sniff: { DX7SysEx.looksLikeDX7($0) },
                          read: { url, _ in
                              try DX7SysEx.read(url).voices.enumerated().map { $0.element.patch(source: url.lastPathComponent, index: $0.offset) }
                          }),

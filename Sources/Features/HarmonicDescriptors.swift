@@ -27,7 +27,7 @@ public struct HarmonicDescriptors: Sendable, Equatable {
         for p in powerSpectrum { total += Double(p) }
         guard total > 0 else { self = .none; return }
         var weightedDeviation: Double = 0, weights: Double = 0, harmonicEnergy: Double = 0
-        var lastPeak = -2
+        var lastCounted = -1
         for h in 1...harmonicCount {
             let expectedHz = Float(h) * f0Hz
             // Search the partial within ±f0/2 of h f0 (at least ±1 bin).
@@ -45,12 +45,10 @@ public struct HarmonicDescriptors: Sendable, Equatable {
             let amplitudeSquared = Double(powerSpectrum[peak])
             weightedDeviation += Double(abs(peakHz - expectedHz)) * amplitudeSquared
             weights += amplitudeSquared
-            if peak - 1 > lastPeak + 1 || lastPeak < 0 {
-                for k in (peak - 1)...(peak + 1) { harmonicEnergy += Double(powerSpectrum[k]) }
-            } else {
-                for k in (lastPeak + 2)...(peak + 1) where k > lastPeak + 1 { harmonicEnergy += Double(powerSpectrum[k]) }
-            }
-            lastPeak = max(lastPeak, peak)
+            // ±1 bin around the peak, not counting bins already counted for the previous partial.
+            let from = max(peak - 1, lastCounted + 1)
+            if from <= peak + 1 { for k in from...(peak + 1) { harmonicEnergy += Double(powerSpectrum[k]) } }
+            lastCounted = max(lastCounted, peak + 1)
         }
         inharmonicity = weights > 0 ? Float(2 / Double(f0Hz) * weightedDeviation / weights) : 0
         harmonicEnergyRatio = Float(min(1, harmonicEnergy / total))

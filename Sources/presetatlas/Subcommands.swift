@@ -13,5 +13,7 @@ extension PresetAtlas {
         Bias.self,
         AtlasCommand.self,
         MergeCommand.self,
+        BenchDX7.self,
+        FidelityDX7.self,
     ]
 }

@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Times librosa against `presetatlas embed` on the same clips (make bench-features).
+
+Makes N deterministic 4 s synthetic notes (44.1 kHz float WAV: saw/square/sine mixtures, several
+envelopes, vibrato, tremolo, noise) under .cache/bench-features/clips, then:
+  - librosa: for every clip, the same frame features our embedding reads (STFT power, 128-band mel,
+    power_to_db, MFCC, centroid, bandwidth, flatness, rolloff, ZCR, RMS, onset strength, and YIN over
+    the held part), in 2 worker processes (one BLAS thread each): the same 2 cores;
+  - ours: `presetatlas embed` (release build) with --jobs 2 over the same folder;
+and prints clips/s of both, the ratio, and our peak memory on N/4 and N clips (memory must stay flat).
+Usage: .venv/bin/python scripts/bench_features.py [--clips 1000] [--librosa-clips 1000]
+"""
+import argparse, json, os, resource, subprocess, sys, time
+from multiprocessing import Pool
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("NUMBA_NUM_THREADS", "1")
+import numpy as np
+import soundfile as sf
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CACHE = os.path.join(ROOT, ".cache", "bench-features")
+SR = 44100
+SECONDS = 4.0
+NOTE_OFF = 1.0
+
+
+def make_clip(i):
+    rng = np.random.default_rng(i)
+    t = np.arange(int(SR * SECONDS)) / SR
+    f0 = 440.0 * 2 ** ((rng.integers(36, 85) - 69) / 12)
+    vibrato = 1 + (rng.random() < 0.3) * 0.01 * np.sin(2 * np.pi * rng.uniform(4, 7) * t)
+    phase = np.cumsum(2 * np.pi * f0 * vibrato / SR)
+    kind = i % 4
+    harmonics = range(1, max(2, int(8000 / f0)))
+    if kind == 0:
+        y = sum(np.sin(h * phase) / h for h in harmonics)
+    elif kind == 1:
+        y = sum(np.sin(h * phase) / h for h in harmonics if h % 2)
+    elif kind == 2:
+        y = np.sin(phase + rng.uniform(0, 4) * np.sin(rng.integers(1, 5) * phase))
+    else:
+        y = rng.standard_normal(t.size) * 0.3 + np.sin(phase)
+    attack = rng.uniform(0.002, 0.3)
+    release = rng.uniform(0.05, 1.5)
+    sustain = rng.uniform(0.2, 1.0)
+    env = np.where(t < attack, t / attack, sustain + (1 - sustain) * np.exp(-(t - attack) / 0.2))
+    env = np.where(t > NOTE_OFF, env[int(NOTE_OFF * SR)] * np.exp(-(t - NOTE_OFF) / release), env)
+    if rng.random() < 0.3:
+        env *= 1 + 0.3 * np.sin(2 * np.pi * rng.uniform(3, 8) * t)
+    y = (0.3 * y * env / max(1e-9, np.max(np.abs(y)))).astype(np.float32)
+    return y
+
+
+def ensure_clips(n):
+    folder = os.path.join(CACHE, f"clips{n}")
+    os.makedirs(folder, exist_ok=True)
+    for i in range(n):
+        path = os.path.join(folder, f"clip{i:05d}.wav")
+        if not os.path.exists(path):
+            sf.write(path, make_clip(i), SR, subtype="FLOAT")
+    return folder
+
+
+def librosa_features(path):
+    import librosa
+    y, sr = sf.read(path, dtype="float32")
+    S = np.abs(librosa.stft(y, n_fft=2048, hop_length=512, center=True, pad_mode="constant")) ** 2
+    mel = librosa.feature.melspectrogram(S=S, sr=sr, n_mels=128)
+    log_mel = librosa.power_to_db(mel, ref=1.0, amin=1e-10, top_db=None)
+    mfcc = librosa.feature.mfcc(S=log_mel, n_mfcc=13)
+    mag = np.sqrt(S)
+    c = librosa.feature.spectral_centroid(S=mag, sr=sr)
+    b = librosa.feature.spectral_bandwidth(S=mag, sr=sr)
+    f = librosa.feature.spectral_flatness(S=mag)
+    r = librosa.feature.spectral_rolloff(S=mag, sr=sr)
+    z = librosa.feature.zero_crossing_rate(y, frame_length=2048, hop_length=512)
+    rms = librosa.feature.rms(S=mag, frame_length=2048)
+    flux = librosa.onset.onset_strength(S=log_mel, sr=sr)
+    held = y[: int(NOTE_OFF * sr)]
+    f0 = librosa.yin(held, fmin=40, fmax=2000, sr=sr, frame_length=2048, hop_length=1024)
+    return float(mfcc.mean() + c.mean() + b.mean() + f.mean() + r.mean() + z.mean() + rms.mean() + flux.mean() + np.nanmean(f0))
+
+
+def time_librosa(files):
+    with Pool(2) as pool:
+        pool.map(librosa_features, files[:2])  # import librosa and warm numba caches in both workers
+        start = time.perf_counter()
+        pool.map(librosa_features, files, chunksize=8)
+        return time.perf_counter() - start
+
+
+def time_ours(binary, folder, n):
+    out = os.path.join(CACHE, f"out{n}", "embeddings.npy")
+    start = time.perf_counter()
+    # /usr/bin/time -v is not always there: measure the child's peak RSS with getrusage in a wrapper.
+    code = ("import resource,subprocess,sys;"
+            "r=subprocess.run(sys.argv[1:]).returncode;"
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss);sys.exit(r)")
+    result = subprocess.run([sys.executable, "-c", code, binary, "embed", folder, "--out", out, "--jobs", "2", "--quiet"],
+                            capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"presetatlas embed failed: {result.stderr.strip()}")
+    rows = np.load(out).shape[0]
+    return seconds, int(result.stdout.strip().splitlines()[-1]), rows
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--clips", type=int, default=1000)
+    parser.add_argument("--librosa-clips", type=int, default=None, help="time librosa on the first K clips only")
+    parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "presetatlas"))
+    args = parser.parse_args()
+    folder = ensure_clips(args.clips)
+    files = sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.endswith(".wav"))[: args.clips]
+    quarter = ensure_clips(args.clips // 4)
+
+    ours_seconds, ours_rss_kb, rows = time_ours(args.binary, folder, args.clips)
+    _, quarter_rss_kb, _ = time_ours(args.binary, quarter, args.clips // 4)
+    k = args.librosa_clips or len(files)
+    librosa_seconds = time_librosa(files[:k])
+
+    ours_rate = rows / ours_seconds
+    librosa_rate = k / librosa_seconds
+    result = {
+        "clips": len(files), "clip_seconds": SECONDS, "cores": 2,
+        "librosa_clips_timed": k, "librosa_clips_per_second": round(librosa_rate, 2),
+        "presetatlas_clips_per_second": round(ours_rate, 2), "ratio": round(ours_rate / librosa_rate, 2),
+        "presetatlas_peak_rss_mb": {f"{args.clips // 4} clips": round(quarter_rss_kb / 1024, 1),
+                                    f"{args.clips} clips": round(ours_rss_kb / 1024, 1)},
+    }
+    print(json.dumps(result, indent=1))
+    with open(os.path.join(CACHE, "result.json"), "w") as f:
+        json.dump(result, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()
