@@ -68,6 +68,16 @@ private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathCompon
         #expect(report.distances[1].distance.changedParameters == 1)
     }
 
+    @Test func unknownValuesAreLeftOutNotCountedAtDefault() {
+        let schema = SynthSchema(id: "toy", name: "Toy", tool: "test", parameters: [
+            ParameterSpec(id: "a", label: "A", minimum: 0, maximum: 10, defaultValue: 5, scale: .int),
+        ])
+        let unknown = Patch(synthID: "toy", name: "u", attributes: [BiasParameters.unknownParametersAttribute: "a"])
+        let report = BiasParameters.analyse(schema: schema, patches: [(Patch(synthID: "toy", name: "i"), "f1"), (unknown, "f2")])
+        #expect(report.parameters[0].presets == 1 && report.parameters[0].atDefault == 1)
+        #expect(BiasParameters.unknownParametersAttribute == ZynAddSubFXInstrument.unknownParametersAttribute)
+    }
+
     @Test func sourcesToReportWithBadFilesTemplatesAndJSON() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
