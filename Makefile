@@ -37,7 +37,7 @@ e2e: release
 bench-map: e2e
 	python3 scripts/bench-map.py $(E2E_REPORT) 50000
 
-test: deps
+test: deps song-data
 	$(SWIFT) test
 
 bench: release bench-tripleoscillator bench-bias
