@@ -159,6 +159,16 @@ enum BiasTestPaths {
         #expect(reading.origin == .stored)
     }
 
+    @Test func modTempoOnSilentLeadInRowsCountsNotAfterTheFirstNote() throws {
+        // F8C on row 2, the first note on row 3: 140 BPM opens the song.
+        let leadIn = TempoTestFiles.mod(firstRow: [], later: [(2, 1, 0xf, 0x8c)], notes: [(3, 0)])
+        #expect(try TempoReader.read(leadIn).bpm == 140)
+        // A note on row 0 and F8C on row 5: the song starts at 125; the change comes later.
+        let later = TempoTestFiles.mod(firstRow: [], later: [(5, 1, 0xf, 0x8c)], notes: [(0, 0)])
+        let reading = try TempoReader.read(later)
+        #expect(reading.bpm == 125 && reading.origin == .keptDefault)
+    }
+
     @Test func modTruncatedPatternIsError() {
         let full = TempoTestFiles.mod(firstRow: [])
         #expect(throws: TempoReadError.self) { try TempoReader.read(full.prefix(1100)) }
