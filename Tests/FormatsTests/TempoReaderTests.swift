@@ -299,3 +299,36 @@ enum BiasTestPaths {
         #expect(try TempoReader.read(Data(xml.utf8)).bpm == 133)
     }
 }
+
+@Suite struct TempoReaderGarbageTests {
+    /// Seeded garbage behind each format's magic bytes: every reader must answer with a reading or a
+    /// one-line `TempoReadError`, never crash or index out of bounds.
+    @Test func garbageBehindMagicBytesNeverCrashes() {
+        var state: UInt64 = 0x5eed
+        func nextByte() -> UInt8 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return UInt8(truncatingIfNeeded: state >> 56)
+        }
+        let prefixes: [(offset: Int, bytes: [UInt8])] = [
+            (0, Array("MThd".utf8)), (0, Array("MThd".utf8) + [0, 0, 0, 6, 0, 1, 0, 3, 0, 96] + Array("MTrk".utf8)),
+            (0, Array("IMPM".utf8)), (0, Array("Extended Module: ".utf8)), (44, Array("SCRM".utf8)),
+            (1080, Array("M.K.".utf8)), (0, [0x50, 0x4b, 0x03, 0x04]), (0, [0x1f, 0x8b, 0x08, 0x00]),
+            (0, Array("RIFF".utf8) + [0, 0, 0, 0] + Array("RMID".utf8)), (0, [0, 0, 0, 0x20, 0x78, 0x9c]),
+        ]
+        var outcomes = 0
+        for prefix in prefixes {
+            for length in [0, 3, 17, 60, 200, 1100, 1500, 4000] {
+                var bytes = (0..<Swift.max(length, prefix.offset + prefix.bytes.count)).map { _ in nextByte() }
+                bytes.replaceSubrange(prefix.offset..<prefix.offset + prefix.bytes.count, with: prefix.bytes)
+                do {
+                    _ = try TempoReader.read(Data(bytes))
+                } catch {
+                    #expect(error is TempoReadError)
+                    #expect(!"\(error)".contains("\n"))
+                }
+                outcomes += 1
+            }
+        }
+        #expect(outcomes == prefixes.count * 8)
+    }
+}
