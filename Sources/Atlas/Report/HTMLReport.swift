@@ -342,6 +342,8 @@ enum HTMLReport {
           };
           if (target < 0) { finish(false); return; }
           // Centre the target and click on it as a user would.
+          // Zoomed far in first, so neighbours in a dense region do not sit under the same pixel.
+          view.scale *= 1000;
           view.dx += r.width / 2 - toScreenX(target); view.dy += r.height / 2 - toScreenY(target); paint();
           const ev = new MouseEvent("click", {bubbles: true, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2});
           canvas.dispatchEvent(ev);
