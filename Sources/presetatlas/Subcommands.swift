@@ -13,5 +13,6 @@ extension PresetAtlas {
         Bias.self,
         AtlasCommand.self,
         MergeCommand.self,
+        ExportCommand.self,
     ]
 }

@@ -159,10 +159,17 @@ enum HTMLReport {
         ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
         resetView(false); draw();
       }
+      // The first view frames the central 99 % of the points on each axis, so a few outliers do not
+      // shrink the rest to a corner (they stay reachable by zooming out).
+      function quantiles(values) {
+        const sorted = Float32Array.from(values).sort(), at = q => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+        return sorted.length ? [at(0.005), at(0.995)] : [0, 1];
+      }
+      const [u0, u1] = quantiles(U), [v0, v1] = quantiles(V);
       function resetView(redraw) {
-        const r = canvas.getBoundingClientRect(), pad = 20;
-        const side = Math.max(1, Math.min(r.width, r.height) - 2 * pad);
-        view = {scale: side, dx: (r.width - side) / 2, dy: (r.height - side) / 2};
+        const r = canvas.getBoundingClientRect(), pad = 24;
+        const scale = Math.max(1e-6, Math.min((r.width - 2 * pad) / Math.max(u1 - u0, 1e-6), (r.height - 2 * pad) / Math.max(v1 - v0, 1e-6)));
+        view = {scale, dx: r.width / 2 - scale * (u0 + u1) / 2, dy: r.height / 2 - scale * (v0 + v1) / 2};
         if (redraw) draw();
       }
       const toScreenX = i => U[i] * view.scale + view.dx, toScreenY = i => V[i] * view.scale + view.dy;
