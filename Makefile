@@ -3,10 +3,12 @@ SWIFT ?= swift
 RELEASE_BIN = .build/release/presetatlas
 FACTORY = .cache/factory/usr/share
 REPORT ?= Reports/factory
-# Default gravity: LMMS demo projects and templates, Hydrogen demo songs, ZynAddSubFX banks (Debian).
-BIAS_SOURCES = $(FACTORY)/lmms/projects $(FACTORY)/hydrogen/data/demo_songs $(FACTORY)/zynaddsubfx/banks
+# Default gravity: LMMS demo projects and templates, Hydrogen demo songs; ZynAddSubFX, TripleOscillator
+# and DX7 (hexter) factory banks (Debian).
+BIAS_SOURCES = $(FACTORY)/lmms/projects $(FACTORY)/hydrogen/data/demo_songs $(FACTORY)/zynaddsubfx/banks \
+	$(FACTORY)/lmms/presets/TripleOscillator $(FACTORY)/hexter
 
-.PHONY: deps build release atlas test bench fidelity clean bias bench-bias e2e bench-map
+.PHONY: deps build release atlas test bench fidelity clean bias bench-bias e2e bench-map bench-tripleoscillator bench-soundspace
 
 deps:
 	@bash scripts/install-deps.sh
@@ -20,8 +22,10 @@ release: deps
 # The main job: the LMMS TripleOscillator factory bank, the DX7 ROM banks and Presets/ -> Reports/factory.
 atlas: release
 	$(RELEASE_BIN) info
+	$(RELEASE_BIN) render $(FACTORY)/lmms/presets/TripleOscillator --out-dir $(REPORT)/renders --jobs 2
 	$(RELEASE_BIN) bias $(BIAS_SOURCES) --out $(REPORT)
 	$(RELEASE_BIN) atlas --out $(REPORT)
+	$(RELEASE_BIN) bias $(BIAS_SOURCES) --atlas $(REPORT) --out $(REPORT)
 
 # Browser test of a small atlas in Debian's headless chromium (installed here only, not by `make test`).
 E2E_REPORT ?= Reports/e2e
@@ -37,8 +41,17 @@ bench-map: e2e
 test: deps
 	$(SWIFT) test
 
-bench: release
-	@echo "no benchmarks yet"
+bench: release bench-tripleoscillator
+
+bench-tripleoscillator: release
+	@bash scripts/bench-tripleoscillator.sh $(RELEASE_BIN)
+
+fidelity: release
+	$(RELEASE_BIN) fidelity --references ../shared/fixtures/lmms-reference --presets $(FACTORY)/lmms/presets/TripleOscillator
+
+# SoundSpace vs prdc and openTSNE on the same seeded data (figures in BENCHMARKS.md).
+bench-soundspace: release
+	bash scripts/bench-soundspace.sh
 
 bias: release
 	$(RELEASE_BIN) bias $(BIAS_SOURCES) --out $(REPORT)

@@ -43,6 +43,12 @@ public final class PresetRendering: @unchecked Sendable {
                 throw PresetError(file: file, problem: "\(error)")
             }
             return AudioClip(sampleRateHz: buffer.sampleRateHz, channels: buffer.channels)
+        case DX7VoiceData.synthID:
+            let buffer: AudioBuffer
+            do { buffer = try DX7(schema: try schema(patch.synthID)).render(patch, settings: settings) } catch {
+                throw PresetError(file: file, problem: "\(error)")
+            }
+            return AudioClip(sampleRateHz: buffer.sampleRateHz, channels: buffer.channels)
         default:
             throw PresetError(file: file, problem: "no built-in engine for synth '\(patch.synthID)'")
         }
@@ -50,9 +56,16 @@ public final class PresetRendering: @unchecked Sendable {
 
     /// Loads and renders the first patch of a preset file.
     public func render(_ url: URL, settings: RenderSettings) throws -> AudioClip {
-        guard let patch = try patches(url).first else {
-            throw PresetError(file: url.lastPathComponent, problem: "holds no patch")
+        try render(url, index: 0, settings: settings)
+    }
+
+    /// Loads and renders patch `index` (0-based) of a preset file; a bank (DX7 .syx/.dx7) holds many.
+    public func render(_ url: URL, index: Int, settings: RenderSettings) throws -> AudioClip {
+        let all = try patches(url)
+        guard !all.isEmpty else { throw PresetError(file: url.lastPathComponent, problem: "holds no patch") }
+        guard all.indices.contains(index) else {
+            throw PresetError(file: url.lastPathComponent, problem: "has \(all.count) patch(es); index \(index) is out of range 0...\(all.count - 1)")
         }
-        return try render(patch, settings: settings, file: url.lastPathComponent)
+        return try render(all[index], settings: settings, file: url.lastPathComponent)
     }
 }

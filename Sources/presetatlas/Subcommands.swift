@@ -14,5 +14,7 @@ extension PresetAtlas {
         AtlasCommand.self,
         MergeCommand.self,
         ExportCommand.self,
+        BenchDX7.self,
+        FidelityDX7.self,
     ]
 }

@@ -99,6 +99,15 @@ enum BiasTestPaths {
         }
     }
 
+    @Test func riffMIDIIsUnwrapped() throws {
+        let smf = [UInt8](TempoTestFiles.midi(tracks: [TempoTestFiles.setTempo(750_000)]))  // 80 BPM
+        let body = Array("RMID".utf8) + Array("data".utf8) + TempoTestFiles.le32(smf.count) + smf
+        let riff = Data(Array("RIFF".utf8) + TempoTestFiles.le32(body.count) + body)
+        #expect(abs(try TempoReader.read(riff).bpm - 80) < 1e-9)
+        let noData = Data(Array("RIFF".utf8) + TempoTestFiles.le32(4) + Array("RMID".utf8))
+        #expect(throws: TempoReadError.self) { try TempoReader.read(noData) }
+    }
+
     @Test func midiZeroTempoIsRejected() {
         #expect(throws: TempoReadError.self) { try TempoReader.read(TempoTestFiles.midi(tracks: [TempoTestFiles.setTempo(0)])) }
     }

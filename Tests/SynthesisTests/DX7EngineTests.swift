@@ -2,6 +2,7 @@
 // envelope segment times and LFO depth/rate against the documented DX7 figures (FORMAT.md), every
 // algorithm's loudness normalisation, and bad settings.
 import Foundation
+import Formats
 import Testing
 @testable import Synthesis
 
@@ -186,6 +187,20 @@ import Testing
         }
         #expect(second(clean) < 0.001)
         #expect(second(fed) > 0.05)
+    }
+
+    @Test(.enabled(if: DX7TestSupport.haveROMBank, "run scripts/install-deps.sh for hexter's ROM bank"))
+    func blockKernelEqualsTheNaiveLoopBitForBit() throws {
+        let bank = try DX7SysEx.read(S.romBank)
+        let naive = DX7(schema: S.schema, kernel: .naive)
+        let settings = RenderSettings(note: 64, velocity: 90, holdSeconds: 0.3, tailSeconds: 0.2)
+        // Voices covering plain, self-feedback and the 3- and 2-operator loops of algorithms 4 and 6.
+        let picks = bank.voices.indices.filter { [0, 3, 5, 31].contains(Int(bank.voices[$0].algorithm)) }.prefix(8)
+        #expect(picks.count >= 4)
+        for index in picks {
+            let patch = bank.voices[index].patch()
+            #expect(try S.model.render(patch, settings: settings) == naive.render(patch, settings: settings), "voice \(index)")
+        }
     }
 
     @Test func badValuesAndSettingsNeverCrash() throws {

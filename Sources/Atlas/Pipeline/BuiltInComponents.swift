@@ -61,7 +61,7 @@ struct LMMSPresetReader: PresetReader {
 struct DX7BankReader: PresetReader {
     var formatName: String { "DX7 SysEx" }
     func canRead(_ url: URL, head: Data) -> Bool {
-        DX7SysEx.looksLikeDX7([UInt8](wholeFile(url, head: head, limit: DX7SysEx.maximumFileBytes)))
+        DX7SysEx.looksLikeDX7(wholeFile(url, head: head, limit: DX7SysEx.maximumFileBytes))
     }
     func read(_ url: URL) throws -> [Patch] {
         let bank = try DX7SysEx.read(url)

@@ -8,7 +8,7 @@ public enum TempoReader {
 
     /// Extensions of project/song files, for walking folders (content still decides the reader).
     public static let fileExtensions: Set<String> = [
-        "mmp", "mmpz", "mpt", "mptz", "h2song", "mid", "midi", "smf", "kar", "mod", "xm", "s3m", "it",
+        "mmp", "mmpz", "mpt", "mptz", "h2song", "mid", "midi", "smf", "kar", "rmi", "mod", "xm", "s3m", "it",
         "mscx", "mscz", "rg", "rgt", "ardour", "template",
     ]
 

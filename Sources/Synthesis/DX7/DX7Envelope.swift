@@ -84,6 +84,32 @@ struct DX7Envelope: Sendable {
         }
     }
 
+    /// Writes the level of the next `count` samples to `output` and advances past them: the same
+    /// values `step()` would give one at a time, but a straight run of adds between stage changes.
+    mutating func fill(_ output: UnsafeMutablePointer<Int32>, count: Int) {
+        var s = 0
+        while s < count {
+            // Samples until the next stage change (none pending when `remaining` is negative).
+            let run = remaining > 0 ? Swift.min(count - s, remaining) : count - s
+            let start = fixedValue, slope = increment
+            for k in 0..<run { output[s + k] = start &+ Int32(truncatingIfNeeded: k) &* slope }
+            fixedValue = start &+ Int32(truncatingIfNeeded: run) &* slope
+            s += run
+            guard remaining > 0 else { remaining -= run; continue }
+            remaining -= run
+            if remaining == 0 {
+                guard mode == .running else { remaining = -1; continue }
+                if inAttackCompensation {
+                    inAttackCompensation = false
+                    remaining = afterCompensationSamples
+                    increment = afterCompensationIncrement
+                } else {
+                    nextStage()
+                }
+            }
+        }
+    }
+
     /// Once per control block: re-aim long moves at their target so rounding never accumulates.
     mutating func correctDrift() {
         if remaining > 60, mode == .running { increment = (target &- fixedValue) / Int32(truncatingIfNeeded: remaining) }

@@ -178,6 +178,23 @@ struct DX7LFODelay: Sendable {
         samplesLeft = rampSamples
     }
 
+    /// Advances `count` samples (the same as `count` calls of `step()`).
+    mutating func advance(_ count: Int) {
+        var left = count
+        while left > 0 {
+            guard samplesLeft > 0 else { return }
+            let run = Swift.min(left, samplesLeft - 1)
+            if run > 0 {
+                value &+= Int32(truncatingIfNeeded: run) &* increment
+                samplesLeft -= run
+                left -= run
+            } else {
+                step()
+                left -= 1
+            }
+        }
+    }
+
     /// Advances one sample.
     @inline(__always) mutating func step() {
         guard samplesLeft > 0 else { return }

@@ -29,8 +29,11 @@ struct DX7Voice {
     private let ampModDepthLevels: Int32
     private let outputGain: Float
     private(set) var isSilent = false
+    /// Evaluate every operator sample by sample (the naive baseline) instead of a block at a time.
+    private let naive: Bool
 
-    init(parameters: DX7VoiceParameters, key: Int, velocity: Int, sampleRateHz: Double, seed: UInt64) {
+    init(parameters: DX7VoiceParameters, key: Int, velocity: Int, sampleRateHz: Double, seed: UInt64, naive: Bool = false) {
+        self.naive = naive
         self.parameters = parameters
         self.sampleRateHz = sampleRateHz
         self.key = key
@@ -188,25 +191,33 @@ struct DX7Voice {
     /// Renders one span (part of a control block, at most 64 samples) with fixed phase increments.
     private mutating func renderSpan(into output: UnsafeMutablePointer<Float>, count: Int, scratch: DX7Scratch) {
         guard count > 0 else { return }
-        // LFO and its delay, then the amplitude-modulation reduction (AMS 3 scale) per sample.
-        lfo.fill(scratch.lfo, count: count, cosine: scratch.cosine)
-        for s in 0..<count {
-            scratch.ampMod[s] = DX7OperatorKernel.multiply(DX7OperatorKernel.multiply(ampModDepthLevels, lfoDelay.value), scratch.lfo[s])
-            lfoDelay.step()
-        }
         // Envelopes: the effective level (EG minus amplitude modulation) and the modulation index.
+        if ampModDepthLevels != 0 {
+            // LFO and its delay, then the amplitude-modulation reduction (AMS 3 scale) per sample.
+            lfo.fill(scratch.lfo, count: count, cosine: scratch.cosine)
+            for s in 0..<count {
+                scratch.ampMod[s] = DX7OperatorKernel.multiply(DX7OperatorKernel.multiply(ampModDepthLevels, lfoDelay.value), scratch.lfo[s])
+                lfoDelay.step()
+            }
+        } else if pitchModDepthSemitones != 0 {
+            // Only the pitch uses the LFO: its value at the span's end, and the delay's progress.
+            lfo.fill(scratch.lfo, count: count, cosine: scratch.cosine)
+            lfoDelay.advance(count)
+        }
         for i in 0..<6 {
             let levels = scratch.level(i), gains = scratch.gain(i)
+            envelopes[i].fill(levels, count: count)
             let sensitivity = DX7Tables.ampModSensitivityFixed[parameters.operators[i].ampModSensitivity]
-            for s in 0..<count {
-                let reduction = sensitivity == DX7Envelope.one ? scratch.ampMod[s] : DX7OperatorKernel.multiply(scratch.ampMod[s], sensitivity)
-                levels[s] = envelopes[i].fixedValue &- reduction
-                envelopes[i].step()
+            if ampModDepthLevels != 0, sensitivity != 0 {
+                for s in 0..<count {
+                    let reduction = sensitivity == DX7Envelope.one ? scratch.ampMod[s] : DX7OperatorKernel.multiply(scratch.ampMod[s], sensitivity)
+                    levels[s] &-= reduction
+                }
             }
             DX7OperatorKernel.modulationIndex(levels: levels, into: gains, count: count, table: scratch.levelToIndex)
         }
         // Operators from 6 down to 1, so every modulator is ready before what it modulates.
-        let loop = parameters.feedback > 0 ? algorithm.feedbackLoop : []
+        let loop = naive ? [6, 5, 4, 3, 2, 1] : parameters.feedback > 0 ? algorithm.feedbackLoop : []
         var op = 6
         while op >= 1 {
             if loop.first == op {
@@ -226,9 +237,18 @@ struct DX7Voice {
                 }
                 input = sum
             }
-            DX7OperatorKernel.operatorBlock(phase: phases[op - 1], increment: increments[op - 1],
-                                            gains: scratch.gain(op - 1), input: input.map { UnsafePointer($0) },
-                                            output: scratch.output(op - 1), count: count, table: scratch.cosine)
+            let gains = scratch.gain(op - 1)
+            var anyGain: Int32 = 0
+            for s in 0..<count { anyGain |= gains[s] }
+            if anyGain == 0 {
+                // A silent operator (output level 0, or its envelope at 0) outputs exact zeros.
+                let out = scratch.output(op - 1)
+                for s in 0..<count { out[s] = 0 }
+            } else {
+                DX7OperatorKernel.operatorBlock(phase: phases[op - 1], increment: increments[op - 1],
+                                                gains: gains, input: input.map { UnsafePointer($0) },
+                                                output: scratch.output(op - 1), count: count, table: scratch.cosine)
+            }
             op -= 1
         }
         // Carriers summed in fixed point, then scaled by the voice gain.
@@ -259,7 +279,7 @@ struct DX7Voice {
         }
         var feedback = feedbackCycles
         let cosine = scratch.cosine
-        if loop.count == 1 {
+        if loop.count == 1, loop[0] == source {
             // The common case: one operator feeding itself.
             let index = source - 1
             var phase = phases[index]
@@ -298,8 +318,8 @@ struct DX7Voice {
 final class DX7Scratch {
     private let storage: UnsafeMutablePointer<Int32>
     private static let size = DX7Voice.blockSize
-    // Layout: lfo, ampMod, input, 6 levels, 6 gains, 6 outputs, 3 loop inputs.
-    private static let buffers = 3 + 18 + 3
+    // Layout: lfo, ampMod, input, 6 levels, 6 gains, 6 outputs, 6 loop inputs.
+    private static let buffers = 3 + 18 + 6
     let cosine: UnsafeMutablePointer<Int32>
     private let levelTable: UnsafeMutablePointer<Int32>
 

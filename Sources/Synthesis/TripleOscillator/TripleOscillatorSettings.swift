@@ -16,6 +16,8 @@ struct TripleOscillatorSettings {
     var chordsOn: Bool, chord: Int, chordRange: Int
     var arpOn: Bool, arpChord: Int, arpRange: Int, arpCycle: Int, arpSkipPercent: Float, arpMissPercent: Float
     var arpTimeMs: Float, arpGatePercent: Float, arpDirection: Int
+    /// 0 free, 1 sort, 2 sync.
+    var arpMode: Int
 
     /// LMMS `TempoSyncKnobModel::calculateTempoSyncTime`: note length factor per sync mode (custom: den/num).
     static func syncFactor(mode: Int, numerator: Double, denominator: Double) -> Float? {
@@ -107,5 +109,6 @@ struct TripleOscillatorSettings {
         arpTimeMs = arpTime
         arpGatePercent = f("arpeggiator.arpgate")
         arpDirection = i("arpeggiator.arpdir")
+        arpMode = i("arpeggiator.arpmode")
     }
 }
