@@ -8,7 +8,6 @@ struct DX7Voice {
     private let parameters: DX7VoiceParameters
     private let algorithm: DX7Algorithm
     private let sampleRateHz: Double
-    private let key: Int
     /// The played note after transpose, folded into 0...127.
     private let transposedNote: Int
     private var envelopes: [DX7Envelope]
@@ -51,8 +50,7 @@ struct DX7Voice {
         }
         self.parameters = parameters
         self.sampleRateHz = sampleRateHz
-        self.key = key
-        algorithm = DX7Algorithm.all[parameters.algorithm - 1]
+        algorithm = routing
         var note = key + parameters.transpose - 24
         while note < 0 { note += 12 }
         while note > 127 { note -= 12 }
