@@ -31,7 +31,7 @@ struct DX7Voice {
     private(set) var isSilent = false
     /// Evaluate every operator sample by sample (the naive baseline) instead of a block at a time.
     private let naive: Bool
-    /// Up to two unmodulated operators computed in the same loop as a self-feedback operator: the
+    /// Up to three unmodulated operators computed in the same loop as a self-feedback operator: the
     /// feedback chain is a serial dependency (about 16 cycles a sample), and independent work in
     /// the same loop runs in its shadow.
     private let companions: [Int]
@@ -45,7 +45,7 @@ struct DX7Voice {
         if !naive, parameters.feedback > 0, routing.feedbackSource == routing.feedbackTarget,
            routing.modulators[routing.feedbackSource - 1].isEmpty {
             companions = Array((1...6).filter { $0 != routing.feedbackSource && routing.modulators[$0 - 1].isEmpty }
-                .sorted { parameters.operators[$0 - 1].outputLevel > parameters.operators[$1 - 1].outputLevel }.prefix(2))
+                .sorted { parameters.operators[$0 - 1].outputLevel > parameters.operators[$1 - 1].outputLevel }.prefix(3))
         } else {
             companions = []
         }
@@ -298,7 +298,24 @@ struct DX7Voice {
         let a = companions[0] - 1
         var phaseA = phases[a]
         let incrementA = increments[a], gainsA = scratch.gain(a), outA = scratch.output(a)
-        if companions.count == 2 {
+        if companions.count == 3 {
+            let b = companions[1] - 1, c = companions[2] - 1
+            var phaseB = phases[b], phaseC = phases[c]
+            let incrementB = increments[b], gainsB = scratch.gain(b), outB = scratch.output(b)
+            let incrementC = increments[c], gainsC = scratch.gain(c), outC = scratch.output(c)
+            for s in 0..<count {
+                let wave = DX7OperatorKernel.cosine(phase &+ feedback, cosine)
+                out[s] = DX7OperatorKernel.multiply(gains[s], wave)
+                feedback = DX7OperatorKernel.multiply(DX7OperatorKernel.multiply(wave, levels[s]), scale)
+                phase &+= increment
+                outA[s] = DX7OperatorKernel.multiply(gainsA[s], DX7OperatorKernel.cosine(phaseA, cosine))
+                phaseA &+= incrementA
+                outB[s] = DX7OperatorKernel.multiply(gainsB[s], DX7OperatorKernel.cosine(phaseB, cosine))
+                phaseB &+= incrementB
+                outC[s] = DX7OperatorKernel.multiply(gainsC[s], DX7OperatorKernel.cosine(phaseC, cosine))
+                phaseC &+= incrementC
+            }
+        } else if companions.count == 2 {
             let b = companions[1] - 1
             var phaseB = phases[b]
             let incrementB = increments[b], gainsB = scratch.gain(b), outB = scratch.output(b)
