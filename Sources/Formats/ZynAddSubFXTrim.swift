@@ -4,6 +4,9 @@
 // the reader falls back to the whole document when the trimmed one does not parse, and a test checks
 // that trimmed and whole documents give the same patch for every factory instrument.
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synthesis
 
 enum ZynAddSubFXTrim {
@@ -40,22 +43,40 @@ enum ZynAddSubFXTrim {
         }
     }
 
-    /// `xml` without every occurrence of the given sections. O(bytes).
+    /// `xml` without every occurrence of the given sections. O(bytes × sections): one forward scan
+    /// per section with memchr/memcmp (a generic `Data.firstRange` was 6× slower than parsing everything).
     static func trimmed(_ xml: Data, removing sections: [Section]) -> Data {
-        var data = xml
+        var bytes = [UInt8](xml)
         for section in sections {
-            let start = Data(section.start.utf8), end = Data(section.end.utf8)
-            var searchFrom = data.startIndex
-            var result = Data()
-            result.reserveCapacity(data.count)
-            while let open = data[searchFrom...].firstRange(of: start),
-                  let close = data[open.upperBound...].firstRange(of: end) {
-                result.append(data[searchFrom..<open.lowerBound])
-                searchFrom = section.keepEnd ? close.lowerBound : close.upperBound
+            let start = Array(section.start.utf8), end = Array(section.end.utf8)
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            bytes.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return }
+                // memchr for the first byte, memcmp for the rest (memmem is a GNU extension Swift cannot see).
+                func find(_ needle: [UInt8], from offset: Int) -> Int? {
+                    var position = offset
+                    let last = buffer.count - needle.count
+                    return needle.withUnsafeBufferPointer { n -> Int? in
+                        guard let first = n.first, let needleBase = n.baseAddress else { return nil }
+                        while position <= last {
+                            guard let hit = memchr(base + position, Int32(first), last - position + 1) else { return nil }
+                            let index = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                            if memcmp(base + index, needleBase, n.count) == 0 { return index }
+                            position = index + 1
+                        }
+                        return nil
+                    }
+                }
+                var from = 0
+                while let open = find(start, from: from), let close = find(end, from: open + start.count) {
+                    result.append(contentsOf: buffer[from..<open])
+                    from = section.keepEnd ? close : close + end.count
+                }
+                result.append(contentsOf: buffer[from...])
             }
-            result.append(data[searchFrom...])
-            data = result
+            bytes = result
         }
-        return data
+        return Data(bytes)
     }
 }
