@@ -98,7 +98,9 @@ enum LMMSFactoryFixtures {
 
 /// Random patches (chords, arpeggios, filters, envelopes, other notes and tempos) against LMMS's own renders.
 @Suite struct LMMSRandomPatchTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("LMMSRandomReferences")
+    /// Tests/Fixtures/lmms-random-references (outside any target, so SwiftPM leaves the audio alone).
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/lmms-random-references")
 
     @Test func randomPatchesMatchLMMSAtOtherNotesAndTempos() throws {
         let rendering = LMMSFactoryFixtures.rendering()
