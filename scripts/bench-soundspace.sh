@@ -32,7 +32,7 @@ for task in $TASKS; do
     10k|50k)
       echo "== t-SNE, $task x 64"
       echo "presetatlas map --method tsne:"
-      time "$BIN" map "$DATA/points$task.npy" --method tsne --seed 1 --out "$DATA/ours$task.npy" --no-quality --timing
+      time "$BIN" map "$DATA/points$task.npy" --method tsne --out "$DATA/ours$task.npy" --no-quality --timing
       echo "openTSNE:"
       time $PY scripts/soundspace_bench_reference.py opentsne "$DATA/points$task.npy" "$DATA/opentsne$task.npy"
       echo "quality of presetatlas map: $("$BIN" map "$DATA/points$task.npy" --measure "$DATA/ours$task.npy" --json)"

@@ -8,8 +8,8 @@ struct CoverageCommand: ParsableCommand {
         commandName: "coverage",
         abstract: "Precision, recall, density and coverage of CANDIDATE points against REFERENCE points.",
         discussion: """
-        Each file is a float .npy [N, D] or a CSV of numbers (one point per line). In PresetAtlas the
-        reference is usually random settings of a synth and the candidate its presets. Metrics as in
+        Each file is a float .npy [N, D] or a CSV of numbers (one point per line). In PresetAtlas the \
+        reference is usually random settings of a synth and the candidate its presets. Metrics as in \
         Naeem et al. 2020 (k-th nearest neighbour balls, Euclidean), identical to the prdc package.
 
         Example:

@@ -10,12 +10,13 @@ struct MapCommand: ParsableCommand {
         commandName: "map",
         abstract: "Project embeddings to a 2-D map and report its trustworthiness and continuity at k = 10.",
         discussion: """
-        Reads a float .npy [N, D] (or CSV), writes the map as float32 .npy [N, 2]. t-SNE is Barnes-Hut,
-        PCA-initialised, seeded: the same input, seed and options give the same map. With --measure, an
-        existing map (from any tool) is measured instead of computing one.
+        Reads a float .npy [N, D] (or CSV), writes the map as float32 .npy [N, 2]. t-SNE is Barnes-Hut, \
+        PCA-initialised (or seeded random with --random-init): the same input and options give the same map, \
+        bit for bit. With --measure, an existing map (from any tool) is measured instead of computing one.
 
         Examples:
-          presetatlas map embeddings.npy --method tsne --perplexity 30 --seed 1 --out xy.npy
+          presetatlas map embeddings.npy --method tsne --perplexity 30 --out xy.npy
+          presetatlas map embeddings.npy --method tsne --random-init --seed 7 --out xy-seed7.npy
           presetatlas map embeddings.npy --measure other-tool-xy.npy --json
         """)
 
@@ -25,7 +26,8 @@ struct MapCommand: ParsableCommand {
     @Option(help: "Measure this existing map (.npy or CSV, same rows) instead of computing one.") var measure: String?
     @Option(help: "t-SNE perplexity.") var perplexity: Double = 30
     @Option(help: "t-SNE iterations (the first 250 with early exaggeration).") var iterations: Int = 750
-    @Option(help: "Random seed (t-SNE with random initialisation).") var seed: UInt64 = 0
+    @Option(help: "Seed of the random initialisation (with --random-init).") var seed: UInt64 = 0
+    @Flag(help: "Start t-SNE from seeded Gaussian noise instead of PCA.") var randomInit = false
     @Option(help: "Neighbourhood size for trustworthiness and continuity.") var k: Int = 10
     @Flag(inversion: .prefixedNo, help: "Measure trustworthiness and continuity (O(N²) time, bounded memory).") var quality = true
     @Flag(help: "Print one JSON object instead of lines.") var json = false
@@ -51,6 +53,7 @@ struct MapCommand: ParsableCommand {
                 case .tsne:
                     var tsne = TSNE(perplexity: perplexity, iterations: iterations, seed: seed)
                     tsne.earlyExaggerationIterations = Swift.min(250, iterations / 3)
+                    if randomInit { tsne.initialization = .random }
                     map = try tsne.embed(points)
                 }
                 fields.insert("\"method\":\"\(method.rawValue)\"", at: 0)
