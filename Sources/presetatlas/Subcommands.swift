@@ -13,6 +13,7 @@ extension PresetAtlas {
         Bias.self,
         AtlasCommand.self,
         MergeCommand.self,
+        ExportCommand.self,
         BenchDX7.self,
         FidelityDX7.self,
     ]

@@ -26,8 +26,12 @@ public enum AnalysisStage {
         var synth: String
         var origin: PatchOrigin
         var sweepParameter: String?
+        var collection: String
         var rms: Double
     }
+
+    /// The metric scope of one collection of a synth's presets (`dx7 · DX7 SysEx`).
+    public static func scope(synth: String, collection: String) -> String { "\(synth) · \(collection)" }
 
     public static func run(store: AtlasStore, analysis: any SpaceAnalysis, seed: UInt64) throws -> Outcome {
         let pending = try store.read { db in
@@ -39,12 +43,12 @@ public enum AnalysisStage {
             var points: [Point] = []
             var vectors: [[Float]] = []
             for row in try Row.fetchAll(db, sql: """
-                SELECT p.key, p.synth, p.origin, p.sweepParameter, r.rms, e.vector FROM patch p
+                SELECT p.key, p.synth, p.origin, p.sweepParameter, p.collection, r.rms, e.vector FROM patch p
                 JOIN embedding e ON e.patchKey = p.key JOIN render r ON r.patchKey = p.key ORDER BY p.key
                 """) {
                 points.append(Point(key: row["key"], synth: row["synth"],
                                     origin: PatchOrigin(rawValue: row["origin"]) ?? .random,
-                                    sweepParameter: row["sweepParameter"], rms: row["rms"]))
+                                    sweepParameter: row["sweepParameter"], collection: row["collection"], rms: row["rms"]))
                 vectors.append(EmbeddingBlob.decode(row["vector"]))
             }
             return (points, vectors)
@@ -86,6 +90,20 @@ public enum AnalysisStage {
                 let prdc = try analysis.fidelityDiversity(real: randomMatrix, fake: presetMatrix, k: prdcNeighbours)
                 metrics += [(synth, "precision", prdc.precision), (synth, "recall", prdc.recall),
                             (synth, "density", prdc.density), (synth, "coverage", prdc.coverage)]
+            }
+            // Each collection (factory bank, this project's bank, ...) on its own against the same random settings.
+            let collections = Set(presets.map { points[$0].collection }).sorted()
+            if collections.count > 1, randoms.count > prdcNeighbours {
+                for collection in collections {
+                    let members = presets.filter { points[$0].collection == collection }
+                    guard members.count > prdcNeighbours else { continue }
+                    let prdc = try analysis.fidelityDiversity(real: randomMatrix, fake: standardised.selecting(rows: members),
+                                                              k: prdcNeighbours)
+                    let scope = scope(synth: synth, collection: collection)
+                    metrics += [(scope, "presets", Double(members.count)), (scope, "random", Double(randoms.count)),
+                                (scope, "precision", prdc.precision), (scope, "recall", prdc.recall),
+                                (scope, "density", prdc.density), (scope, "coverage", prdc.coverage)]
+                }
             }
             // Occupancy: k-means cells over presets and random points together; which cells each reaches.
             let both = presets + randoms

@@ -31,8 +31,8 @@ public enum BuiltInComponents {
         models[dx7.id] = DX7(schema: dx7)
         let readers: [any PresetReader] = [
             NativePresetReader(schemas: models.mapValues(\.schema)),
-            LMMSPresetReader(rendering: rendering),
-            DX7BankReader(),
+            LoaderPresetReader(format: .lmms, rendering: rendering),
+            LoaderPresetReader(format: .dx7, rendering: rendering),
         ]
         return AtlasComponents(models: models, readers: readers, embedder: DescriptorEmbedder(),
                                analysis: SoundSpaceAnalysis())
@@ -47,26 +47,22 @@ private func wholeFile(_ url: URL, head: Data, limit: Int) -> Data {
     return (try? Data(contentsOf: url)) ?? head
 }
 
-/// LMMS presets (`.xpf`, plain or compressed) through the Formats loader.
-struct LMMSPresetReader: PresetReader {
+/// The preset files `Formats.PresetLoader` sniffs by content: LMMS `.xpf` (plain or compressed) and DX7
+/// voice files (SysEx dumps or raw packed banks such as hexter's ROMs). One reader per format, so the
+/// report names each collection.
+struct LoaderPresetReader: PresetReader {
+    let format: PresetLoader.Format
     let rendering: PresetRendering
-    var formatName: String { "LMMS preset" }
+    var formatName: String {
+        switch format {
+        case .lmms: return "LMMS preset"
+        case .dx7: return "DX7 SysEx"
+        }
+    }
     func canRead(_ url: URL, head: Data) -> Bool {
-        PresetLoader.format(of: wholeFile(url, head: head, limit: XMLParser.maximumBytes)) == .lmms
+        PresetLoader.format(of: wholeFile(url, head: head, limit: XMLParser.maximumBytes)) == format
     }
     func read(_ url: URL) throws -> [Patch] { try rendering.patches(url) }
-}
-
-/// DX7 voice files: SysEx bulk or single dumps, or raw packed banks (hexter's `.dx7` ROMs).
-struct DX7BankReader: PresetReader {
-    var formatName: String { "DX7 SysEx" }
-    func canRead(_ url: URL, head: Data) -> Bool {
-        DX7SysEx.looksLikeDX7(wholeFile(url, head: head, limit: DX7SysEx.maximumFileBytes))
-    }
-    func read(_ url: URL) throws -> [Patch] {
-        let bank = try DX7SysEx.read(url)
-        return bank.voices.enumerated().map { $1.patch(source: url.lastPathComponent, index: $0) }
-    }
 }
 
 /// TripleOscillator through the shared renderer, which also loads user wave files a preset names.

@@ -39,6 +39,11 @@ struct ReportData {
     var patchCountsByOrigin: [String: Int] = [:]
 
     var synths: [String] { Array(Set(points.map(\.synth))).sorted() }
+
+    /// Rows of the coverage table: each synth, then each of its preset collections measured alone.
+    var coverageScopes: [String] {
+        synths.flatMap { synth in [synth] + metrics.keys.filter { $0.hasPrefix(synth + " · ") }.sorted() }
+    }
     var indexByKey: [String: Int] { Dictionary(uniqueKeysWithValues: points.enumerated().map { ($1.key, $0) }) }
 
     static func load(from store: AtlasStore) throws -> ReportData {
