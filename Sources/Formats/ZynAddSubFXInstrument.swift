@@ -35,7 +35,7 @@ public enum ZynAddSubFXInstrument {
     /// Parses instrument bytes. Parameters whose element is missing stay unset (= default, as Zyn
     /// itself leaves them); values that cannot be expressed in the schema's encoding are counted in
     /// `attributes["zyn.unconverted"]` and left unset.
-    public static func read(_ data: Data, schema: SynthSchema, fallbackName: String = "", trim: Bool = true) throws -> Patch {
+    public static func read(_ data: Data, schema: SynthSchema, fallbackName: String = "") throws -> Patch {
         let inflated = Decompression.isGzip(data) ? try Decompression.gunzip(data) : data
         // Some bank files (the_mysterious_bank_*) start with a newline before `<?xml`, which XML
         // forbids and Zyn's own loader tolerates: drop leading whitespace.
@@ -46,11 +46,7 @@ public enum ZynAddSubFXInstrument {
             xml = Data(xml[end.upperBound...])
         }
         let root: XMLElement
-        do {
-            // Parse only what the schema reads when the cut document parses; else the whole document.
-            let cut = trim ? try? XMLParser.parse(ZynAddSubFXTrim.trimmed(xml, removing: ZynAddSubFXTrim.unread(by: schema))) : nil
-            root = try cut ?? XMLParser.parse(xml)
-        } catch { throw ZynAddSubFXError(description: "\(error)") }
+        do { root = try XMLParser.parse(xml) } catch { throw ZynAddSubFXError(description: "\(error)") }
         guard root.name == "ZynAddSubFX-data" else {
             throw ZynAddSubFXError(description: "root element is <\(root.name)>, not <ZynAddSubFX-data>")
         }
