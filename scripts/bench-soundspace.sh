@@ -16,22 +16,25 @@ PY=.venv/bin/python
 TASKS=${*:-prdc 10k 50k}
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 
-seconds() { /usr/bin/env python3 -c 'import sys,time; print(time.time())'; }
+# Wall and CPU seconds of each whole command: the machine may be shared, and CPU time is the fairer figure then.
+TIMEFORMAT="  [%R s wall, %U s user + %S s sys]"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 for task in $TASKS; do
   case $task in
     prdc)
       echo "== kNN + 4 metrics, 20000 vs 20000 x 64, k = 5"
-      start=$(seconds)
-      ours=$("$BIN" coverage "$DATA/reference20k.npy" "$DATA/candidate20k.npy" --k 5 --json --timing 2>"$DATA/coverage.timing")
-      end=$(seconds)
-      echo "presetatlas: $ours  wall $(python3 -c "print(round($end-$start,2))") s (with file reading), $(cat "$DATA/coverage.timing")"
-      $PY scripts/soundspace_bench_reference.py prdc "$DATA" 5
+      echo "presetatlas coverage:"
+      time "$BIN" coverage "$DATA/reference20k.npy" "$DATA/candidate20k.npy" --k 5 --json --timing
+      echo "prdc.compute_prdc:"
+      time $PY scripts/soundspace_bench_reference.py prdc "$DATA" 5
       ;;
     10k|50k)
       echo "== t-SNE, $task x 64"
-      "$BIN" map "$DATA/points$task.npy" --method tsne --seed 1 --out "$DATA/ours$task.npy" --no-quality --timing 2>&1 | sed 's/^/presetatlas: /'
-      $PY scripts/soundspace_bench_reference.py opentsne "$DATA/points$task.npy" "$DATA/opentsne$task.npy"
+      echo "presetatlas map --method tsne:"
+      time "$BIN" map "$DATA/points$task.npy" --method tsne --seed 1 --out "$DATA/ours$task.npy" --no-quality --timing
+      echo "openTSNE:"
+      time $PY scripts/soundspace_bench_reference.py opentsne "$DATA/points$task.npy" "$DATA/opentsne$task.npy"
       echo "quality of presetatlas map: $("$BIN" map "$DATA/points$task.npy" --measure "$DATA/ours$task.npy" --json)"
       echo "quality of openTSNE map:    $("$BIN" map "$DATA/points$task.npy" --measure "$DATA/opentsne$task.npy" --json)"
       ;;

@@ -7,7 +7,9 @@ envelopes, vibrato, tremolo, noise) under .cache/bench-features/clips, then:
     power_to_db, MFCC, centroid, bandwidth, flatness, rolloff, ZCR, RMS, onset strength, and YIN over
     the held part), in 2 worker processes (one BLAS thread each): the same 2 cores;
   - ours: `presetatlas embed` (release build) with --jobs 2 over the same folder;
-and prints clips/s of both, the ratio, and our peak memory on N/4 and N clips (memory must stay flat).
+and prints clips/s of both (wall clock, 2 workers each) and the ratio; CPU ms per clip of both and that
+ratio (steadier than wall clock on a shared, loaded machine); our peak memory on N/4 and N clips
+(memory must stay flat). Results also go to .cache/bench-features/result.json.
 Usage: .venv/bin/python scripts/bench_features.py [--clips 1000] [--librosa-clips 1000]
 """
 import argparse, json, os, resource, subprocess, sys, time
@@ -33,7 +35,7 @@ def make_clip(i):
     vibrato = 1 + (rng.random() < 0.3) * 0.01 * np.sin(2 * np.pi * rng.uniform(4, 7) * t)
     phase = np.cumsum(2 * np.pi * f0 * vibrato / SR)
     kind = i % 4
-    harmonics = range(1, max(2, int(8000 / f0)))
+    harmonics = range(1, max(2, min(30, int(8000 / f0))))
     if kind == 0:
         y = sum(np.sin(h * phase) / h for h in harmonics)
     elif kind == 1:
@@ -79,32 +81,46 @@ def librosa_features(path):
     rms = librosa.feature.rms(S=mag, frame_length=2048)
     flux = librosa.onset.onset_strength(S=log_mel, sr=sr)
     held = y[: int(NOTE_OFF * sr)]
-    f0 = librosa.yin(held, fmin=40, fmax=2000, sr=sr, frame_length=2048, hop_length=1024)
+    f0 = librosa.yin(held, fmin=44, fmax=2000, sr=sr, frame_length=2048, hop_length=1024)
     return float(mfcc.mean() + c.mean() + b.mean() + f.mean() + r.mean() + z.mean() + rms.mean() + flux.mean() + np.nanmean(f0))
 
 
+def warm_worker(path):
+    librosa_features(path)  # import librosa and compile its numba kernels before timing
+    return 0
+
+
+def timed_features(path):
+    start = time.process_time()
+    librosa_features(path)
+    return time.process_time() - start
+
+
 def time_librosa(files):
+    """Wall seconds, and CPU seconds summed over clips, for librosa over `files` in 2 processes."""
     with Pool(2) as pool:
-        pool.map(librosa_features, files[:2])  # import librosa and warm numba caches in both workers
+        pool.map(warm_worker, files[:2], chunksize=1)
         start = time.perf_counter()
-        pool.map(librosa_features, files, chunksize=8)
-        return time.perf_counter() - start
+        cpu = sum(pool.map(timed_features, files, chunksize=8))
+        return time.perf_counter() - start, cpu
 
 
 def time_ours(binary, folder, n):
+    """Wall seconds, CPU seconds, peak RSS (kB) and rows of `presetatlas embed --jobs 2` over `folder`."""
     out = os.path.join(CACHE, f"out{n}", "embeddings.npy")
-    start = time.perf_counter()
-    # /usr/bin/time -v is not always there: measure the child's peak RSS with getrusage in a wrapper.
+    # The child's CPU time and peak RSS come from getrusage in a small wrapper process.
     code = ("import resource,subprocess,sys;"
             "r=subprocess.run(sys.argv[1:]).returncode;"
-            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss);sys.exit(r)")
+            "u=resource.getrusage(resource.RUSAGE_CHILDREN);"
+            "print(u.ru_utime+u.ru_stime, u.ru_maxrss);sys.exit(r)")
+    start = time.perf_counter()
     result = subprocess.run([sys.executable, "-c", code, binary, "embed", folder, "--out", out, "--jobs", "2", "--quiet"],
                             capture_output=True, text=True)
-    seconds = time.perf_counter() - start
+    wall = time.perf_counter() - start
     if result.returncode != 0:
         sys.exit(f"presetatlas embed failed: {result.stderr.strip()}")
-    rows = np.load(out).shape[0]
-    return seconds, int(result.stdout.strip().splitlines()[-1]), rows
+    cpu, rss = result.stdout.strip().splitlines()[-1].split()
+    return wall, float(cpu), int(rss), np.load(out).shape[0]
 
 
 def main():
@@ -117,17 +133,20 @@ def main():
     files = sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.endswith(".wav"))[: args.clips]
     quarter = ensure_clips(args.clips // 4)
 
-    ours_seconds, ours_rss_kb, rows = time_ours(args.binary, folder, args.clips)
-    _, quarter_rss_kb, _ = time_ours(args.binary, quarter, args.clips // 4)
+    ours_wall, ours_cpu, ours_rss_kb, rows = time_ours(args.binary, folder, args.clips)
+    _, _, quarter_rss_kb, _ = time_ours(args.binary, quarter, args.clips // 4)
     k = args.librosa_clips or len(files)
-    librosa_seconds = time_librosa(files[:k])
+    librosa_wall, librosa_cpu = time_librosa(files[:k])
 
-    ours_rate = rows / ours_seconds
-    librosa_rate = k / librosa_seconds
     result = {
-        "clips": len(files), "clip_seconds": SECONDS, "cores": 2,
-        "librosa_clips_timed": k, "librosa_clips_per_second": round(librosa_rate, 2),
-        "presetatlas_clips_per_second": round(ours_rate, 2), "ratio": round(ours_rate / librosa_rate, 2),
+        "clips": len(files), "clip_seconds": SECONDS, "workers": 2, "load_average_1min": os.getloadavg()[0],
+        "librosa_clips_timed": k,
+        "librosa_clips_per_second_wall": round(k / librosa_wall, 2),
+        "presetatlas_clips_per_second_wall": round(rows / ours_wall, 2),
+        "ratio_wall": round((rows / ours_wall) / (k / librosa_wall), 2),
+        "librosa_cpu_ms_per_clip": round(1000 * librosa_cpu / k, 2),
+        "presetatlas_cpu_ms_per_clip": round(1000 * ours_cpu / rows, 2),
+        "ratio_cpu": round((librosa_cpu / k) / (ours_cpu / rows), 2),
         "presetatlas_peak_rss_mb": {f"{args.clips // 4} clips": round(quarter_rss_kb / 1024, 1),
                                     f"{args.clips} clips": round(ours_rss_kb / 1024, 1)},
     }

@@ -86,7 +86,9 @@ for n in range(count):
     subprocess.run([lmms, "--allowroot", "render", os.path.join(work, name + ".mmp"), "-o", ref, "-f", "wav", "-a",
                     "-s", "44100", "-x", "1"], env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, timeout=120)
-    hold = 2 * 60 / tempo
+    # LMMS's note length: 96 ticks at frames-per-tick in float (Engine::framesPerTick), truncated to frames.
+    frames = int(np.float32(96) * (np.float32(44100) * np.float32(60) * np.float32(4) / np.float32(192) / np.float32(tempo)))
+    hold = frames / 44100
     ours = os.path.join(work, name + ".ours.wav")
     subprocess.run([os.path.join(ROOT, ".build/release/presetatlas"), "render", os.path.join(work, name + ".xpf"),
                     "--note", str(key + 12), "--hold", f"{hold:.9f}", "--tail", "4", "--tempo", str(tempo), "--out", ours],

@@ -31,15 +31,17 @@ public final class PresetRendering: @unchecked Sendable {
         switch patch.synthID {
         case TripleOscillator.schemaID:
             let engine = TripleOscillator(schema: try schema(patch.synthID))
-            var waves: [[Float]] = []
-            for osc in 0..<3 {
-                guard let path = patch.attributes["tripleoscillator.userwavefile\(osc)"] else { waves.append([]); continue }
-                do { waves.append(try AudioFile.read(URL(fileURLWithPath: path)).channels.first ?? []) } catch {
-                    throw PresetError(file: file, problem: "user wave file of oscillator \(osc + 1) unreadable (\(error))")
+            func wave(_ key: String, _ what: String) throws -> [Float] {
+                guard let path = patch.attributes[key] else { return [] }
+                do { return try AudioFile.read(URL(fileURLWithPath: path)).channels.first ?? [] } catch {
+                    throw PresetError(file: file, problem: "user wave file of \(what) unreadable (\(error))")
                 }
             }
+            let waves = try (0..<3).map { try wave("tripleoscillator.userwavefile\($0)", "oscillator \($0 + 1)") }
+            let lfoWaves = try [("elvol", "the volume LFO"), ("elcut", "the cutoff LFO"), ("elres", "the resonance LFO")]
+                .map { try wave("\($0.0).userwavefile", $0.1) }
             let buffer: AudioBuffer
-            do { buffer = try engine.render(patch, settings: settings, userWaves: waves) } catch {
+            do { buffer = try engine.render(patch, settings: settings, userWaves: waves, lfoUserWaves: lfoWaves) } catch {
                 throw PresetError(file: file, problem: "\(error)")
             }
             return AudioClip(sampleRateHz: buffer.sampleRateHz, channels: buffer.channels)

@@ -43,6 +43,13 @@ public enum AudioFile {
         guard channelCount > 0, frames >= 0, frames < 1 << 31 else {
             throw AudioFileError(description: "\(url.path): unsupported layout (\(channelCount) channels, \(frames) frames)")
         }
+        if channelCount == 1 {
+            // Mono: read straight into the channel, no interleaved copy.
+            var samples = [Float](repeating: 0, count: frames)
+            let got = Int(samples.withUnsafeMutableBufferPointer { sf_readf_float(handle, $0.baseAddress, sf_count_t(frames)) })
+            if got < frames { samples.removeLast(frames - max(0, got)) }
+            return AudioClip(sampleRateHz: Double(info.samplerate), channels: [samples])
+        }
         var interleaved = [Float](repeating: 0, count: frames * channelCount)
         let got = Int(interleaved.withUnsafeMutableBufferPointer { sf_readf_float(handle, $0.baseAddress, sf_count_t(frames)) })
         var channels = Array(repeating: [Float](repeating: 0, count: got), count: channelCount)

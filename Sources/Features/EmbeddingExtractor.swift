@@ -15,17 +15,22 @@ public final class EmbeddingExtractor: @unchecked Sendable {
     private let baselineDCT: MFCCTransform
     private let yin: PitchYIN
     private let frequenciesHz: [Float]
+    private let frequenciesHzDouble: [Double]
 
     /// - Parameter sr: the sample rate of every signal given to this extractor, Hz.
     public init(sr: Double) {
         self.sr = sr
-        stft = ShortTimeFourierTransform(nFFT: nFFT, hopLength: hopLength)
+        // Single precision: the embedding does not need librosa's agreement 130 dB below a frame's peak.
+        stft = ShortTimeFourierTransform(nFFT: nFFT, hopLength: hopLength, doublePrecision: false)
         mel = MelFilterbank(sr: sr, nFFT: nFFT, nMels: nMels)
         dct = MFCCTransform(nMFCC: EmbeddingLayout.nMFCC, nMels: nMels)
         baselineDCT = MFCCTransform(nMFCC: 20, nMels: nMels)
-        // Hop 1024 (43 frames/s) still resolves vibrato up to ~15 Hz.
-        yin = PitchYIN(sr: sr, fminHz: 40, fmaxHz: 2000, windowLength: 1024, hopLength: 1024)
+        // Hop 2048 (21.5 frames/s) resolves vibrato up to ~10 Hz (singers and synth LFOs: 4-8 Hz) at half
+        // the cost of hop 1024 (YIN's correlations were a fifth of the embedding's time).
+        yin = PitchYIN(sr: sr, fminHz: 40, fmaxHz: 2000, windowLength: 1024, hopLength: 2048)
         frequenciesHz = stft.binFrequenciesHz(sr: sr)
+        let fftSize = Double(nFFT)
+        frequenciesHzDouble = (0..<(nFFT / 2 + 1)).map { Double($0) * sr / fftSize }
     }
 
     /// Frame-level data of one signal.
@@ -35,39 +40,46 @@ public final class EmbeddingExtractor: @unchecked Sendable {
         var centroidHz: [Float], bandwidthHz: [Float], rolloffHz: [Float], flatness: [Float], rms: [Float], flux: [Float]
         var zcr: [Float]
         var logMel: [Float]      // [count x nMels]
-        var power: [Float]       // [count x bins]
+        /// Mean power spectrum over the frames of `meanPowerFrames` (bins values).
+        var meanPower: [Float]
     }
 
-    func frames(_ signal: [Float]) -> Frames {
+    /// One pass over the STFT frames: mel, dB, MFCC, the five spectral descriptors, and the mean power
+    /// spectrum of `meanPowerFrames` (the sustain), without keeping the whole spectrogram.
+    func frames(_ signal: [Float], meanPowerFrames: Range<Int> = 0..<0) -> Frames {
         let count = stft.frameCount(sampleCount: signal.count)
         let bins = stft.binCount, nMFCC = dct.nMFCC
+        let zeros = [Float](repeating: 0, count: count)
         var f = Frames(count: count, mfcc: [Float](repeating: 0, count: count * nMFCC),
-                       centroidHz: [Float](repeating: 0, count: count), bandwidthHz: [], rolloffHz: [], flatness: [], rms: [], flux: [],
+                       centroidHz: zeros, bandwidthHz: zeros, rolloffHz: zeros, flatness: zeros, rms: zeros, flux: [],
                        zcr: ZeroCrossingRate.rate(signal, frameLength: nFFT, hopLength: hopLength),
-                       logMel: [Float](repeating: 0, count: count * nMels), power: [Float](repeating: 0, count: count * bins))
-        f.bandwidthHz = f.centroidHz; f.rolloffHz = f.centroidHz; f.flatness = f.centroidHz; f.rms = f.centroidHz
-        var magnitude = [Float](repeating: 0, count: bins)
+                       logMel: [Float](repeating: 0, count: count * nMels), meanPower: [Float](repeating: 0, count: bins))
+        var power = [Float](repeating: 0, count: bins), magnitude = power
+        var centroid = zeros, bandwidth = zeros, rolloff = zeros, flatness = zeros, rms = zeros
         signal.withUnsafeBufferPointer { samples in
-            f.power.withUnsafeMutableBufferPointer { power in
-                f.logMel.withUnsafeMutableBufferPointer { logMel in
-                    f.mfcc.withUnsafeMutableBufferPointer { mfcc in
-                        magnitude.withUnsafeMutableBufferPointer { mag in
-                            frequenciesHz.withUnsafeBufferPointer { hz in
-                                for t in 0..<count {
-                                    let p = UnsafeMutableBufferPointer(rebasing: power[(t * bins)..<((t + 1) * bins)])
-                                    stft.powerFrame(samples, frameIndex: t, into: p)
-                                    let m = UnsafeMutableBufferPointer(rebasing: logMel[(t * nMels)..<((t + 1) * nMels)])
-                                    mel.apply(UnsafeBufferPointer(p), into: m)
-                                    for i in 0..<nMels { m[i] = 10 * log10(max(1e-10, m[i])) }
-                                    dct.apply(UnsafeBufferPointer(m), into: UnsafeMutableBufferPointer(rebasing: mfcc[(t * nMFCC)..<((t + 1) * nMFCC)]))
-                                    for k in 0..<bins { mag[k] = p[k].squareRoot() }
-                                    let magnitudes = UnsafeBufferPointer(mag)
-                                    let centroid = SpectralDescriptors.centroidHz(magnitudes, frequenciesHz: hz)
-                                    f.centroidHz[t] = centroid
-                                    f.bandwidthHz[t] = SpectralDescriptors.bandwidthHz(magnitudes, frequenciesHz: hz, centroidHz: centroid)
-                                    f.rolloffHz[t] = SpectralDescriptors.rolloffHz(magnitudes, frequenciesHz: hz)
-                                    f.flatness[t] = SpectralDescriptors.flatness(magnitudes)
-                                    f.rms[t] = SpectralDescriptors.rms(magnitudes, nFFT: nFFT)
+            f.logMel.withUnsafeMutableBufferPointer { logMel in
+                f.mfcc.withUnsafeMutableBufferPointer { mfcc in
+                    f.meanPower.withUnsafeMutableBufferPointer { meanPower in
+                        power.withUnsafeMutableBufferPointer { p in
+                            magnitude.withUnsafeMutableBufferPointer { mag in
+                                frequenciesHz.withUnsafeBufferPointer { hz in
+                                    frequenciesHzDouble.withUnsafeBufferPointer { hzDouble in
+                                        for t in 0..<count {
+                                            stft.powerFrame(samples, frameIndex: t, into: p)
+                                            let m = UnsafeMutableBufferPointer(rebasing: logMel[(t * nMels)..<((t + 1) * nMels)])
+                                            mel.apply(UnsafeBufferPointer(p), into: m)
+                                            for i in 0..<nMels { m[i] = 10 * log10(max(1e-10, m[i])) }
+                                            dct.apply(UnsafeBufferPointer(m), into: UnsafeMutableBufferPointer(rebasing: mfcc[(t * nMFCC)..<((t + 1) * nMFCC)]))
+                                            let d = FrameDescriptors(power: UnsafeBufferPointer(p), magnitude: mag, frequenciesHz: hz,
+                                                                     frequenciesHzDouble: hzDouble, nFFT: nFFT)
+                                            centroid[t] = d.centroidHz
+                                            bandwidth[t] = d.bandwidthHz
+                                            rolloff[t] = d.rolloffHz
+                                            flatness[t] = d.flatness
+                                            rms[t] = d.rms
+                                            if meanPowerFrames.contains(t) { for k in 0..<bins { meanPower[k] += p[k] } }
+                                        }
+                                    }
                                 }
                             }
                         }
@@ -75,6 +87,9 @@ public final class EmbeddingExtractor: @unchecked Sendable {
                 }
             }
         }
+        f.centroidHz = centroid; f.bandwidthHz = bandwidth; f.rolloffHz = rolloff; f.flatness = flatness; f.rms = rms
+        let scale = 1 / Float(max(1, meanPowerFrames.clamped(to: 0..<count).count))
+        for k in 0..<bins { f.meanPower[k] *= scale }
         f.flux = SpectralFlux.positiveLogMelFlux(f.logMel, frames: count, nMels: nMels)
         return f
     }
@@ -85,11 +100,11 @@ public final class EmbeddingExtractor: @unchecked Sendable {
     /// - Throws: `EmbeddingError` for empty or non-finite audio.
     public func embedding(_ signal: [Float], noteOnSeconds: Double = 0, noteOffSeconds: Double = 1) throws -> [Float] {
         try validate(signal)
-        let f = frames(signal)
         let envelope = AmplitudeEnvelope(signal: signal, sr: sr)
         let adsr = EnvelopeDescriptors(envelope: envelope, noteOnSeconds: noteOnSeconds, noteOffSeconds: noteOffSeconds)
-        let segments = segmentFrames(frameCount: f.count, noteOnSeconds: noteOnSeconds,
+        let segments = segmentFrames(frameCount: stft.frameCount(sampleCount: signal.count), noteOnSeconds: noteOnSeconds,
                                      peakSeconds: noteOnSeconds + Double(adsr.peakSeconds), noteOffSeconds: noteOffSeconds)
+        let f = frames(signal, meanPowerFrames: segments[1])
         var v: [Float] = []
         v.reserveCapacity(EmbeddingLayout.count)
         let nMFCC = dct.nMFCC
@@ -129,7 +144,7 @@ public final class EmbeddingExtractor: @unchecked Sendable {
         let voicedCents = zip(pitch, cents).filter { $0.0.f0Hz != nil }.map(\.1)
         v.append(voicedCents.isEmpty ? 0 : standardDeviation(0..<voicedCents.count) { voicedCents[$0] })
         v.append(pitch.isEmpty ? 0 : pitch.reduce(0) { $0 + $1.periodicity } / Float(pitch.count))
-        let harmonic = HarmonicDescriptors(powerSpectrum: meanPower(f.power, frames: segments[1]), sr: sr, nFFT: nFFT, f0Hz: f0)
+        let harmonic = HarmonicDescriptors(powerSpectrum: f.meanPower, sr: sr, nFFT: nFFT, f0Hz: f0)
         v.append(harmonic.harmonicEnergyRatio)
         v.append(harmonic.inharmonicity)
         let sustainCentroid = mean(segments[1]) { f.centroidHz[$0] }
@@ -181,13 +196,6 @@ public final class EmbeddingExtractor: @unchecked Sendable {
             return a < b ? a..<b : a..<(a + 1)
         }
         return [nonEmpty(on, peak), nonEmpty(peak, off), nonEmpty(off, frameCount)]
-    }
-
-    private func meanPower(_ power: [Float], frames: Range<Int>) -> [Float] {
-        let bins = stft.binCount
-        var out = [Float](repeating: 0, count: bins)
-        for t in frames { for k in 0..<bins { out[k] += power[t * bins + k] } }
-        return out.map { $0 / Float(max(frames.count, 1)) }
     }
 }
 

@@ -35,12 +35,34 @@ public struct AmplitudeEnvelope: Sendable {
     public init(signal: [Float], sr: Double, windowLength: Int = 256, hopLength: Int = 32) {
         secondsPerValue = Double(hopLength) / sr
         let count = 1 + signal.count / hopLength
-        var prefix = [Double](repeating: 0, count: signal.count + 1)
-        for i in 0..<signal.count { prefix[i + 1] = prefix[i] + Double(signal[i]) * Double(signal[i]) }
         var values = [Float](repeating: 0, count: count)
-        for t in 0..<count {
-            let lo = max(0, t * hopLength - windowLength / 2), hi = min(signal.count, t * hopLength + windowLength / 2)
-            values[t] = hi > lo ? Float((max(0, prefix[hi] - prefix[lo]) / Double(windowLength)).squareRoot()) : 0
+        signal.withUnsafeBufferPointer { x in
+            if windowLength % (2 * hopLength) == 0 {
+                // Sums of squares per hop-long block (block b = samples b*hop ..< (b+1)*hop); the window of
+                // value t, samples t*hop - w/2 ..< t*hop + w/2, is then whole blocks t - w/(2 hop) ... .
+                let half = windowLength / 2 / hopLength
+                let blockCount = (x.count + hopLength - 1) / hopLength
+                var blocks = [Double](repeating: 0, count: blockCount)
+                for b in 0..<blockCount {
+                    var sum: Float = 0
+                    for i in (b * hopLength)..<min(x.count, (b + 1) * hopLength) { sum += x[i] * x[i] }
+                    blocks[b] = Double(sum)
+                }
+                for t in 0..<count {
+                    var sum = 0.0
+                    for b in max(0, t - half)..<min(blockCount, t + half) { sum += blocks[b] }
+                    values[t] = Float((sum / Double(windowLength)).squareRoot())
+                }
+            } else {
+                // A sliding sum of squares (Double, so adding and removing samples does not drift).
+                var sum = 0.0, lo = 0, hi = 0
+                for t in 0..<count {
+                    let newLo = max(0, t * hopLength - windowLength / 2), newHi = min(x.count, t * hopLength + windowLength / 2)
+                    while hi < newHi { sum += Double(x[hi]) * Double(x[hi]); hi += 1 }
+                    while lo < newLo { sum -= Double(x[lo]) * Double(x[lo]); lo += 1 }
+                    values[t] = newHi > newLo ? Float((max(0, sum) / Double(windowLength)).squareRoot()) : 0
+                }
+            }
         }
         self.values = values
     }

@@ -174,3 +174,10 @@ public final class FFTCorrelator: @unchecked Sendable {
         (real + x.count).update(repeating: 0, count: size - x.count)
     }
 }
+
+/// Element-wise square roots (vectorised in C: see the note in CFFTW/shim.h on why not Swift's sqrt).
+@inline(__always)
+func squareRoots(_ x: UnsafeBufferPointer<Float>, into out: UnsafeMutableBufferPointer<Float>) {
+    guard let source = x.baseAddress, let target = out.baseAddress else { return }
+    presetatlas_sqrt_floats(source, target, min(x.count, out.count))
+}

@@ -25,20 +25,26 @@ public struct LibrosaFeatures: Sendable {
         logMel = MelFilterbank(sr: sr, nFFT: nFFT, nMels: nMels).apply(power)
         Decibels.powerToDB(&logMel)
         mfcc = MFCCTransform(nMFCC: nMFCC, nMels: nMels).apply(logMel: logMel, frames: power.frameCount)
-        let magnitude = power.squareRooted()
         let frequencies = stft.binFrequenciesHz(sr: sr)
+        let frequenciesDouble = frequencies.map(Double.init)
         let frames = power.frameCount, bins = power.binCount
         var centroid = [Float](repeating: 0, count: frames), bandwidth = centroid, rolloff = centroid
         var flat = centroid, rmsValues = centroid
-        magnitude.values.withUnsafeBufferPointer { m in
-            frequencies.withUnsafeBufferPointer { f in
-                for t in 0..<frames {
-                    let frame = UnsafeBufferPointer(rebasing: m[(t * bins)..<((t + 1) * bins)])
-                    centroid[t] = SpectralDescriptors.centroidHz(frame, frequenciesHz: f)
-                    bandwidth[t] = SpectralDescriptors.bandwidthHz(frame, frequenciesHz: f, centroidHz: centroid[t])
-                    rolloff[t] = SpectralDescriptors.rolloffHz(frame, frequenciesHz: f)
-                    flat[t] = SpectralDescriptors.flatness(frame)
-                    rmsValues[t] = SpectralDescriptors.rms(frame, nFFT: nFFT)
+        var magnitude = [Float](repeating: 0, count: bins)
+        power.values.withUnsafeBufferPointer { p in
+            magnitude.withUnsafeMutableBufferPointer { m in
+                frequencies.withUnsafeBufferPointer { f in
+                    frequenciesDouble.withUnsafeBufferPointer { fd in
+                        for t in 0..<frames {
+                            let d = FrameDescriptors(power: UnsafeBufferPointer(rebasing: p[(t * bins)..<((t + 1) * bins)]), magnitude: m,
+                                                     frequenciesHz: f, frequenciesHzDouble: fd, nFFT: nFFT)
+                            centroid[t] = d.centroidHz
+                            bandwidth[t] = d.bandwidthHz
+                            rolloff[t] = d.rolloffHz
+                            flat[t] = d.flatness
+                            rmsValues[t] = d.rms
+                        }
+                    }
                 }
             }
         }

@@ -27,10 +27,7 @@ public struct MFCCTransform: Sendable {
     public func apply(_ logMel: UnsafeBufferPointer<Float>, into out: UnsafeMutableBufferPointer<Float>) {
         basis.withUnsafeBufferPointer { b in
             for k in 0..<nMFCC {
-                var sum: Float = 0
-                let row = k * nMels
-                for i in 0..<nMels { sum += b[row + i] * logMel[i] }
-                out[k] = sum
+                out[k] = dotProduct(UnsafeBufferPointer(rebasing: b[(k * nMels)..<((k + 1) * nMels)]), logMel)
             }
         }
     }
@@ -48,4 +45,25 @@ public struct MFCCTransform: Sendable {
         }
         return out
     }
+}
+
+/// Σ a[i] b[i] over min(a.count, b.count) values with 8 lanes of partial sums: eight independent add
+/// chains instead of one (the scalar loop is bound by add latency), so the order of additions differs
+/// from a sequential sum by float rounding only.
+@inline(__always)
+func dotProduct(_ a: UnsafeBufferPointer<Float>, _ b: UnsafeBufferPointer<Float>) -> Float {
+    let n = min(a.count, b.count)
+    var k = 0
+    var lanes = SIMD8<Float>()
+    if n >= 8, let pa = a.baseAddress, let pb = b.baseAddress {
+        let ra = UnsafeRawPointer(pa), rb = UnsafeRawPointer(pb)
+        while k + 8 <= n {
+            lanes += ra.loadUnaligned(fromByteOffset: 4 * k, as: SIMD8<Float>.self)
+                * rb.loadUnaligned(fromByteOffset: 4 * k, as: SIMD8<Float>.self)
+            k += 8
+        }
+    }
+    var sum = lanes.sum()
+    while k < n { sum += a[k] * b[k]; k += 1 }
+    return sum
 }

@@ -68,11 +68,9 @@ public struct MelFilterbank: Sendable {
     public func apply(_ spectrum: UnsafeBufferPointer<Float>, into out: UnsafeMutableBufferPointer<Float>) {
         for m in 0..<nMels {
             let start = firstBin[m]
-            var sum: Float = 0
-            weights[m].withUnsafeBufferPointer { w in
-                for j in 0..<w.count { sum += w[j] * spectrum[start + j] }
+            out[m] = weights[m].withUnsafeBufferPointer { w in
+                dotProduct(w, UnsafeBufferPointer(rebasing: spectrum[start..<min(spectrum.count, start + w.count)]))
             }
-            out[m] = sum
         }
     }
 

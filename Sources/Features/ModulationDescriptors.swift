@@ -47,9 +47,18 @@ public struct Modulation: Sendable, Equatable {
         var bestRate = 0.0, bestMagnitude = 0.0
         var rate = lowest
         while rate <= highest {
+            // The DFT at one rate, the phasor advanced by complex multiplication (no trig per sample).
             let omega = 2 * Double.pi * rate / framesPerSecond
+            let stepRe = cos(omega), stepIm = -sin(omega)
+            var phasorRe = 1.0, phasorIm = 0.0
             var re = 0.0, im = 0.0
-            for i in 0..<n { re += windowed[i] * cos(omega * Double(i)); im -= windowed[i] * sin(omega * Double(i)) }
+            for i in 0..<n {
+                re += windowed[i] * phasorRe
+                im += windowed[i] * phasorIm
+                let nextRe = phasorRe * stepRe - phasorIm * stepIm
+                phasorIm = phasorRe * stepIm + phasorIm * stepRe
+                phasorRe = nextRe
+            }
             let magnitude = (re * re + im * im).squareRoot()
             if magnitude > bestMagnitude { bestMagnitude = magnitude; bestRate = rate }
             rate += step

@@ -79,28 +79,123 @@ public enum ZeroCrossingRate {
     public static func rate(_ signal: [Float], frameLength: Int = 2048, hopLength: Int = 512) -> [Float] {
         let frames = 1 + signal.count / hopLength
         guard !signal.isEmpty else { return [Float](repeating: 0, count: frames) }
-        // sign[i] = true for negative samples of the edge-padded signal.
+        // Position i of the edge-padded signal is sample i - half clamped to the signal; a crossing at i is a
+        // sign change between positions i-1 and i, so crossings can only happen at i = j + half for samples
+        // j in 1..<count (the padding repeats the edge samples). Frame t counts crossings at positions
+        // t*hop+1 ..< t*hop+frameLength. Crossings are counted once per hop-long block of positions
+        // (block b = positions b*hop+1 ... (b+1)*hop); a frame is frameLength/hop blocks minus the crossing
+        // at its last block's end position. O(samples + frames); no signal-length scratch array.
         let half = frameLength / 2
-        let threshold: Float = 1e-10
-        let first = signal[0], last = signal[signal.count - 1]
-        func isNegative(_ x: Float) -> Bool { abs(x) > threshold && x < 0 }
-        var negative = [Bool](repeating: false, count: signal.count + 2 * half)
-        for i in 0..<negative.count {
-            let j = i - half
-            let x = j < 0 ? first : (j >= signal.count ? last : signal[j])
-            negative[i] = isNegative(x)
-        }
-        // crossings[i] = sign change between i-1 and i; prefix sums make each frame O(1).
-        var prefix = [Int](repeating: 0, count: negative.count + 1)
-        for i in 1..<negative.count { prefix[i + 1] = prefix[i] + (negative[i] != negative[i - 1] ? 1 : 0) }
         var out = [Float](repeating: 0, count: frames)
-        for t in 0..<frames {
-            let start = t * hopLength
-            let end = min(start + frameLength, negative.count)
-            // Crossings strictly inside the frame: positions start+1 ..< end.
-            let count = end > start + 1 ? prefix[end] - prefix[start + 1] : 0
-            out[t] = Float(count) / Float(frameLength)
+        signal.withUnsafeBufferPointer { x in
+            let n = x.count
+            // |v| <= 1e-10 counts as +0 (librosa's threshold), so "negative" means v < -1e-10.
+            @inline(__always) func crossingAtSample(_ j: Int) -> Int32 {
+                guard j >= 1 && j < n else { return 0 }
+                return (x[j] < -1e-10) != (x[j - 1] < -1e-10) ? 1 : 0
+            }
+            if frameLength % hopLength == 0 {
+                let blocksPerFrame = frameLength / hopLength
+                var blocks = [Int32](repeating: 0, count: frames + blocksPerFrame)
+                for b in 0..<blocks.count {
+                    // Samples j with position j + half in this block.
+                    let lo = max(1, b * hopLength + 1 - half), hi = min(n, (b + 1) * hopLength + 1 - half)
+                    guard lo < hi else { continue }
+                    var count: Int32 = 0
+                    var previous = x[lo - 1] < -1e-10
+                    for j in lo..<hi {
+                        let negative = x[j] < -1e-10
+                        count &+= negative != previous ? 1 : 0
+                        previous = negative
+                    }
+                    blocks[b] = count
+                }
+                for t in 0..<frames {
+                    var count: Int32 = 0
+                    for b in t..<(t + blocksPerFrame) { count += blocks[b] }
+                    count -= crossingAtSample(t * hopLength + frameLength - half)
+                    out[t] = Float(count) / Float(frameLength)
+                }
+            } else {
+                for t in 0..<frames {
+                    var count: Int32 = 0
+                    for i in (t * hopLength + 1)..<(t * hopLength + frameLength) { count += crossingAtSample(i - half) }
+                    out[t] = Float(count) / Float(frameLength)
+                }
+            }
         }
         return out
+    }
+}
+
+/// The five per-frame descriptors of one spectrum, computed together in one fused pass (the embedding's
+/// hot loop): the same definitions as the separate functions above (checked against librosa by the
+/// fixture tests through `LibrosaFeatures`), with Double SIMD accumulators so sums are exact enough and
+/// vectorised, bandwidth from the moments (Σ m f² / Σ m - centroid², safe in Double), and flatness from
+/// logs of products of 8 powers (8x fewer logs; powers are >= 1e-10 and <= ~1e9, so a product of 8 stays
+/// well inside Double's range).
+public struct FrameDescriptors: Sendable, Equatable {
+    public var centroidHz: Float = 0
+    public var bandwidthHz: Float = 0
+    public var flatness: Float = 0
+    public var rolloffHz: Float = 0
+    public var rms: Float = 0
+
+    public init() {}
+
+    /// - Parameters: power one |X|^2 frame; magnitude scratch of the same length (overwritten with |X|);
+    ///   frequenciesHz bin centres (Float and Double); nFFT the frame length; rollPercent as librosa's.
+    @inline(__always)
+    public init(power: UnsafeBufferPointer<Float>, magnitude: UnsafeMutableBufferPointer<Float>,
+                frequenciesHz: UnsafeBufferPointer<Float>, frequenciesHzDouble: UnsafeBufferPointer<Double>,
+                nFFT: Int, rollPercent: Float = 0.85, amin: Float = 1e-10) {
+        let n = power.count
+        squareRoots(power, into: magnitude)
+        var sumM = SIMD4<Double>(), sumFM = SIMD4<Double>(), sumFFM = SIMD4<Double>(), sumP = SIMD4<Double>()
+        var k = 0
+        while k + 4 <= n {
+            let m = SIMD4<Double>(Double(magnitude[k]), Double(magnitude[k + 1]), Double(magnitude[k + 2]), Double(magnitude[k + 3]))
+            let f = SIMD4<Double>(frequenciesHzDouble[k], frequenciesHzDouble[k + 1], frequenciesHzDouble[k + 2], frequenciesHzDouble[k + 3])
+            let fm = f * m
+            sumM += m; sumFM += fm; sumFFM += fm * f; sumP += m * m
+            k += 4
+        }
+        var totalM = sumM.sum(), totalFM = sumFM.sum(), totalFFM = sumFFM.sum(), totalP = sumP.sum()
+        while k < n {
+            let m = Double(magnitude[k]), f = frequenciesHzDouble[k]
+            totalM += m; totalFM += f * m; totalFFM += f * f * m; totalP += m * m
+            k += 1
+        }
+        // Centroid and bandwidth: librosa leaves an all-zero frame unnormalised, giving 0 Hz for both.
+        if totalM > Double(Float.leastNormalMagnitude) {
+            let centroid = totalFM / totalM
+            centroidHz = Float(centroid)
+            bandwidthHz = Float(max(0, totalFFM / totalM - centroid * centroid).squareRoot())
+        }
+        // RMS (librosa.feature.rms(S=)): DC and Nyquist counted once.
+        let first = Double(magnitude[0]), last = Double(magnitude[n - 1])
+        var energy = totalP - 0.5 * first * first
+        if nFFT % 2 == 0 { energy -= 0.5 * last * last }
+        rms = Float((2 * max(0, energy) / Double(nFFT * nFFT)).squareRoot())
+        // Flatness: geometric / arithmetic mean of max(amin, m^2).
+        // Four independent product chains of 8 powers each (32 bins per log of 4 lanes).
+        var logSum = 0.0, sum = 0.0
+        var sums = SIMD4<Double>()
+        k = 0
+        while k + 32 <= n {
+            var product = SIMD4<Double>(repeating: 1)
+            for j in stride(from: k, to: k + 32, by: 4) {
+                let p = SIMD4<Double>(Double(max(amin, power[j])), Double(max(amin, power[j + 1])),
+                                      Double(max(amin, power[j + 2])), Double(max(amin, power[j + 3])))
+                product *= p
+                sums += p
+            }
+            logSum += log(product[0]) + log(product[1]) + log(product[2]) + log(product[3])
+            k += 32
+        }
+        sum = sums.sum()
+        while k < n { let p = Double(max(amin, power[k])); logSum += log(p); sum += p; k += 1 }
+        flatness = Float(exp(logSum / Double(n)) / (sum / Double(n)))
+        rolloffHz = SpectralDescriptors.rolloffHz(UnsafeBufferPointer(magnitude), frequenciesHz: frequenciesHz, rollPercent: rollPercent)
     }
 }

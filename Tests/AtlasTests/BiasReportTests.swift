@@ -36,6 +36,26 @@ private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathCompon
         #expect(real.values.allSatisfy { !$0.source.isEmpty })
     }
 
+    @Test func everyToolTheReadersNameHasADefaultTempo() throws {
+        // The tool keys TempoReader produces (Sources/Formats/Tempo/*.swift) must all be in the CSV,
+        // else a tool's songs would silently get no statistics.
+        let table = try DefaultTempos.parse(String(contentsOf: packageRoot.appendingPathComponent("Presets/default-tempos.csv"), encoding: .utf8))
+        for tool in ["LMMS", "Hydrogen", "MIDI", "MOD", "XM", "S3M", "IT", "MuseScore", "Rosegarden", "Ardour"] {
+            #expect(table[tool] != nil, "\(tool)")
+        }
+        // Tracker formats all start at 125 BPM; LMMS at 140; the rest at 120.
+        #expect(["MOD", "XM", "S3M", "IT"].allSatisfy { table[$0]?.bpm == 125 })
+        #expect(["Hydrogen", "MIDI", "MuseScore", "Rosegarden", "Ardour"].allSatisfy { table[$0]?.bpm == 120 })
+    }
+
+    @Test func histogramHasOneBarPerTempoAndTheDefaultInRed() {
+        let summary = SoundSpaceSummaryFixture.make()  // 140, 140, 138, 150 against 140
+        let svg = BiasFigures.tempoHistogram(tool: "LMMS", summary: summary)
+        #expect(svg.components(separatedBy: "<rect x=").count - 1 == 3)  // bins 138, 140, 150
+        #expect(svg.components(separatedBy: "fill=\"#c0392b\"><title>").count - 1 == 1)  // one red bar
+        #expect(svg.contains("<title>140 BPM: 2</title>"))
+    }
+
     @Test func randomHitProbabilityByScale() {
         let knob = ParameterSpec(id: "k", label: "k", minimum: 0, maximum: 127, defaultValue: 64, scale: .int)
         #expect(BiasParameters.randomAtDefaultProbability(knob) == 1.0 / 128)
@@ -66,6 +86,16 @@ private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathCompon
         // a: normalised (10 + 0.5)/11 − (5 + 0.5)/11 = 5/11; b unchanged → RMS = (5/11)/sqrt(2).
         #expect(abs(report.distances[1].distance.rms - (5.0 / 11) / 2.0.squareRoot()) < 1e-12)
         #expect(report.distances[1].distance.changedParameters == 1)
+    }
+
+    @Test func unknownValuesAreLeftOutNotCountedAtDefault() {
+        let schema = SynthSchema(id: "toy", name: "Toy", tool: "test", parameters: [
+            ParameterSpec(id: "a", label: "A", minimum: 0, maximum: 10, defaultValue: 5, scale: .int),
+        ])
+        let unknown = Patch(synthID: "toy", name: "u", attributes: [BiasParameters.unknownParametersAttribute: "a"])
+        let report = BiasParameters.analyse(schema: schema, patches: [(Patch(synthID: "toy", name: "i"), "f1"), (unknown, "f2")])
+        #expect(report.parameters[0].presets == 1 && report.parameters[0].atDefault == 1)
+        #expect(BiasParameters.unknownParametersAttribute == ZynAddSubFXInstrument.unknownParametersAttribute)
     }
 
     @Test func sourcesToReportWithBadFilesTemplatesAndJSON() throws {

@@ -74,6 +74,21 @@ import Testing
         #expect(abs(1200 * log2(measured / expected)) < 5, "note \(note): \(measured) Hz, expected \(expected)")
     }
 
+    @Test func otherSampleRatesKeepPitchAndTimes() throws {
+        // At 48 kHz: still in tune, and the rate-50 decay still takes 0.376 s per 30 levels.
+        let patch = S.patch(["op1.eg.rate2": 50, "op1.eg.level2": 0, "op1.eg.level3": 0])
+        let settings = RenderSettings(note: 69, holdSeconds: 1.5, tailSeconds: 0.01, sampleRateHz: 48_000)
+        let audio = try S.model.render(patch, settings: settings).channels[0]
+        let hz = S.peakFrequency(audio[2400..<(2400 + 8192)], lowHz: 400, highHz: 480, sampleRateHz: 48_000)
+        #expect(abs(1200 * log2(hz / 440)) < 5)
+        let levels = stride(from: 0, to: audio.count - 240, by: 240).map {
+            Self.decibels(max(S.rms(audio[$0..<($0 + 240)]), 1e-12) / S.rms(audio[100..<300]))
+        }
+        let from = try #require(levels.firstIndex { $0 <= -10 * 0.7526 })
+        let to = try #require(levels.firstIndex { $0 <= -40 * 0.7526 })
+        #expect(abs(Double((to - from) * 240) / 48_000 / 0.376 - 1) < 0.1)
+    }
+
     @Test func ratioFixedAndTransposeSetThePitch() throws {
         func peak(_ patch: Patch, note: Int, around hz: Double) throws -> Double {
             let audio = try S.render(patch, note: note, hold: 0.5, tail: 0.01)
@@ -201,6 +216,12 @@ import Testing
             let patch = bank.voices[index].patch()
             #expect(try S.model.render(patch, settings: settings) == naive.render(patch, settings: settings), "voice \(index)")
         }
+    }
+
+    @Test func sampleAndHoldDrawsFromTheCLibrarySequence() {
+        // glibc's rand() after srand(1) (or none) starts 1804289383, 846930886, 1681692777.
+        var random = DX7Random(seed: 1)
+        #expect([random.next(), random.next(), random.next()] == [1_804_289_383, 846_930_886, 1_681_692_777])
     }
 
     @Test func badValuesAndSettingsNeverCrash() throws {

@@ -29,8 +29,10 @@ enum MIDIFileTempo {
     static func read(_ file: ByteReader) throws -> TempoReading {
         let bytes = try unwrapped(file)
         guard bytes.matches(0, "MThd") else { throw TempoReadError("RIFF MIDI data chunk is not a Standard MIDI File") }
+        // The division (offset 12) does not matter here: Set Tempo is in µs per quarter note whether
+        // the file counts ticks per quarter note or SMPTE frames.
         guard let headerLength = bytes.u32be(4), headerLength >= 6, let trackCount = bytes.u16be(10),
-              let division = bytes.u16be(12) else {
+              bytes.u16be(12) != nil else {
             throw TempoReadError("MIDI header truncated")
         }
         var offset = 8 + headerLength
@@ -52,13 +54,11 @@ enum MIDIFileTempo {
             offset = start + length
         }
         guard tracksRead > 0 else { throw TempoReadError("MIDI file has no MTrk chunk") }
-        let timecode = division & 0x8000 != 0
         guard let earliest else {
             return TempoReading(tool: "MIDI", bpm: specificationDefaultBPM, origin: .absent)
         }
         guard earliest.microsecondsPerQuarter > 0 else { throw TempoReadError("MIDI Set Tempo of 0 µs per quarter note") }
         let bpm = 60_000_000.0 / Double(earliest.microsecondsPerQuarter)
-        _ = timecode  // SMPTE-timed files still carry quarter-note tempo for notation; reported as is.
         return TempoReading(tool: "MIDI", bpm: try TempoRange.checked(bpm, what: "MIDI"))
     }
 

@@ -31,9 +31,24 @@ struct DX7Voice {
     private(set) var isSilent = false
     /// Evaluate every operator sample by sample (the naive baseline) instead of a block at a time.
     private let naive: Bool
+    /// Up to three unmodulated operators computed in the same loop as a self-feedback operator: the
+    /// feedback chain is a serial dependency (about 16 cycles a sample), and independent work in
+    /// the same loop runs in its shadow.
+    private let companions: [Int]
+    /// The operators evaluated sample by sample (the feedback loop; all six for the naive kernel).
+    private let serialOperators: [Int]
 
     init(parameters: DX7VoiceParameters, key: Int, velocity: Int, sampleRateHz: Double, seed: UInt64, naive: Bool = false) {
         self.naive = naive
+        let routing = DX7Algorithm.all[parameters.algorithm - 1]
+        serialOperators = naive ? [6, 5, 4, 3, 2, 1] : parameters.feedback > 0 ? routing.feedbackLoop : []
+        if !naive, parameters.feedback > 0, routing.feedbackSource == routing.feedbackTarget,
+           routing.modulators[routing.feedbackSource - 1].isEmpty {
+            companions = Array((1...6).filter { $0 != routing.feedbackSource && routing.modulators[$0 - 1].isEmpty }
+                .sorted { parameters.operators[$0 - 1].outputLevel > parameters.operators[$1 - 1].outputLevel }.prefix(3))
+        } else {
+            companions = []
+        }
         self.parameters = parameters
         self.sampleRateHz = sampleRateHz
         self.key = key
@@ -217,9 +232,16 @@ struct DX7Voice {
             DX7OperatorKernel.modulationIndex(levels: levels, into: gains, count: count, table: scratch.levelToIndex)
         }
         // Operators from 6 down to 1, so every modulator is ready before what it modulates.
-        let loop = naive ? [6, 5, 4, 3, 2, 1] : parameters.feedback > 0 ? algorithm.feedbackLoop : []
+        let loop = serialOperators
+        var done: UInt8 = 0  // bit op-1 set: already rendered
+        if !companions.isEmpty {
+            renderFeedbackWithCompanions(count: count, scratch: scratch)
+            done |= 1 << (algorithm.feedbackSource - 1)
+            for c in companions { done |= 1 << (c - 1) }
+        }
         var op = 6
         while op >= 1 {
+            if done & (1 << (op - 1)) != 0 { op -= 1; continue }
             if loop.first == op {
                 renderFeedbackLoop(loop, count: count, scratch: scratch)
                 op -= loop.count
@@ -261,6 +283,63 @@ struct DX7Voice {
         }
         for s in 0..<count { output[s] += Float(sum[s]) * scale }
         for i in 0..<6 { phases[i] = phases[i] &+ Int32(truncatingIfNeeded: count) &* increments[i] }
+    }
+
+    /// A self-feedback operator without modulators, sample by sample, fused with its companions
+    /// (unmodulated operators): the same numbers as computing them apart.
+    private mutating func renderFeedbackWithCompanions(count: Int, scratch: DX7Scratch) {
+        let cosine = scratch.cosine
+        let index = algorithm.feedbackSource - 1
+        var phase = phases[index]
+        let increment = increments[index]
+        let gains = scratch.gain(index), levels = scratch.level(index), out = scratch.output(index)
+        var feedback = feedbackCycles
+        let scale = feedbackScale
+        let a = companions[0] - 1
+        var phaseA = phases[a]
+        let incrementA = increments[a], gainsA = scratch.gain(a), outA = scratch.output(a)
+        if companions.count == 3 {
+            let b = companions[1] - 1, c = companions[2] - 1
+            var phaseB = phases[b], phaseC = phases[c]
+            let incrementB = increments[b], gainsB = scratch.gain(b), outB = scratch.output(b)
+            let incrementC = increments[c], gainsC = scratch.gain(c), outC = scratch.output(c)
+            for s in 0..<count {
+                let wave = DX7OperatorKernel.cosine(phase &+ feedback, cosine)
+                out[s] = DX7OperatorKernel.multiply(gains[s], wave)
+                feedback = DX7OperatorKernel.multiply(DX7OperatorKernel.multiply(wave, levels[s]), scale)
+                phase &+= increment
+                outA[s] = DX7OperatorKernel.multiply(gainsA[s], DX7OperatorKernel.cosine(phaseA, cosine))
+                phaseA &+= incrementA
+                outB[s] = DX7OperatorKernel.multiply(gainsB[s], DX7OperatorKernel.cosine(phaseB, cosine))
+                phaseB &+= incrementB
+                outC[s] = DX7OperatorKernel.multiply(gainsC[s], DX7OperatorKernel.cosine(phaseC, cosine))
+                phaseC &+= incrementC
+            }
+        } else if companions.count == 2 {
+            let b = companions[1] - 1
+            var phaseB = phases[b]
+            let incrementB = increments[b], gainsB = scratch.gain(b), outB = scratch.output(b)
+            for s in 0..<count {
+                let wave = DX7OperatorKernel.cosine(phase &+ feedback, cosine)
+                out[s] = DX7OperatorKernel.multiply(gains[s], wave)
+                feedback = DX7OperatorKernel.multiply(DX7OperatorKernel.multiply(wave, levels[s]), scale)
+                phase &+= increment
+                outA[s] = DX7OperatorKernel.multiply(gainsA[s], DX7OperatorKernel.cosine(phaseA, cosine))
+                phaseA &+= incrementA
+                outB[s] = DX7OperatorKernel.multiply(gainsB[s], DX7OperatorKernel.cosine(phaseB, cosine))
+                phaseB &+= incrementB
+            }
+        } else {
+            for s in 0..<count {
+                let wave = DX7OperatorKernel.cosine(phase &+ feedback, cosine)
+                out[s] = DX7OperatorKernel.multiply(gains[s], wave)
+                feedback = DX7OperatorKernel.multiply(DX7OperatorKernel.multiply(wave, levels[s]), scale)
+                phase &+= increment
+                outA[s] = DX7OperatorKernel.multiply(gainsA[s], DX7OperatorKernel.cosine(phaseA, cosine))
+                phaseA &+= incrementA
+            }
+        }
+        feedbackCycles = feedback
     }
 
     /// The operators of the feedback loop (target first, source last), sample by sample: the

@@ -34,6 +34,8 @@ struct LMMSEnvelopeLFO {
     private let controlsEnvelopeAmount: Bool
     /// The last random LFO value (LMMS holds one value per LFO cycle).
     private var randomValue: Float = 0
+    /// The LFO's user wave (first channel of the file; empty: LMMS's silent one-frame buffer).
+    var userWave: [Float] = []
 
     @inline(__always) static func expKnobVal(_ v: Float) -> Float { (v < 0 ? -v : v) * v }
 
@@ -101,7 +103,7 @@ struct LMMSEnvelopeLFO {
             case .triangle: shape = LMMSWave.triangle(phase)
             case .square: shape = LMMSWave.square(phase)
             case .saw: shape = LMMSWave.saw(phase)
-            case .userWave: shape = 0  // LFO user waves are not part of the schema
+            case .userWave: shape = LMMSUserWave.sample(userWave, phase)
             case .random:
                 if frame == 0 { randomValue = random.noiseSample() }
                 shape = randomValue

@@ -92,13 +92,17 @@ struct LMMSFilter {
             return
         case .formant, .fastFormant:
             freq = bound(5, freq, 20000)
-            // Vowel formant pairs (Hz) from BasicFilters.h; LMMS reads past the table above 14 kHz, we hold the last vowel.
-            let table: [(Float, Float)] = [(1000, 1400), (500, 2300), (320, 3200), (500, 1000), (320, 800), (1000, 1400)]
+            // Vowel formant pairs (Hz) from BasicFilters.h. Above 17.5 kHz LMMS reads one row past its table; the
+            // seventh row is what Debian's LMMS 1.2.2 binary holds there (the next constants in its .rodata:
+            // 14000 and 1/(100 pi)), found by searching the binary for the table. Checked: TB303 with the fast
+            // formant held at 20 kHz renders within 2e-6 of LMMS's own output.
+            let table: [(Float, Float)] = [(1000, 1400), (500, 2300), (320, 3200), (500, 1000), (320, 800), (1000, 1400),
+                                           (14000, 0.003_183_098_7)]
             main.vfq = q * 0.25
             let vowelf = freq * (4 / 14000)
             var vowel = Int(vowelf)
             var fract = vowelf - Float(vowel)
-            if vowel > 4 { vowel = 4; fract = 1 }
+            if vowel > 5 { vowel = 5; fract = 1 }
             let lo = table[vowel], hi = table[vowel + 1]
             let f0 = 1 / ((lo.0 + (hi.0 - lo.0) * fract) * 6.28318530717958647692)
             let f1 = 1 / ((lo.1 + (hi.1 - lo.1) * fract) * 6.28318530717958647692)

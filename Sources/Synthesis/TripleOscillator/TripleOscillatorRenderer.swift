@@ -54,7 +54,7 @@ final class TripleOscillatorRenderer {
 
     deinit { scratch.deallocate() }
 
-    init(settings: TripleOscillatorSettings, render: RenderSettings, userWaves: [[Float]]) {
+    init(settings: TripleOscillatorSettings, render: RenderSettings, userWaves: [[Float]], lfoUserWaves: [[Float]]) {
         s = settings
         sampleRateHz = Float(render.sampleRateHz)
         totalFrames = render.totalFrames
@@ -65,6 +65,9 @@ final class TripleOscillatorRenderer {
         volumeEnvelope = LMMSEnvelopeLFO(settings.volumeEnvelope, valueForZeroAmount: 1, sampleRateHz: sampleRateHz)
         cutoffEnvelope = LMMSEnvelopeLFO(settings.cutoffEnvelope, valueForZeroAmount: 0, sampleRateHz: sampleRateHz)
         resonanceEnvelope = LMMSEnvelopeLFO(settings.resonanceEnvelope, valueForZeroAmount: 0, sampleRateHz: sampleRateHz)
+        volumeEnvelope.userWave = lfoUserWaves[0]
+        cutoffEnvelope.userWave = lfoUserWaves[1]
+        resonanceEnvelope.userWave = lfoUserWaves[2]
         if volumeEnvelope.isUsed {
             releaseFrames = volumeEnvelope.releaseFrames
         } else {
