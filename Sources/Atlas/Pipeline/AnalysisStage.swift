@@ -131,13 +131,15 @@ public enum AnalysisStage {
                     findings.append(("empty", synth, rank + 1, points[playable[j]].key, nil, Double(distances[j])))
                 }
             }
-            // The knobs that move the sound furthest: widest spread (largest pairwise distance) of a
-            // parameter's sweep, init patch included.
+            // The knobs that move the sound furthest: the radius of each one-knob sweep (SoundSpace.Reach:
+            // the largest distance of any step from the init patch's sound), steps in sweep order.
             let initIndex = indices.first { points[$0].origin == .initPatch }
             var spreads: [(String, Double)] = []
             for parameter in Set(indices.compactMap { points[$0].sweepParameter }).sorted() {
-                let members = indices.filter { points[$0].sweepParameter == parameter } + (initIndex.map { [$0] } ?? [])
-                spreads.append((parameter, Double(largestPairwiseDistance(standardised, rows: members))))
+                let steps = indices.filter { points[$0].sweepParameter == parameter }
+                    .sorted { points[$0].key.sweepStep < points[$1].key.sweepStep }
+                let origin = initIndex.map { standardised.row($0) }
+                spreads.append((parameter, try Reach.sweep(standardised.selecting(rows: steps), origin: origin).radius))
             }
             let ordered = spreads.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(rankingLength)
             for (rank, spread) in ordered.enumerated() {
@@ -189,16 +191,9 @@ public enum AnalysisStage {
         Array(values.indices.filter { values[$0].isFinite }
             .sorted { values[$0] != values[$1] ? values[$0] > values[$1] : $0 < $1 }.prefix(count))
     }
+}
 
-    static func largestPairwiseDistance(_ m: Matrix, rows: [Int]) -> Float {
-        var best: Float = 0
-        for a in rows.indices {
-            for b in (a + 1)..<rows.count {
-                var sum: Float = 0
-                for j in 0..<m.columns { let d = m[rows[a], j] - m[rows[b], j]; sum += d * d }
-                best = max(best, sum.squareRoot())
-            }
-        }
-        return best
-    }
+private extension String {
+    /// The step number at the end of a sweep patch's key (`synth|sweep|parameter|step`).
+    var sweepStep: Int { Int(split(separator: "|").last ?? "") ?? 0 }
 }

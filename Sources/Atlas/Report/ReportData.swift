@@ -44,7 +44,8 @@ struct ReportData {
     var coverageScopes: [String] {
         synths.flatMap { synth in [synth] + metrics.keys.filter { $0.hasPrefix(synth + " · ") }.sorted() }
     }
-    var indexByKey: [String: Int] { Dictionary(uniqueKeysWithValues: points.enumerated().map { ($1.key, $0) }) }
+    /// Index into `points` by patch key (built once by `load`).
+    var indexByKey: [String: Int] = [:]
 
     static func load(from store: AtlasStore) throws -> ReportData {
         var data = ReportData()
@@ -83,6 +84,7 @@ struct ReportData {
             }
         }
         data.settings = try store.settings()
+        data.indexByKey = Dictionary(uniqueKeysWithValues: data.points.enumerated().map { ($1.key, $0) })
         return data
     }
 
