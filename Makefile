@@ -77,7 +77,7 @@ bench-bias: release
 
 # librosa vs `presetatlas embed` on the same 1000 clips of 4 s, 2 cores (figures in BENCHMARKS.md).
 bench-features: release
-	@bash scripts/features-venv.sh
+	@bash scripts/setup-venv.sh librosa
 	.venv/bin/python scripts/bench_features.py --clips 1000
 
 # Embedding quality: precision@1/@5 of same-preset-other-note neighbours vs the MFCC-means baseline.

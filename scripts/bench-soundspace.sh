@@ -6,7 +6,7 @@
 # Usage: bash scripts/bench-soundspace.sh [10k|50k|prdc ...]   (default: all). Figures go in BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/soundspace-venv.sh
+bash scripts/setup-venv.sh scikit-learn openTSNE prdc
 BIN=.build/release/presetatlas
 [ -x "$BIN" ] || swift build -c release --product presetatlas >/dev/null
 DATA=.cache/bench-soundspace

@@ -4,7 +4,7 @@
 #   PCA explained variance vs scikit-learn. Prints one line per check and exits non-zero on disagreement.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/soundspace-venv.sh
+bash scripts/setup-venv.sh scikit-learn openTSNE prdc
 BIN=${BIN:-.build/debug/presetatlas}
 [ -x "$BIN" ] || swift build --product presetatlas >/dev/null
 DIR=$(mktemp -d)

@@ -1,27 +1,12 @@
 // SVG figures of the bias report: one tempo histogram per tool (whole-BPM bars, the default marked)
 // and the bias report's files written into a report folder. Every text that reaches SVG is escaped.
+import Formats
 import Foundation
 import SoundSpace
 
 public enum BiasFigures {
-    /// Escapes text for XML/SVG content and attribute values.
-    public static func xmlEscaped(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                // Control characters are not allowed in XML 1.0: drop them.
-                if c.value < 0x20 && c != "\n" && c != "\t" { continue }
-                out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    /// Escapes text for XML/SVG content and attribute values (`Formats.xmlEscaped`).
+    public static func xmlEscaped(_ s: String) -> String { Formats.xmlEscaped(s) }
 
     /// A histogram of `summary` (songs per whole BPM) with the default tempo marked in red.
     public static func tempoHistogram(tool: String, summary: TempoSummary) -> String {

@@ -128,19 +128,24 @@ extension NativePreset {
     }
 }
 
-/// Escapes the five XML special characters (for attribute values and text).
+/// Escapes text for XML, SVG and HTML content and attribute values: the five special characters as
+/// entities, line breaks as `&#10;` (so attribute values round-trip), and the other control characters,
+/// which XML 1.0 does not allow, dropped. The one escaper of the project's XML and HTML output.
 public func xmlEscaped(_ text: String) -> String {
     var out = ""
     out.reserveCapacity(text.count)
-    for character in text {
-        switch character {
+    for scalar in text.unicodeScalars {
+        switch scalar {
         case "&": out += "&amp;"
         case "<": out += "&lt;"
         case ">": out += "&gt;"
         case "\"": out += "&quot;"
-        case "'": out += "&apos;"
+        case "'": out += "&#39;"
         case "\n": out += "&#10;"
-        default: out.append(character)
+        case "\t": out += "&#9;"
+        default:
+            if scalar.value < 0x20 { continue }
+            out.unicodeScalars.append(scalar)
         }
     }
     return out

@@ -1,23 +1,10 @@
 // Escaping for every text that reaches the report: HTML/SVG text and attributes, JSON inside <script>,
 // Markdown table cells. Names come from files anyone can write; none may become markup.
+import Formats
 
 enum Escape {
-    /// HTML and SVG text or attribute value (both quote styles).
-    static func html(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// HTML and SVG text or attribute value (both quote styles); see `Formats.xmlEscaped`.
+    static func html(_ text: String) -> String { xmlEscaped(text) }
 
     /// A JSON string literal safe inside `<script>`: `<`, `>`, `&` and the JS line separators as
     /// \u escapes, so no name can close the script element or open a comment.
