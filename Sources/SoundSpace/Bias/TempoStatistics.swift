@@ -33,7 +33,7 @@ public enum TempoStatistics {
     /// The neighbourhood of the spike ratio: default ± 1…8 BPM.
     public static let neighbourOffsets = Array(-8...(-1)) + Array(1...8)
 
-    /// Summary of `bpms` against `defaultBPM`; `resamples` bootstrap draws from a SplitMix64 seeded
+    /// Summary of `bpms` against `defaultBPM`; `resamples` bootstrap draws from a SeededGenerator seeded
     /// with `seed`. O(resamples × files).
     public static func summarise(bpms: [Double], defaultBPM: Double, resamples: Int = 2000, seed: UInt64 = 7) -> TempoSummary {
         let finite = bpms.filter(\.isFinite)
@@ -51,7 +51,7 @@ public enum TempoStatistics {
         var shares: [Double] = []
         var ratios: [Double] = []
         if n > 0 && resamples > 0 {
-            var generator = SplitMix64(seed: seed)
+            var generator = SeededGenerator(seed: seed)
             var draw = [Int](repeating: 0, count: n)
             shares.reserveCapacity(resamples)
             for _ in 0..<resamples {
