@@ -3,10 +3,14 @@ SWIFT ?= swift
 RELEASE_BIN = .build/release/presetatlas
 FACTORY = .cache/factory/usr/share
 REPORT ?= Reports/factory
-# Default gravity: LMMS demo projects and templates, Hydrogen demo songs, ZynAddSubFX banks (Debian).
-BIAS_SOURCES = $(FACTORY)/lmms/projects $(FACTORY)/hydrogen/data/demo_songs $(FACTORY)/zynaddsubfx/banks
+# Default gravity: LMMS demo projects and templates, Hydrogen demo songs; ZynAddSubFX, TripleOscillator
+# and DX7 (hexter) factory banks (Debian).
+BIAS_SOURCES = $(FACTORY)/lmms/projects $(FACTORY)/hydrogen/data/demo_songs $(FACTORY)/zynaddsubfx/banks \
+	$(FACTORY)/lmms/presets/TripleOscillator $(FACTORY)/hexter $(wildcard .cache/songs/usr/share/mscore3-3.2)
 
+.PHONY: deps build release atlas test bench fidelity clean bias bench-bias e2e bench-map bench-tripleoscillator bench-soundspace fidelity-dx7 bench-dx7
 .PHONY: deps build release atlas test bench fidelity clean bias bench-bias e2e bench-map bench-features features-quality
+.PHONY: deps build release atlas test bench fidelity clean bias bench-bias song-data e2e bench-map bench-tripleoscillator bench-soundspace
 
 deps:
 	@bash scripts/install-deps.sh
@@ -18,10 +22,11 @@ release: deps
 	$(SWIFT) build -c release --product presetatlas
 
 # The main job: the LMMS TripleOscillator factory bank, the DX7 ROM banks and Presets/ -> Reports/factory.
-atlas: release
+atlas: release song-data
 	$(RELEASE_BIN) info
-	$(RELEASE_BIN) bias $(BIAS_SOURCES) --out $(REPORT)
+	$(RELEASE_BIN) render $(FACTORY)/lmms/presets/TripleOscillator --out-dir $(REPORT)/renders --jobs 2
 	$(RELEASE_BIN) atlas --out $(REPORT)
+	$(RELEASE_BIN) bias $(BIAS_SOURCES) --atlas $(REPORT) --out $(REPORT)
 
 # Browser test of a small atlas in Debian's headless chromium (installed here only, not by `make test`).
 E2E_REPORT ?= Reports/e2e
@@ -34,13 +39,36 @@ e2e: release
 bench-map: e2e
 	python3 scripts/bench-map.py $(E2E_REPORT) 50000
 
-test: deps
+test: deps song-data
 	$(SWIFT) test
 
-bench: release
-	@echo "no benchmarks yet"
+bench: release bench-tripleoscillator bench-dx7
+bench: release bench-tripleoscillator bench-bias
+
+bench-tripleoscillator: release
+	@bash scripts/bench-tripleoscillator.sh $(RELEASE_BIN)
+
+fidelity: release fidelity-dx7
+	$(RELEASE_BIN) fidelity --references ../shared/fixtures/lmms-reference --presets $(FACTORY)/lmms/presets/TripleOscillator
+
+# SoundSpace vs prdc and openTSNE on the same seeded data (figures in BENCHMARKS.md).
+bench-soundspace: release
+	bash scripts/bench-soundspace.sh
+
+# DX7 engine speed: renders/s of a 3 s note on 1 and 2 cores, block kernel vs the naive loop.
+bench-dx7: release
+	$(RELEASE_BIN) bench-dx7 $(FACTORY)/hexter/dx7_roms.dx7 --hold 1.5 --tail 1.5 --jobs 1 --jobs 2
+
+# DX7 fidelity: every ROM voice against hexter 1.1.1's renders (../shared/fixtures/dx7-reference).
+fidelity-dx7: release
+	$(RELEASE_BIN) fidelity-dx7 --references ../shared/fixtures/dx7-reference --bank $(FACTORY)/hexter/dx7_roms.dx7
 
 bias: release
+# MuseScore demo scores and templates for the tempo readers (Debian musescore3-common, ~4 MB).
+song-data:
+	@bash scripts/fetch-song-data.sh
+
+bias: release song-data
 	$(RELEASE_BIN) bias $(BIAS_SOURCES) --out $(REPORT)
 
 # Reading speed of the bias pipeline over the factory data (release build), for BENCHMARKS.md.

@@ -2,7 +2,7 @@
 """Cross-check of our TripleOscillator renders against LMMS's reference renders (never in the product's path).
 
 Distance as ../shared/fixtures/lmms-reference/README.md defines it: mono downmix, aligned at the first
-sample above -50 dB of peak, RMS-normalised, mean |log(|STFT|+1e-5)| difference over FFT sizes
+sample above -50 dB of peak, RMS-normalised, mean |log10(|STFT|+1e-5)| difference (log10 as Features' ReferenceDistance) over FFT sizes
 512/1024/2048 (hop n/4), averaged. Also prints pitch (FFT peak) error in cents and level difference in dB.
 usage: lmms_distance.py RENDER_DIR [NAMES...]"""
 import sys, os, glob
@@ -23,11 +23,12 @@ def align(x):
     return x[i:]
 
 def stft_mag(x, n):
+    # librosa framing (centred frames, zero padding), as Features' ReferenceDistance.
     hop = n // 4
-    if len(x) < n: x = np.pad(x, (0, n - len(x)))
-    frames = 1 + (len(x) - n) // hop
+    frames = 1 + len(x) // hop
+    x = np.pad(x, (n // 2, n))
     idx = np.arange(n)[None, :] + hop * np.arange(frames)[:, None]
-    win = np.hanning(n + 1)[:-1]
+    win = 0.5 - 0.5 * np.cos(2 * np.pi * np.arange(n) / n)
     return np.abs(np.fft.rfft(x[idx] * win, axis=1))
 
 def distance(a, b):
@@ -36,7 +37,7 @@ def distance(a, b):
     ra, rb = np.sqrt(np.mean(a * a)), np.sqrt(np.mean(b * b))
     if ra == 0 or rb == 0: return float("nan")
     a, b = a / ra, b / rb
-    return float(np.mean([np.mean(np.abs(np.log(stft_mag(a, n) + 1e-5) - np.log(stft_mag(b, n) + 1e-5))) for n in (512, 1024, 2048)]))
+    return float(np.mean([np.mean(np.abs(np.log10(stft_mag(a, n) + 1e-5) - np.log10(stft_mag(b, n) + 1e-5))) for n in (512, 1024, 2048)]))
 
 def peak_hz(x, sr):
     seg = x[int(0.1 * sr): int(0.9 * sr)]
@@ -71,4 +72,5 @@ def main():
     ds = np.array([r[1] for r in rows])
     print(f"median {np.nanmedian(ds):.3f}  <=0.35: {np.mean(ds <= 0.35) * 100:.0f}%  n={len(ds)}")
 
-main()
+if __name__ == "__main__":
+    main()

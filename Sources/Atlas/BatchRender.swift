@@ -1,8 +1,12 @@
 // Renders many preset files into a folder, in parallel, with an optional progress line and one error line
 // per bad file; a bad file never stops the batch.
 import Features
+import Formats
 import Foundation
 import Synthesis
+#if canImport(Glibc)
+import Glibc
+#endif
 
 public enum BatchRender {
     public struct Report: Sendable {
@@ -10,6 +14,19 @@ public enum BatchRender {
         public var failed: Int
         /// Wall-clock seconds of the whole batch.
         public var seconds: Double
+        /// CPU seconds (user + system, all threads) the process spent on the batch: on a busy machine the
+        /// honest per-core speed is renders per CPU second.
+        public var cpuSeconds: Double
+        /// Patches rendered (a bank file holds many).
+        public var patches: Int = 0
+    }
+
+    /// User + system CPU seconds of this process so far.
+    public static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     /// Shared counters of a batch, behind a lock.
@@ -17,8 +34,13 @@ public enum BatchRender {
         let lock = NSLock()
         let total: Int
         let showProgress: Bool
-        var next = 0, rendered = 0, failed = 0, done = 0
+        var next = 0, rendered = 0, failed = 0, done = 0, patches = 0
         init(total: Int, showProgress: Bool) { self.total = total; self.showProgress = showProgress }
+
+        func addPatches(_ count: Int) {
+            lock.lock(); defer { lock.unlock() }
+            patches += count
+        }
 
         func take() -> Int? {
             lock.lock(); defer { lock.unlock() }
@@ -27,8 +49,9 @@ public enum BatchRender {
             return next - 1
         }
 
-        func finish(ok: Bool, message: String?) {
+        func finish(ok: Bool, message: String?, patches: Int = 0) {
             lock.lock(); defer { lock.unlock() }
+            self.patches += patches
             done += 1
             if ok { rendered += 1 } else { failed += 1 }
             var line = ""
@@ -38,28 +61,39 @@ public enum BatchRender {
         }
     }
 
-    /// Renders `files` (first patch of each) and writes `<name>.<format>` into `outputDirectory` (nil: render
-    /// only). Errors go to stderr, one line per file.
+    /// Renders every patch of `files` and writes `<name>.<format>` into `outputDirectory` (nil: render
+    /// only); a bank file (several patches, e.g. a DX7 .syx) gives `<name>_<index>.<format>`, index from 000.
+    /// Errors go to stderr, one line per file.
     public static func run(files: [URL], settings: RenderSettings, rendering: PresetRendering, jobs: Int,
                            outputDirectory: URL?, format: String, showProgress: Bool) -> Report {
         let progress = Progress(total: files.count, showProgress: showProgress)
         let start = Date()
+        let cpuStart = processCPUSeconds()
         let workers = max(1, min(jobs, files.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let index = progress.take() {
                 let url = files[index]
                 do {
-                    let clip = try rendering.render(url, settings: settings)
-                    if let outputDirectory {
-                        let name = url.deletingPathExtension().lastPathComponent + "." + format
-                        try AudioFile.write(clip, to: outputDirectory.appendingPathComponent(name))
+                    let patches = try rendering.patches(url)
+                    guard !patches.isEmpty else { throw PresetError(file: url.lastPathComponent, problem: "holds no patch") }
+                    var done = 0
+                    defer { if done < patches.count { progress.addPatches(done) } }
+                    for (number, patch) in patches.enumerated() {
+                        let clip = try rendering.render(patch, settings: settings, file: url.lastPathComponent)
+                        if let outputDirectory {
+                            let stem = url.deletingPathExtension().lastPathComponent
+                            let name = (patches.count > 1 ? stem + String(format: "_%03d", number) : stem) + "." + format
+                            try AudioFile.write(clip, to: outputDirectory.appendingPathComponent(name))
+                        }
+                        done += 1
                     }
-                    progress.finish(ok: true, message: nil)
+                    progress.finish(ok: true, message: nil, patches: done)
                 } catch {
                     progress.finish(ok: false, message: "\(error)")
                 }
             }
         }
-        return Report(rendered: progress.rendered, failed: progress.failed, seconds: Date().timeIntervalSince(start))
+        return Report(rendered: progress.rendered, failed: progress.failed, seconds: Date().timeIntervalSince(start),
+                      cpuSeconds: processCPUSeconds() - cpuStart, patches: progress.patches)
     }
 }

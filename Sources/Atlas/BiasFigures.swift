@@ -113,7 +113,8 @@ public enum BiasFigures {
     /// Key of the side-by-side figure in the `figures` map handed to `BiasReport.markdown`.
     public static let comparisonFigureKey = "*comparison*"
 
-    /// Writes `bias.md`, `bias.json`, `tempo-comparison.svg` and `tempo-<tool>.svg` into `folder` (created if needed).
+    /// Writes `bias.md`, `bias.json`, `tempo-comparison.svg`, `tempo-<tool>.svg` and
+    /// `stickiness-<synth>.svg` into `folder` (created if needed).
     /// Returns the paths written.
     @discardableResult
     public static func write(_ report: BiasReport, to folder: URL) throws -> [URL] {
@@ -132,6 +133,13 @@ public enum BiasFigures {
             let url = folder.appendingPathComponent("tempo-comparison.svg")
             try Data(tempoComparison(report.tempo).utf8).write(to: url, options: .atomic)
             figures[comparisonFigureKey] = url.lastPathComponent
+            written.append(url)
+        }
+        for bank in report.parameters where bank.presets > 0 {
+            let name = "stickiness-\(slug(bank.synthID)).svg"
+            let url = folder.appendingPathComponent(name)
+            try Data(stickiness(bank).utf8).write(to: url, options: .atomic)
+            figures["synth:" + bank.synthID] = name
             written.append(url)
         }
         let md = folder.appendingPathComponent("bias.md")

@@ -22,11 +22,21 @@ public struct BiasPresetFormat: Sendable {
         self.read = read
     }
 
-    /// Formats wired in. LMMS TripleOscillator (.xpf) and DX7 (.syx) join here when their readers land.
+    /// Formats wired in: ZynAddSubFX/Yoshimi instruments, LMMS TripleOscillator presets, DX7 voice files.
     public static let all: [BiasPresetFormat] = [
         BiasPresetFormat(synthID: "zynaddsubfx", extensions: ["xiz", "xiy"],
                          sniff: { ZynAddSubFXInstrument.looksLike($0) },
                          read: { url, schema in [try ZynAddSubFXInstrument.read(url, schema: schema)] }),
+        // LMMS presets of other instruments (e.g. a ZynAddSubFX or AudioFileProcessor track) are
+        // rejected by the reader with one line, as they should: their parameters are not TripleOscillator's.
+        BiasPresetFormat(synthID: LMMSPreset.synthID, extensions: ["xpf"],
+                         sniff: { LMMSPreset.sniff($0) },
+                         read: { url, schema in [try LMMSPreset.read(url, schema: schema)] }),
+        BiasPresetFormat(synthID: DX7VoiceData.synthID, extensions: ["syx", "dx7"],
+                         sniff: { DX7SysEx.looksLikeDX7($0) },
+                         read: { url, _ in
+                             try DX7SysEx.read(url).voices.enumerated().map { $0.element.patch(source: url.lastPathComponent, index: $0.offset) }
+                         }),
     ]
 }
 
@@ -107,7 +117,11 @@ public struct BiasInputs: Sendable {
 
     /// Makes sure a problem names its file and fits on one line.
     static func oneLine(_ message: String, file: String) -> String {
-        let flat = message.replacingOccurrences(of: "\n", with: " ")
-        return flat.hasPrefix(file) ? flat : "\(file): \(flat)"
+        var flat = message.replacingOccurrences(of: "\n", with: " ")
+        if flat.hasPrefix(file) { return flat }
+        // Readers that name the file by its last component: replace that with the whole path.
+        let name = URL(fileURLWithPath: file).lastPathComponent + ": "
+        if flat.hasPrefix(name) { flat.removeFirst(name.count) }
+        return "\(file): \(flat)"
     }
 }

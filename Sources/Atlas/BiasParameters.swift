@@ -42,21 +42,35 @@ public enum BiasParameters {
         }
     }
 
+    /// Patch attribute naming (comma-separated) parameters whose value a reader could not express in
+    /// the schema (e.g. `ZynAddSubFXInstrument.unknownParametersAttribute`): such a preset is left out
+    /// of those parameters' counts and of its distance, never counted as "at default".
+    public static let unknownParametersAttribute = "unknownParameters"
+
+    static func unknownParameters(_ patch: Patch) -> Set<String> {
+        guard let list = patch.attributes[unknownParametersAttribute], !list.isEmpty else { return [] }
+        return Set(list.split(separator: ",").map(String.init))
+    }
+
     /// Analyses `patches` (with the file each came from) against `schema`. O(presets × parameters).
     public static func analyse(schema: SynthSchema, patches: [(patch: Patch, file: String)]) -> ParameterBankReport {
         let specs = schema.parameters
+        let unknown = patches.map { unknownParameters($0.patch) }
         let columns = specs.map { spec in
             ParameterColumn(id: spec.id, label: spec.label,
-                            atDefault: patches.map { spec.isAtDefault($0.patch.value(spec)) },
+                            atDefault: patches.indices.filter { !unknown[$0].contains(spec.id) }
+                                .map { spec.isAtDefault(patches[$0].patch.value(spec)) },
                             randomAtDefaultProbability: randomAtDefaultProbability(spec))
         }
-        let initNormalised = specs.map { $0.normalised($0.defaultValue) }
-        let distances = patches.map { entry -> (name: String, file: String, distance: InitPatchDistance) in
-            let values = specs.map { entry.patch.value($0) }
-            let normalised = zip(specs, values).map { $0.normalised($1) }
-            let changed = zip(specs, values).map { !$0.isAtDefault($1) }
+        let distances = patches.indices.map { i -> (name: String, file: String, distance: InitPatchDistance) in
+            let entry = patches[i]
+            let known = specs.filter { !unknown[i].contains($0.id) }
+            let values = known.map { entry.patch.value($0) }
+            let normalised = zip(known, values).map { $0.normalised($1) }
+            let changed = zip(known, values).map { !$0.isAtDefault($1) }
             return (entry.patch.name, entry.file,
-                    InitPatchDistance.measure(preset: normalised, initPatch: initNormalised, changed: changed))
+                    InitPatchDistance.measure(preset: normalised, initPatch: known.map { $0.normalised($0.defaultValue) },
+                                              changed: changed))
         }
         return ParameterBankReport(synthID: schema.id, tool: schema.tool, presets: patches.count,
                                    parameters: ParameterStickiness.analyse(columns), distances: distances)

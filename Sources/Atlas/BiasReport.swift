@@ -6,16 +6,21 @@ import SoundSpace
 public struct BiasReport: Sendable {
     public var tempo: [ToolTempoReport]
     public var parameters: [ParameterBankReport]
+    /// Distances from the init patch in sound space, when an atlas store was given.
+    public var soundSpace: [SoundSpaceInitDistances]
     public var problems: [String]
 
-    public init(tempo: [ToolTempoReport], parameters: [ParameterBankReport], problems: [String]) {
+    public init(tempo: [ToolTempoReport], parameters: [ParameterBankReport], soundSpace: [SoundSpaceInitDistances] = [],
+                problems: [String]) {
         self.tempo = tempo
         self.parameters = parameters
+        self.soundSpace = soundSpace
         self.problems = problems
     }
 
     /// Builds the whole report from the inputs read. Deterministic (seeded bootstrap).
-    public static func make(from inputs: BiasInputs, defaults: [String: DefaultTempo]) -> BiasReport {
+    public static func make(from inputs: BiasInputs, defaults: [String: DefaultTempo],
+                            soundSpace: [SoundSpaceInitDistances] = []) -> BiasReport {
         let tempo = BiasTempo.analyse(inputs.tempoReadings, defaults: defaults)
         let banks = inputs.banks.keys.sorted().compactMap { id -> ParameterBankReport? in
             guard let schema = inputs.schemas[id], let patches = inputs.banks[id] else { return nil }
@@ -25,7 +30,7 @@ public struct BiasReport: Sendable {
         for report in tempo where report.defaultTempo == nil {
             problems.append("\(report.tool): no default tempo in Presets/default-tempos.csv; statistics left out")
         }
-        return BiasReport(tempo: tempo, parameters: banks, problems: problems)
+        return BiasReport(tempo: tempo, parameters: banks, soundSpace: soundSpace, problems: problems)
     }
 
     /// How many parameters the text and Markdown tables list per bank (stickiest first); JSON has all.
@@ -80,6 +85,14 @@ public struct BiasReport: Sendable {
             let untouched = bank.untouched.map(\.id)
             out += "untouched by every preset (\(untouched.count)): \(untouched.isEmpty ? "none" : untouched.joined(separator: ", "))\n"
             out += "distance from init patch (RMS, normalised): median \(Self.fmt(bank.medianDistance, 3)), mean \(Self.fmt(bank.meanDistance, 3))\n\n"
+        }
+        if !soundSpace.isEmpty {
+            out += "Sound space: distance from the init patch (standardised embedding, Euclidean; medians)\n"
+            let rows = soundSpace.map { s in
+                [s.synthID, String(s.presets.count), Self.fmt(s.medianPresetDistance), String(s.randomDistances.count),
+                 Self.fmt(s.medianRandomDistance), Self.fmt(s.presetToRandomRatio)]
+            }
+            out += Self.table(["synth", "presets", "preset median", "random", "random median", "ratio"], rows) + "\n\n"
         }
         if !problems.isEmpty {
             out += "Problems (\(problems.count)):\n" + problems.map { "  \($0)" }.joined(separator: "\n") + "\n"
@@ -140,6 +153,18 @@ public struct BiasReport: Sendable {
             out += "\nUntouched by every preset (\(untouched.count)): \(untouched.isEmpty ? "none" : untouched.joined(separator: ", "))\n\n"
             out += "Distance from the init patch (RMS over normalised parameters): median \(Self.fmt(bank.medianDistance, 3)), "
             out += "mean \(Self.fmt(bank.meanDistance, 3)).\n\n"
+            if let figure = figures["synth:" + bank.synthID] { out += "![\(Self.md(bank.synthID)) stickiness](\(figure))\n\n" }
+        }
+        if !soundSpace.isEmpty {
+            out += "## Distance from the init patch in sound space\n\nEuclidean distance in the atlas's standardised embedding "
+            out += "space from each synth's init patch; the ratio compares the median preset with the median random setting "
+            out += "(below 1: presets stay nearer the init sound than random settings land).\n\n"
+            out += "| synth | presets | preset median | random settings | random median | ratio |\n| --- | ---: | ---: | ---: | ---: | ---: |\n"
+            for s in soundSpace {
+                out += "| \(Self.md(s.synthID)) | \(s.presets.count) | \(Self.fmt(s.medianPresetDistance)) | \(s.randomDistances.count) | "
+                out += "\(Self.fmt(s.medianRandomDistance)) | \(Self.fmt(s.presetToRandomRatio)) |\n"
+            }
+            out += "\n"
         }
         if !problems.isEmpty {
             out += "## Files that could not be used (\(problems.count))\n\n" + problems.map { "- \(Self.md($0))" }.joined(separator: "\n") + "\n"

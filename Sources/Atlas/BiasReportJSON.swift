@@ -59,9 +59,21 @@ extension BiasReport {
         var presets_distance_from_init: [JSONDistance]
     }
 
+    struct JSONSoundSpace: Encodable {
+        var synth: String
+        var median_preset_distance: Double?
+        var median_random_distance: Double?
+        var preset_to_random_ratio: Double?
+        var random_settings: Int
+        var presets: [JSONPresetDistance]
+    }
+
+    struct JSONPresetDistance: Encodable { var name: String; var file: String; var distance: Double }
+
     struct JSONRoot: Encodable {
         var tempo: [JSONTempo]
         var parameters: [JSONBank]
+        var sound_space: [JSONSoundSpace]
         var problems: [String]
     }
 
@@ -94,6 +106,12 @@ extension BiasReport {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(JSONRoot(tempo: tempoRows, parameters: banks, problems: problems))
+        let space = soundSpace.map { s in
+            JSONSoundSpace(synth: s.synthID, median_preset_distance: Self.finite(s.medianPresetDistance),
+                           median_random_distance: Self.finite(s.medianRandomDistance),
+                           preset_to_random_ratio: Self.finite(s.presetToRandomRatio), random_settings: s.randomDistances.count,
+                           presets: s.presets.map { JSONPresetDistance(name: $0.name, file: $0.file, distance: $0.distance) })
+        }
+        return try encoder.encode(JSONRoot(tempo: tempoRows, parameters: banks, sound_space: space, problems: problems))
     }
 }

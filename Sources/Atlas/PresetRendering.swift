@@ -31,15 +31,23 @@ public final class PresetRendering: @unchecked Sendable {
         switch patch.synthID {
         case TripleOscillator.schemaID:
             let engine = TripleOscillator(schema: try schema(patch.synthID))
-            var waves: [[Float]] = []
-            for osc in 0..<3 {
-                guard let path = patch.attributes["tripleoscillator.userwavefile\(osc)"] else { waves.append([]); continue }
-                do { waves.append(try AudioFile.read(URL(fileURLWithPath: path)).channels.first ?? []) } catch {
-                    throw PresetError(file: file, problem: "user wave file of oscillator \(osc + 1) unreadable (\(error))")
+            func wave(_ key: String, _ what: String) throws -> [Float] {
+                guard let path = patch.attributes[key] else { return [] }
+                do { return try AudioFile.read(URL(fileURLWithPath: path)).channels.first ?? [] } catch {
+                    throw PresetError(file: file, problem: "user wave file of \(what) unreadable (\(error))")
                 }
             }
+            let waves = try (0..<3).map { try wave("tripleoscillator.userwavefile\($0)", "oscillator \($0 + 1)") }
+            let lfoWaves = try [("elvol", "the volume LFO"), ("elcut", "the cutoff LFO"), ("elres", "the resonance LFO")]
+                .map { try wave("\($0.0).userwavefile", $0.1) }
             let buffer: AudioBuffer
-            do { buffer = try engine.render(patch, settings: settings, userWaves: waves) } catch {
+            do { buffer = try engine.render(patch, settings: settings, userWaves: waves, lfoUserWaves: lfoWaves) } catch {
+                throw PresetError(file: file, problem: "\(error)")
+            }
+            return AudioClip(sampleRateHz: buffer.sampleRateHz, channels: buffer.channels)
+        case DX7VoiceData.synthID:
+            let buffer: AudioBuffer
+            do { buffer = try DX7(schema: try schema(patch.synthID)).render(patch, settings: settings) } catch {
                 throw PresetError(file: file, problem: "\(error)")
             }
             return AudioClip(sampleRateHz: buffer.sampleRateHz, channels: buffer.channels)
@@ -50,9 +58,16 @@ public final class PresetRendering: @unchecked Sendable {
 
     /// Loads and renders the first patch of a preset file.
     public func render(_ url: URL, settings: RenderSettings) throws -> AudioClip {
-        guard let patch = try patches(url).first else {
-            throw PresetError(file: url.lastPathComponent, problem: "holds no patch")
+        try render(url, index: 0, settings: settings)
+    }
+
+    /// Loads and renders patch `index` (0-based) of a preset file; a bank (DX7 .syx/.dx7) holds many.
+    public func render(_ url: URL, index: Int, settings: RenderSettings) throws -> AudioClip {
+        let all = try patches(url)
+        guard !all.isEmpty else { throw PresetError(file: url.lastPathComponent, problem: "holds no patch") }
+        guard all.indices.contains(index) else {
+            throw PresetError(file: url.lastPathComponent, problem: "has \(all.count) patch(es); index \(index) is out of range 0...\(all.count - 1)")
         }
-        return try render(patch, settings: settings, file: url.lastPathComponent)
+        return try render(all[index], settings: settings, file: url.lastPathComponent)
     }
 }

@@ -5,8 +5,13 @@ import Foundation
 
 /// Why a DX7 file could not be read (one line naming the file and the problem).
 public struct DX7FormatError: Error, CustomStringConvertible, Sendable {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+    public var file: String
+    public var problem: String
+    public init(file: String, problem: String) {
+        self.file = file
+        self.problem = problem
+    }
+    public var description: String { file.isEmpty ? problem : "\(file): \(problem)" }
 }
 
 /// The voices of one DX7 file, in file order, and what was wrong but tolerated.
@@ -33,31 +38,35 @@ public enum DX7SysEx {
         let name = url.lastPathComponent
         let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
         if let size = (attributes?[.size] as? NSNumber)?.intValue, size > maximumFileBytes {
-            throw DX7FormatError("\(name): \(size) bytes is too large for a DX7 voice file (limit \(maximumFileBytes))")
+            throw DX7FormatError(file: name, problem: "\(size) bytes is too large for a DX7 voice file (limit \(maximumFileBytes))")
         }
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw DX7FormatError("\(name): cannot read (\(error.localizedDescription))")
+            throw DX7FormatError(file: name, problem: "cannot read (\(error.localizedDescription))")
         }
         return try decode([UInt8](data), fileName: name)
     }
 
-    /// Whether the bytes look like a DX7 file (a Yamaha voice dump header, or a raw packed bank
-    /// whose first voice has a plausible algorithm byte and printable name).
-    public static func looksLikeDX7(_ bytes: [UInt8]) -> Bool {
-        if bytes.count >= 6, bytes[0] == 0xF0, bytes[1] == 0x43, bytes[2] & 0xF0 == 0,
-           bytes[3] == 0x09 || bytes[3] == 0x00 { return true }
-        guard bytes.count >= 128, bytes.count % 128 == 0, bytes[0] != 0xF0 else { return false }
-        let name = bytes[118..<128]
-        return bytes[110] < 0x20 && name.allSatisfy { $0 >= 0x20 && $0 < 0x80 }
+    /// Whether a file looks like DX7 voice data: a Yamaha voice dump header at the start, or a raw
+    /// packed bank (a multiple of 128 bytes) whose first voice has 7-bit data, EG values within
+    /// 0...99, a valid algorithm and a printable name.
+    public static func looksLikeDX7(_ data: Data) -> Bool {
+        let head = [UInt8](data.prefix(DX7VoiceData.packedSize))
+        if head.count >= 6, head[0] == 0xF0, head[1] == 0x43, head[2] & 0xF0 == 0,
+           head[3] == 0x09 || head[3] == 0x00 { return true }
+        guard data.count >= 128, data.count % 128 == 0, head.count == 128 else { return false }
+        let sevenBit = head[0..<118].allSatisfy { $0 < 0x80 }
+        let envelopesInRange = (0..<6).allSatisfy { op in head[(op * 17)..<(op * 17 + 8)].allSatisfy { $0 <= 99 } }
+        let printableName = head[118..<128].allSatisfy { $0 >= 0x20 && $0 < 0x80 }
+        return sevenBit && envelopesInRange && head[110] < 0x20 && printableName
     }
 
     /// Decodes every voice in `bytes`: all bulk and single-voice dumps found anywhere in the file,
     /// else (no dump header at all) raw 128-byte packed voices. Throws on a wrong header or length.
     public static func decode(_ bytes: [UInt8], fileName: String) throws -> DX7Bank {
-        guard !bytes.isEmpty else { throw DX7FormatError("\(fileName): empty file") }
+        guard !bytes.isEmpty else { throw DX7FormatError(file: fileName, problem: "empty file") }
         if bytes.count > maximumFileBytes {
-            throw DX7FormatError("\(fileName): \(bytes.count) bytes is too large for a DX7 voice file")
+            throw DX7FormatError(file: fileName, problem: "\(bytes.count) bytes is too large for a DX7 voice file")
         }
         var voices: [DX7VoiceData] = []
         var warnings: [String] = []
@@ -108,13 +117,13 @@ public enum DX7SysEx {
             if let firstProblem { warnings.append(firstProblem) }
             return DX7Bank(voices: voices, warnings: warnings)
         }
-        if let firstProblem { throw DX7FormatError("\(fileName): \(firstProblem)") }
+        if let firstProblem { throw DX7FormatError(file: fileName, problem: "\(firstProblem)") }
         if sawYamahaHeader || bytes[0] == 0xF0 {
-            throw DX7FormatError("\(fileName): SysEx data holds no DX7 bulk (F0 43 0n 09 20 00) or single-voice (F0 43 0n 00 01 1B) dump")
+            throw DX7FormatError(file: fileName, problem: "SysEx data holds no DX7 bulk (F0 43 0n 09 20 00) or single-voice (F0 43 0n 00 01 1B) dump")
         }
         // Raw packed voices, as in hexter's .dx7 banks.
         guard bytes.count % 128 == 0 else {
-            throw DX7FormatError("\(fileName): \(bytes.count) bytes is neither a SysEx dump nor a multiple of 128 (raw packed voices)")
+            throw DX7FormatError(file: fileName, problem: "\(bytes.count) bytes is neither a SysEx dump nor a multiple of 128 (raw packed voices)")
         }
         for k in 0..<(bytes.count / 128) {
             voices.append(voice(packed: bytes[(128 * k)..<(128 * k + 128)], label: "voice \(k + 1)", warnings: &warnings))
@@ -155,7 +164,7 @@ public enum DX7SysEx {
     /// A 32-voice bulk dump (4,104 bytes). Fewer than 32 voices are padded with init voices;
     /// more than 32 are refused.
     public static func bulkDump(_ voices: [DX7VoiceData], channel: Int = 0) throws -> [UInt8] {
-        guard voices.count <= 32 else { throw DX7FormatError("a bulk dump holds 32 voices, got \(voices.count)") }
+        guard voices.count <= 32 else { throw DX7FormatError(file: "", problem: "a bulk dump holds 32 voices, got \(voices.count)") }
         var data: [UInt8] = []
         data.reserveCapacity(4096)
         for k in 0..<32 { data += (k < voices.count ? voices[k] : DX7VoiceData()).packed }

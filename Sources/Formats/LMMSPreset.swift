@@ -110,6 +110,14 @@ public enum LMMSPreset {
             }
             attributes["tripleoscillator.userwavefile\(osc)"] = resolved.path
         }
+        for (number, target) in ["elvol", "elcut", "elres"].enumerated() where Int(values["\(target).lshp"] ?? 0) == 4 {
+            let file = elements[target]?.attributes["userwavefile"] ?? ""
+            if file.isEmpty { continue }
+            guard let resolved = resolveSample(file, near: directory) else {
+                throw fail("user wave file '\(file)' of the \(["volume", "cutoff", "resonance"][number]) LFO not found")
+            }
+            attributes["\(target).userwavefile"] = resolved.path
+        }
         return Patch(synthID: synthID, name: patchName, values: values, attributes: attributes)
     }
 

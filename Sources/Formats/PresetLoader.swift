@@ -5,11 +5,12 @@ import Synthesis
 
 public enum PresetLoader {
     /// The formats this loader recognises.
-    public enum Format: String, Sendable { case lmms }
+    public enum Format: String, Sendable { case lmms, dx7 }
 
     /// Sniffs the bytes. nil: not a format we read.
     public static func format(of data: Data) -> Format? {
         if LMMSPreset.sniff(data) { return .lmms }
+        if DX7SysEx.looksLikeDX7(data) { return .dx7 }
         return nil
     }
 
@@ -28,8 +29,18 @@ public enum PresetLoader {
         case .lmms:
             return [try LMMSPreset.parse(data, fileName: name, directory: url.deletingLastPathComponent(),
                                          schema: try schema(LMMSPreset.synthID))]
+        case .dx7:
+            // A bank gives one patch per voice (index = position in the file); what was tolerated
+            // (bad checksum, masked bits) rides along as the first patch's "dx7.warnings".
+            let bank: DX7Bank
+            do { bank = try DX7SysEx.decode([UInt8](data), fileName: name) } catch let error as DX7FormatError {
+                throw PresetError(file: name, problem: error.problem)
+            }
+            var patches = bank.voices.enumerated().map { $0.element.patch(source: name, index: $0.offset) }
+            if !bank.warnings.isEmpty, !patches.isEmpty { patches[0].attributes["dx7.warnings"] = bank.warnings.joined(separator: "; ") }
+            return patches
         case nil:
-            throw PresetError(file: name, problem: "not a preset format PresetAtlas reads (LMMS .xpf)")
+            throw PresetError(file: name, problem: "not a preset format PresetAtlas reads (LMMS .xpf, DX7 .syx/.dx7)")
         }
     }
 }

@@ -53,22 +53,27 @@ public enum ZynAddSubFXInstrument {
         guard let instrument = root.child("INSTRUMENT") else {
             throw ZynAddSubFXError(description: "no <INSTRUMENT> (a .xmz master file or a scale, not an instrument?)")
         }
-        let major = Int(root.attributes["version-major"] ?? "") ?? 0
+        let version = ZynVersion(root: root)
         let name = instrument.child("INFO")?.children("string").first { $0.attributes["name"] == "name" }?.text
         var patch = Patch(synthID: schema.id, name: (name?.isEmpty == false ? name! : fallbackName))
         patch.attributes["zyn.version"] = [root.attributes["version-major"], root.attributes["version-minor"],
                                            root.attributes["version-revision"]].compactMap { $0 }.joined(separator: ".")
-        var unconverted = 0
+        var unknown: [String] = []
         for spec in schema.parameters {
             guard let element = resolve(spec.source, in: root) else { continue }
-            switch value(of: element, spec: spec, fileMajorVersion: major) {
+            switch value(of: element, spec: spec, version: version) {
             case .some(let v): patch.values[spec.id] = spec.clamped(v)
-            case .none: unconverted += 1
+            case .none: unknown.append(spec.id)
             }
         }
-        if unconverted > 0 { patch.attributes["zyn.unconverted"] = String(unconverted) }
+        if !unknown.isEmpty { patch.attributes[unknownParametersAttribute] = unknown.joined(separator: ",") }
         return patch
     }
+
+    /// Attribute listing (comma-separated) the parameters present in the file whose value could not
+    /// be expressed in the schema's encoding: statistics leave these presets out for those parameters
+    /// instead of counting them at the default. The bias statistics read the same key.
+    public static let unknownParametersAttribute = "unknownParameters"
 
     /// Follows `A/B[2]/name` from the root: each step a child element (with `id="2"` when indexed),
     /// the last step the `name` attribute of a `par`, `par_bool` or `par_real` child.
@@ -88,31 +93,33 @@ public enum ZynAddSubFXInstrument {
             }
             node = next
         }
-        return node.children.first { $0.attributes["name"] == leaf && $0.name.hasPrefix("par") }
+        if let found = node.children.first(where: { $0.attributes["name"] == leaf && $0.name.hasPrefix("par") }) {
+            return found
+        }
+        // 3.x files name some filter knobs differently (`freq` became `basefreq`, …).
+        guard let renamed = ZynUpgrades.renamedLeaves[leaf] else { return nil }
+        return node.children.first { $0.attributes["name"] == renamed && $0.name.hasPrefix("par") }
     }
 
-    /// The value of a `par`/`par_bool`/`par_real` element in the schema's (1.x–2.x integer) encoding.
-    static func value(of element: XMLElement, spec: ParameterSpec, fileMajorVersion: Int) -> Double? {
+    /// The value of a `par`/`par_bool`/`par_real` element in the schema's (1.x–2.x integer) encoding,
+    /// or nil when it cannot be expressed there.
+    static func value(of element: XMLElement, spec: ParameterSpec, version: ZynVersion) -> Double? {
         let text = element.attributes["value"] ?? ""
         switch element.name {
         case "par_bool":
             return text == "yes" ? 1 : (text == "no" ? 0 : nil)
         case "par":
-            guard let v = Double(text) else { return nil }
+            guard let v = Double(text), v.isFinite else { return nil }
             // Zyn stores a user-drawn base function as 127; the schema's last choice stands for it.
             if spec.scale == .enum, v > spec.maximum, v == 127 { return spec.maximum }
             return v
         case "par_real":
-            let v = exactValue(element) ?? Double(text)
-            guard let v, v.isFinite else { return nil }
-            let leaf = spec.source.split(separator: "/").last.map(String.init) ?? ""
-            if ["A_dt", "D_dt", "R_dt"].contains(leaf) {
-                // 3.x stores seconds; 1.x–2.x stored v with seconds = (2^(12 v/127) − 1) / 100 (FORMAT.md).
-                return (127 * Foundation.log2(Swift.max(0, v) * 100 + 1) / 12).rounded()
-            }
-            // LFO frequency: a 0–1 fraction before 3.x, Hz from 3.x on (no exact inverse kept here).
-            if spec.scale == .linear || spec.scale == .log { return fileMajorVersion >= 3 ? nil : v }
-            return nil
+            guard let v = exactValue(element) ?? Double(text), v.isFinite else { return nil }
+            let leaf = element.attributes["name"] ?? ""
+            guard let converted = ZynUpgrades.integerValue(real: v, leaf: leaf, spec: spec, version: version),
+                  converted.isFinite else { return nil }
+            // Stepped knobs come back as whole steps; continuous ones (LFO frequency) as they are.
+            return spec.scale == .linear || spec.scale == .log ? converted : converted.rounded()
         default:
             return nil
         }

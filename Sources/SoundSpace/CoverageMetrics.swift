@@ -31,35 +31,48 @@ public struct CoverageMetrics: Sendable, Equatable, Codable {
     /// Time O((N² + M² + N·M)·D / cores); memory O((N + M)·k) plus one tile per core (never N×M).
     /// - Throws: `SoundSpaceError` if a set has fewer than k + 1 points, k < 1, or dimensions differ.
     public static func compute(reference: Matrix, candidate: Matrix, k: Int) throws -> CoverageMetrics {
-        guard k >= 1 else { throw SoundSpaceError("k must be at least 1 (got \(k))") }
-        guard reference.rows > k, candidate.rows > k else {
-            throw SoundSpaceError("need more than k = \(k) points in each set (reference \(reference.rows), candidate \(candidate.rows))")
+        try compute(reference: reference, candidate: candidate, ks: [k])[0]
+    }
+
+    /// The metrics at several k from one neighbour search and one pass over the pairs (the cost of the
+    /// largest k alone, plus one comparison per extra k). Results in the order of `ks`.
+    public static func compute(reference: Matrix, candidate: Matrix, ks: [Int]) throws -> [CoverageMetrics] {
+        guard let largest = ks.max(), let smallest = ks.min(), smallest >= 1 else {
+            throw SoundSpaceError("k must be at least 1 (got \(ks))")
+        }
+        guard reference.rows > largest, candidate.rows > largest else {
+            throw SoundSpaceError("need more than k = \(largest) points in each set (reference \(reference.rows), candidate \(candidate.rows))")
         }
         guard reference.columns == candidate.columns, reference.columns > 0 else {
             throw SoundSpaceError("dimension mismatch: reference has \(reference.columns), candidate \(candidate.columns)")
         }
-        let referenceRadii = kthNeighborSquaredRadii(reference, k: k)
-        let candidateRadii = kthNeighborSquaredRadii(candidate, k: k)
+        let referenceRadii = kthNeighborSquaredRadii(reference, ks: ks)
+        let candidateRadii = kthNeighborSquaredRadii(candidate, ks: ks)
         let counts = crossCounts(reference: reference, referenceRadii: referenceRadii,
                                  candidate: candidate, candidateRadii: candidateRadii)
-        let n = Double(reference.rows), m = Double(candidate.rows)
-        return CoverageMetrics(
-            precision: Double(counts.candidateInsideCount.filter { $0 > 0 }.count) / m,
-            recall: Double(counts.referenceRecalled.filter { $0 }.count) / n,
-            // Same operation order as prdc, (1/k)·mean(counts), so the result matches it to the last bit.
-            density: (1.0 / Double(k)) * (Double(counts.candidateInsideCount.reduce(0) { $0 + Int($1) }) / m),
-            coverage: Double(counts.referenceCovered.filter { $0 }.count) / n)
+        let n = reference.rows, m = candidate.rows
+        return ks.indices.map { index in
+            let inside = counts.candidateInsideCount[(index * m)..<((index + 1) * m)]
+            let k = Double(ks[index])
+            return CoverageMetrics(
+                precision: Double(inside.filter { $0 > 0 }.count) / Double(m),
+                recall: Double(counts.referenceRecalled[(index * n)..<((index + 1) * n)].filter { $0 }.count) / Double(n),
+                // Same operation order as prdc, (1/k)·mean(counts), so the result matches it to the last bit.
+                density: (1.0 / k) * (Double(inside.reduce(0) { $0 + Int($1) }) / Double(m)),
+                coverage: Double(counts.referenceCovered[(index * n)..<((index + 1) * n)].filter { $0 }.count) / Double(n))
+        }
     }
 
     /// Exact squared radius to the (k+1)-th nearest point counting the point itself (distance 0), i.e. the
-    /// k-th nearest other point. Candidates come from float32 kNN with a margin of 8 extra neighbours,
-    /// then their distances are recomputed in Double and re-sorted. O(N²·D / cores).
-    static func kthNeighborSquaredRadii(_ points: Matrix, k: Int) -> [Double] {
+    /// k-th nearest other point, for each k in `ks`. Candidates come from one float32 kNN with a margin of
+    /// 8 extra neighbours beyond the largest k, then their distances are recomputed in Double and re-sorted.
+    /// O(N²·D / cores).
+    static func kthNeighborSquaredRadii(_ points: Matrix, ks: [Int]) -> [[Double]] {
         let margin = 8
-        let candidates = Swift.min(points.rows, k + 1 + margin)
+        let candidates = Swift.min(points.rows, (ks.max() ?? 1) + 1 + margin)
         let graph = NearestNeighbors.exact(queries: points, reference: points, k: candidates)
         let d = points.columns
-        var radii = [Double](repeating: 0, count: points.rows)
+        var radii = [[Double]](repeating: [Double](repeating: 0, count: points.rows), count: ks.count)
         points.values.withUnsafeBufferPointer { v in
             let base = v.baseAddress!
             var exact = [Double](repeating: 0, count: candidates)
@@ -70,12 +83,13 @@ public struct CoverageMetrics: Sendable, Equatable, Codable {
                 }
                 // The point itself is always among the candidates at float distance ≈ 0 and exact distance 0.
                 exact.sort()
-                radii[i] = exact[k]
+                for (index, k) in ks.enumerated() { radii[index][i] = exact[k] }
             }
         }
         return radii
     }
 
+    /// Per k (index `kIndex`), flat: `candidateInsideCount[kIndex * M + j]`, `referenceRecalled[kIndex * N + i]`.
     struct CrossCounts {
         var candidateInsideCount: [Int32]   // per candidate: reference balls containing it
         var referenceRecalled: [Bool]       // per reference: inside some candidate ball
@@ -83,20 +97,21 @@ public struct CoverageMetrics: Sendable, Equatable, Codable {
     }
 
     /// One pass over all reference × candidate pairs, tile by tile, deciding both ball memberships of
-    /// each pair. Each worker owns whole reference rows and its own candidate counters, summed at the end
-    /// in chunk order (deterministic).
-    static func crossCounts(reference: Matrix, referenceRadii: [Double], candidate: Matrix, candidateRadii: [Double]) -> CrossCounts {
+    /// each pair at every k. Each worker owns whole reference rows and its own candidate counters, summed
+    /// at the end in chunk order (deterministic).
+    static func crossCounts(reference: Matrix, referenceRadii: [[Double]], candidate: Matrix, candidateRadii: [[Double]]) -> CrossCounts {
         let n = reference.rows, m = candidate.rows, d = reference.columns
+        let kCount = referenceRadii.count
         let packed = PackedPoints(candidate)
         let referenceNorms = DistanceTiles.squaredNorms(reference)
         let candidateNorms = DistanceTiles.squaredNorms(candidate)
         // Float32 error of |x|² + |y|² − 2x·y is well below 1e-5·(|x|² + |y|²) for D up to thousands;
         // pairs closer than that to a radius are decided in Double.
         let relativeBand: Float = 1e-5
-        let referenceRadiiF = referenceRadii.map { Float($0) }
-        let candidateRadiiF = candidateRadii.map { Float($0) }
-        var recalled = [Bool](repeating: false, count: n)
-        var covered = [Bool](repeating: false, count: n)
+        let referenceRadiiF = referenceRadii.map { $0.map { Float($0) } }
+        let candidateRadiiF = candidateRadii.map { $0.map { Float($0) } }
+        var recalled = [Bool](repeating: false, count: kCount * n)
+        var covered = [Bool](repeating: false, count: kCount * n)
         let blocks = (n + DistanceTiles.queryBlock - 1) / DistanceTiles.queryBlock
         let chunkCount = Swift.min(blocks, Parallel.coreCount * 4)
         var perChunkCounts = [[Int32]](repeating: [], count: chunkCount)
@@ -109,39 +124,43 @@ public struct CoverageMetrics: Sendable, Equatable, Codable {
                                 let shared = UncheckedSendable((recalledBuffer, coveredBuffer, chunkCounts))
                                 Parallel.forEachChunk(count: blocks, chunkCount: chunkCount) { chunk, blockRange in
                                     let (recalledOut, coveredOut, countsOut) = shared.value
-                                    var counts = [Int32](repeating: 0, count: m)
+                                    var counts = [Int32](repeating: 0, count: kCount * m)
                                     let rows = (blockRange.lowerBound * DistanceTiles.queryBlock)..<Swift.min(n, blockRange.upperBound * DistanceTiles.queryBlock)
                                     let refBase = refValues.baseAddress!, candBase = candValues.baseAddress!
                                     counts.withUnsafeMutableBufferPointer { countBuffer in
                                         DistanceTiles.forEachTile(queries: refValues, queryNorms: refNorms, queryRows: rows, reference: packed) {
                                             queryStart, queryCount, candidateStart, candidateCount, tile in
-                                            for q in 0..<queryCount {
-                                                let i = queryStart + q
-                                                let tileRow = tile + q * DistanceTiles.referenceTile
-                                                let radiusI = referenceRadiiF[i], normI = refNorms[i]
-                                                var isRecalled = recalledOut[i], isCovered = coveredOut[i]
-                                                for r in 0..<candidateCount {
-                                                    let j = candidateStart + r
-                                                    let d2 = tileRow[r]
-                                                    let band = relativeBand * (normI + candidateNorms[j])
-                                                    // Is candidate j inside reference i's ball?
-                                                    var inside = d2 < radiusI - band
-                                                    if !inside && d2 <= radiusI + band {
-                                                        inside = DistanceTiles.exactSquaredDistance(refBase + i * d, candBase + j * d, dimensions: d) < referenceRadii[i]
-                                                    }
-                                                    if inside { countBuffer[j] += 1; isCovered = true }
-                                                    // Is reference i inside candidate j's ball?
-                                                    if !isRecalled {
-                                                        let radiusJ = candidateRadiiF[j]
-                                                        var within = d2 < radiusJ - band
-                                                        if !within && d2 <= radiusJ + band {
-                                                            within = DistanceTiles.exactSquaredDistance(refBase + i * d, candBase + j * d, dimensions: d) < candidateRadii[j]
+                                            for kIndex in 0..<kCount {
+                                                let radiiF = referenceRadiiF[kIndex], radii = referenceRadii[kIndex]
+                                                let candidateRF = candidateRadiiF[kIndex], candidateR = candidateRadii[kIndex]
+                                                for q in 0..<queryCount {
+                                                    let i = queryStart + q
+                                                    let tileRow = tile + q * DistanceTiles.referenceTile
+                                                    let radiusI = radiiF[i], normI = refNorms[i]
+                                                    var isRecalled = recalledOut[kIndex * n + i], isCovered = coveredOut[kIndex * n + i]
+                                                    for r in 0..<candidateCount {
+                                                        let j = candidateStart + r
+                                                        let d2 = tileRow[r]
+                                                        let band = relativeBand * (normI + candidateNorms[j])
+                                                        // Is candidate j inside reference i's ball?
+                                                        var inside = d2 < radiusI - band
+                                                        if !inside && d2 <= radiusI + band {
+                                                            inside = DistanceTiles.exactSquaredDistance(refBase + i * d, candBase + j * d, dimensions: d) < radii[i]
                                                         }
-                                                        isRecalled = within
+                                                        if inside { countBuffer[kIndex * m + j] += 1; isCovered = true }
+                                                        // Is reference i inside candidate j's ball?
+                                                        if !isRecalled {
+                                                            let radiusJ = candidateRF[j]
+                                                            var within = d2 < radiusJ - band
+                                                            if !within && d2 <= radiusJ + band {
+                                                                within = DistanceTiles.exactSquaredDistance(refBase + i * d, candBase + j * d, dimensions: d) < candidateR[j]
+                                                            }
+                                                            isRecalled = within
+                                                        }
                                                     }
+                                                    recalledOut[kIndex * n + i] = isRecalled
+                                                    coveredOut[kIndex * n + i] = isCovered
                                                 }
-                                                recalledOut[i] = isRecalled
-                                                coveredOut[i] = isCovered
                                             }
                                         }
                                     }
@@ -153,9 +172,9 @@ public struct CoverageMetrics: Sendable, Equatable, Codable {
                 }
             }
         }
-        var total = [Int32](repeating: 0, count: m)
+        var total = [Int32](repeating: 0, count: kCount * m)
         for counts in perChunkCounts where !counts.isEmpty {
-            for j in 0..<m { total[j] += counts[j] }
+            for e in 0..<(kCount * m) { total[e] += counts[e] }
         }
         return CrossCounts(candidateInsideCount: total, referenceRecalled: recalled, referenceCovered: covered)
     }

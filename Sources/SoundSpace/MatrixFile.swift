@@ -20,6 +20,9 @@ public enum MatrixFile {
         } else {
             matrix = try parseText(data, file: url.path)
         }
+        guard matrix.rows > 0, matrix.columns > 0 else {
+            throw NumpyArrayError(file: url.path, problem: "no points (shape \(matrix.rows) x \(matrix.columns))")
+        }
         if let bad = matrix.values.firstIndex(where: { !$0.isFinite }) {
             let columns = Swift.max(matrix.columns, 1)
             throw NumpyArrayError(file: url.path, problem: "non-finite value at row \(bad / columns), column \(bad % columns)")

@@ -67,6 +67,38 @@ public enum NearestNeighbors {
         return NeighborGraph(k: k, indices: indices, squaredDistances: distances)
     }
 
+    /// Like `exact`, but the order is decided in Double: 8 extra float32 candidates are re-ranked by their
+    /// distances recomputed in Double (ties: lower index first), so near-ties that float32 rounding could
+    /// swap come out as exact arithmetic orders them. Same complexity; `squaredDistances` hold the Double
+    /// values rounded to Float.
+    public static func exactRefined(queries: Matrix, reference: Matrix, k: Int, excludingSelf: Bool = false) -> NeighborGraph {
+        let k = Swift.max(0, k)
+        let candidates = Swift.min(reference.rows, k + 8)
+        let graph = exact(queries: queries, reference: reference, k: candidates, excludingSelf: excludingSelf)
+        guard k > 0, candidates > 0 else { return exact(queries: queries, reference: reference, k: k, excludingSelf: excludingSelf) }
+        let d = queries.columns
+        var indices = [Int32](repeating: -1, count: queries.rows * k)
+        var distances = [Float](repeating: .infinity, count: queries.rows * k)
+        queries.values.withUnsafeBufferPointer { q in
+            reference.values.withUnsafeBufferPointer { r in
+                var ranked = [(Double, Int32)](repeating: (0, 0), count: candidates)
+                for i in 0..<queries.rows {
+                    for n in 0..<candidates {
+                        let j = graph.indices[i * candidates + n]
+                        ranked[n] = j < 0 ? (.infinity, Int32.max)
+                            : (DistanceTiles.exactSquaredDistance(q.baseAddress! + i * d, r.baseAddress! + Int(j) * d, dimensions: d), j)
+                    }
+                    ranked.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+                    for n in 0..<Swift.min(k, candidates) where ranked[n].1 != Int32.max {
+                        indices[i * k + n] = ranked[n].1
+                        distances[i * k + n] = Float(ranked[n].0)
+                    }
+                }
+            }
+        }
+        return NeighborGraph(k: k, indices: indices, squaredDistances: distances)
+    }
+
     /// Inserts into a sorted list of k, dropping the last; equal distances keep the earlier (lower) index first.
     @inline(__always)
     static func insert(_ index: Int32, _ distance: Float, into indices: UnsafeMutablePointer<Int32>,

@@ -24,7 +24,8 @@ public struct PCA: Sendable {
         var mean = [Double](repeating: 0, count: d)
         for i in 0..<n { for c in 0..<d { mean[c] += Double(points.values[i * d + c]) } }
         mean = mean.map { $0 / Double(n) }
-        let chunkCount = Swift.min(n, Parallel.coreCount * 2)
+        // A fixed chunk count (not the core count) keeps the Double sums, and so the axes, identical on every machine.
+        let chunkCount = Swift.min(n, 16)
         var partial = [[Double]](repeating: [], count: chunkCount)
         partial.withUnsafeMutableBufferPointer { partialBuffer in
             let out = UncheckedSendable(partialBuffer)

@@ -100,11 +100,13 @@ final class TerminalProgress: @unchecked Sendable {
     private let start = Date()
     private var lastDraw = Date.distantPast
     private var drewLine = false
+    private var stage: (name: String, start: Date)?
 
     func report(_ event: AtlasProgress) {
         switch event {
         case .stage(let name):
             finish()
+            stage = (name, Date())
             FileHandle.standardError.write(Data("\(name)…\n".utf8))
         case .rendering(let done, let total):
             guard total > 0 else { return }
@@ -124,7 +126,13 @@ final class TerminalProgress: @unchecked Sendable {
         }
     }
 
+    /// Ends the status line and reports how long the stage took.
     func finish() {
         if drewLine { FileHandle.standardError.write(Data("\n".utf8)); drewLine = false }
+        if let stage {
+            let seconds = Date().timeIntervalSince(stage.start)
+            FileHandle.standardError.write(Data(String(format: "%@ took %.1f s\n", stage.name, seconds).utf8))
+            self.stage = nil
+        }
     }
 }

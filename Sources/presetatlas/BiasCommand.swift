@@ -11,13 +11,14 @@ struct Bias: ParsableCommand {
         SOURCES are files or folders (walked recursively). Project and song files give tempo statistics per \
         tool (LMMS .mmp/.mmpz/.mpt, Hydrogen .h2song, MIDI, .mod/.xm/.s3m/.it, MuseScore .mscx/.mscz, \
         Rosegarden .rg, Ardour .ardour); preset files give parameter stickiness per synth (ZynAddSubFX/Yoshimi \
-        .xiz). Files are recognised by content. Templates (.mpt and the like) are reported apart, never as songs. \
+        .xiz/.xiy, LMMS TripleOscillator .xpf, DX7 .syx/.dx7). Files are recognised by content. Templates (.mpt, files in a templates folder) are reported apart, never as songs. \
         A file that cannot be read gets one line and the run goes on.
 
         Examples:
-          presetatlas bias .cache/factory/usr/share/lmms/projects .cache/factory/usr/share/hydrogen/data/demo_songs
+          presetatlas bias .cache/factory/usr/share/lmms/projects
           presetatlas bias .cache/factory/usr/share/zynaddsubfx/banks --json
           presetatlas bias song.mid tune.xm --out Reports/factory
+          presetatlas bias .cache/factory/usr/share/hexter --atlas Reports/factory
         """)
 
     @Argument(help: "Files or folders of projects, songs and presets.")
@@ -26,8 +27,11 @@ struct Bias: ParsableCommand {
     @Flag(help: "Print JSON instead of tables.")
     var json = false
 
-    @Option(help: "Write bias.md, bias.json and SVG histograms into this folder (e.g. Reports/factory).")
+    @Option(help: "Write bias.md, bias.json and SVG figures into this folder (e.g. Reports/factory).")
     var out: String?
+
+    @Option(help: "Report folder of an atlas (its atlas.sqlite) for each preset's distance from the init patch in sound space.")
+    var atlas: String?
 
     func run() throws {
         let defaults: [String: DefaultTempo]
@@ -36,7 +40,17 @@ struct Bias: ParsableCommand {
             defaults = [:]
         }
         let inputs = BiasInputs.read(sources)
-        let report = BiasReport.make(from: inputs, defaults: defaults)
+        var soundSpace: [SoundSpaceInitDistances] = []
+        var storeProblems: [String] = []
+        if let atlas {
+            do {
+                (soundSpace, storeProblems) = try BiasSoundSpace.distances(reportDirectory: URL(fileURLWithPath: atlas, isDirectory: true))
+            } catch {
+                storeProblems.append("\(error)")
+            }
+        }
+        var report = BiasReport.make(from: inputs, defaults: defaults, soundSpace: soundSpace)
+        report.problems += storeProblems
         if json {
             print(String(decoding: try report.json(), as: UTF8.self))
         } else {
@@ -46,7 +60,7 @@ struct Bias: ParsableCommand {
             let written = try BiasFigures.write(report, to: URL(fileURLWithPath: out, isDirectory: true))
             printError("wrote \(written.map(\.path).joined(separator: ", "))")
         }
-        if inputs.tempoReadings.isEmpty && inputs.banks.isEmpty {
+        if inputs.tempoReadings.isEmpty && inputs.banks.isEmpty && soundSpace.isEmpty {
             throw ValidationError("no readable project, song or preset file in the sources")
         }
     }

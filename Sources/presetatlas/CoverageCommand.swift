@@ -8,8 +8,8 @@ struct CoverageCommand: ParsableCommand {
         commandName: "coverage",
         abstract: "Precision, recall, density and coverage of CANDIDATE points against REFERENCE points.",
         discussion: """
-        Each file is a float .npy [N, D] or a CSV of numbers (one point per line). In PresetAtlas the
-        reference is usually random settings of a synth and the candidate its presets. Metrics as in
+        Each file is a float .npy [N, D] or a CSV of numbers (one point per line). In PresetAtlas the \
+        reference is usually random settings of a synth and the candidate its presets. Metrics as in \
         Naeem et al. 2020 (k-th nearest neighbour balls, Euclidean), identical to the prdc package.
 
         Example:
@@ -20,11 +20,21 @@ struct CoverageCommand: ParsableCommand {
     @Argument(help: "Candidate points (.npy or CSV).") var candidate: String
     @Option(help: "Neighbourhood size k of the radius balls.") var k: Int = 5
     @Flag(help: "Print one JSON object instead of lines.") var json = false
+    @Flag(help: "Print the seconds the computation took (files read excluded) to standard error.") var timing = false
 
     func run() throws {
         let referencePoints = try MatrixFile.read(URL(fileURLWithPath: reference))
         let candidatePoints = try MatrixFile.read(URL(fileURLWithPath: candidate))
         let metrics: CoverageMetrics
+        let clock = ContinuousClock()
+        let start = clock.now
+        defer {
+            if timing {
+                let elapsed = clock.now - start
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+                FileHandle.standardError.write(Data("coverage seconds \(seconds)\n".utf8))
+            }
+        }
         do { metrics = try CoverageMetrics.compute(reference: referencePoints, candidate: candidatePoints, k: k) } catch {
             throw ValidationError("\(candidate) against \(reference): \(error)")
         }

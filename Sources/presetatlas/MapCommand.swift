@@ -10,44 +10,73 @@ struct MapCommand: ParsableCommand {
         commandName: "map",
         abstract: "Project embeddings to a 2-D map and report its trustworthiness and continuity at k = 10.",
         discussion: """
-        Reads a float .npy [N, D] (or CSV), writes the map as float32 .npy [N, 2]. t-SNE is Barnes-Hut,
-        PCA-initialised, seeded: the same input, seed and options give the same map.
+        Reads a float .npy [N, D] (or CSV), writes the map as float32 .npy [N, 2]. t-SNE is Barnes-Hut, \
+        PCA-initialised (or seeded random with --random-init): the same input and options give the same map, \
+        bit for bit. With --measure, an existing map (from any tool) is measured instead of computing one.
 
-        Example:
-          presetatlas map embeddings.npy --method tsne --perplexity 30 --seed 1 --out xy.npy
+        Examples:
+          presetatlas map embeddings.npy --method tsne --perplexity 30 --out xy.npy
+          presetatlas map embeddings.npy --method tsne --random-init --seed 7 --out xy-seed7.npy
+          presetatlas map embeddings.npy --measure other-tool-xy.npy --json
         """)
 
     @Argument(help: "Embeddings (.npy or CSV), one point per row.") var embeddings: String
     @Option(help: "Projection: tsne or pca.") var method: Method = .tsne
-    @Option(help: "Where to write the [N, 2] float32 .npy map.") var out: String
+    @Option(help: "Where to write the [N, 2] float32 .npy map.") var out: String?
+    @Option(help: "Measure this existing map (.npy or CSV, same rows) instead of computing one.") var measure: String?
     @Option(help: "t-SNE perplexity.") var perplexity: Double = 30
-    @Option(help: "t-SNE iterations (250 of them with early exaggeration).") var iterations: Int = 750
-    @Option(help: "Random seed (t-SNE with random initialisation).") var seed: UInt64 = 0
+    @Option(help: "t-SNE iterations (the first 250 with early exaggeration).") var iterations: Int = 750
+    @Option(help: "Seed of the random initialisation (with --random-init).") var seed: UInt64 = 0
+    @Flag(help: "Start t-SNE from seeded Gaussian noise instead of PCA.") var randomInit = false
     @Option(help: "Neighbourhood size for trustworthiness and continuity.") var k: Int = 10
+    @Flag(inversion: .prefixedNo, help: "Measure trustworthiness and continuity (O(N²) time, bounded memory).") var quality = true
     @Flag(help: "Print one JSON object instead of lines.") var json = false
+    @Flag(help: "Print the seconds each phase took to standard error.") var timing = false
+
+    func validate() throws {
+        if out == nil && measure == nil { throw ValidationError("give --out for the map to write, or --measure MAP") }
+    }
 
     func run() throws {
+        let clock = ContinuousClock()
         let points = try MatrixFile.read(URL(fileURLWithPath: embeddings))
-        let map: Matrix
-        let quality: MapQuality
+        var map: Matrix
+        var fields = ["\"points\":\(points.rows)"]
         do {
-            switch method {
-            case .pca:
-                map = try PCA.fit(points, components: Swift.min(2, points.columns)).transform(points)
-            case .tsne:
-                var tsne = TSNE(perplexity: perplexity, iterations: iterations, seed: seed)
-                tsne.earlyExaggerationIterations = Swift.min(250, iterations / 3)
-                map = try tsne.embed(points)
+            let start = clock.now
+            if let measure {
+                map = try MatrixFile.read(URL(fileURLWithPath: measure))
+            } else {
+                switch method {
+                case .pca:
+                    map = try PCA.fit(points, components: Swift.min(2, points.columns)).transform(points)
+                case .tsne:
+                    var tsne = TSNE(perplexity: perplexity, iterations: iterations, seed: seed)
+                    tsne.earlyExaggerationIterations = Swift.min(250, iterations / 3)
+                    if randomInit { tsne.initialization = .random }
+                    map = try tsne.embed(points)
+                }
+                fields.insert("\"method\":\"\(method.rawValue)\"", at: 0)
+                report("\(method.rawValue)", since: start, clock: clock)
             }
-            quality = try MapQuality.measure(points: points, map: map, k: k)
-        } catch {
+            if let out { try NumpyArray(map).write(to: URL(fileURLWithPath: out)) }
+            if quality {
+                let qualityStart = clock.now
+                let measured = try MapQuality.measure(points: points, map: map, k: k)
+                report("quality", since: qualityStart, clock: clock)
+                fields += ["\"k\":\(k)", "\"trustworthiness\":\(measured.trustworthiness)", "\"continuity\":\(measured.continuity)"]
+                if !json { print("trustworthiness\t\(measured.trustworthiness)\ncontinuity\t\(measured.continuity)") }
+            }
+        } catch let error as SoundSpaceError {
             throw ValidationError("\(embeddings): \(error)")
         }
-        try NumpyArray(map).write(to: URL(fileURLWithPath: out))
-        if json {
-            print("{\"method\":\"\(method.rawValue)\",\"points\":\(points.rows),\"k\":\(k),\"trustworthiness\":\(quality.trustworthiness),\"continuity\":\(quality.continuity)}")
-        } else {
-            print("trustworthiness\t\(quality.trustworthiness)\ncontinuity\t\(quality.continuity)")
-        }
+        if json { print("{" + fields.joined(separator: ",") + "}") }
+    }
+
+    private func report(_ phase: String, since start: ContinuousClock.Instant, clock: ContinuousClock) {
+        guard timing else { return }
+        let elapsed = clock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        FileHandle.standardError.write(Data("\(phase) seconds \(seconds)\n".utf8))
     }
 }

@@ -10,16 +10,19 @@ import Glibc
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Render presets with the built-in synth engines (LMMS TripleOscillator .xpf).",
+        abstract: "Render presets with the built-in synth engines (LMMS TripleOscillator .xpf, Yamaha DX7 .syx/.dx7).",
         discussion: """
         One file:  presetatlas render Bell.xpf --note 69 --velocity 100 --hold 1.0 --tail 3.0 --tempo 120 --out bell.wav
         A batch:   presetatlas render .cache/factory/usr/share/lmms/presets/TripleOscillator --out-dir renders/
         --note 69 --velocity 100 --hold 1.0 --tail 3.0 --tempo 120 gives LMMS's reference renders' settings
         (LMMS key 57 = MIDI 69 = A4). Velocity is LMMS's note volume in percent (100 = unity).
+        DX7 banks: presetatlas render dx7_roms.dx7 --index 10 --note 60 --velocity 100 --hold 1.5 --tail 1.5 --out epiano.wav
+        (--index is the 0-based voice number in the file; a batch renders every voice as NAME_000.wav ...).
+        For DX7 voices --velocity is the MIDI velocity 0...127.
         A bad file gets one error line and the batch goes on; the exit status is 1 if any file failed.
         """)
 
-    @Argument(help: "Preset files or folders (folders are searched for .xpf files).")
+    @Argument(help: "Preset files or folders (folders are searched for .xpf, .syx and .dx7 files).")
     var inputs: [String]
 
     @Option(help: "Output file for a single preset (.wav: 32-bit float, .flac: 24-bit).")
@@ -27,6 +30,9 @@ struct Render: ParsableCommand {
 
     @Option(name: .customLong("out-dir"), help: "Output folder for a batch (one file per preset).")
     var outDir: String?
+
+    @Option(help: "Which patch of a bank file to render with --out (0-based; DX7 banks hold 32 or more).")
+    var index: Int?
 
     @Option(help: "Audio format of batch outputs: wav or flac.")
     var format: String = "wav"
@@ -63,6 +69,8 @@ struct Render: ParsableCommand {
         if out != nil && inputs.count != 1 { throw ValidationError("--out takes exactly one preset file; use --out-dir for several") }
         if !["wav", "flac"].contains(format) { throw ValidationError("--format must be wav or flac") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let index, index < 0 { throw ValidationError("--index must be 0 or more") }
+        if index != nil && out == nil { throw ValidationError("--index picks one patch for --out; a batch renders every patch") }
     }
 
     func run() throws {
@@ -70,11 +78,11 @@ struct Render: ParsableCommand {
                                       sampleRateHz: sampleRate, tempoBPM: tempo, seed: seed)
         let rendering = PresetRendering()
         if let out, outDir == nil {
-            let clip = try rendering.render(URL(fileURLWithPath: inputs[0]), settings: settings)
+            let clip = try rendering.render(URL(fileURLWithPath: inputs[0]), index: index ?? 0, settings: settings)
             if !noWrite { try AudioFile.write(clip, to: URL(fileURLWithPath: out)) }
             return
         }
-        let (files, missing) = SourceDiscovery.files(in: inputs, extensions: ["xpf"])
+        let (files, missing) = SourceDiscovery.files(in: inputs, extensions: ["xpf", "syx", "dx7"])
         for path in missing { FileHandle.standardError.write(Data("error: \(path): no such file or folder\n".utf8)) }
         if let outDir, !noWrite {
             try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
@@ -82,11 +90,13 @@ struct Render: ParsableCommand {
         let report = BatchRender.run(files: files, settings: settings, rendering: rendering, jobs: jobs,
                                      outputDirectory: noWrite ? nil : outDir.map { URL(fileURLWithPath: $0) },
                                      format: format, showProgress: isatty(2) != 0)
-        let audioSeconds = Double(report.rendered) * (hold + tail)
-        let perSecond = Double(report.rendered) / max(report.seconds, 1e-9)
+        let audioSeconds = Double(report.patches) * (hold + tail)
+        let perSecond = Double(report.patches) / max(report.seconds, 1e-9)
+        let perCPUSecond = Double(report.patches) / max(report.cpuSeconds, 1e-9)
         FileHandle.standardError.write(Data(String(
-            format: "rendered %d of %d presets in %.3f s: %.1f renders/s, %.0fx realtime (%d jobs)\n",
-            report.rendered, files.count, report.seconds, perSecond, audioSeconds / max(report.seconds, 1e-9), jobs).utf8))
+            format: "rendered %d of %d files (%d patches) in %.3f s: %.1f renders/s, %.0fx realtime (%d jobs); CPU %.3f s: %.1f renders/s per core, %.0fx realtime per core\n",
+            report.rendered, files.count, report.patches, report.seconds, perSecond, audioSeconds / max(report.seconds, 1e-9), jobs,
+            report.cpuSeconds, perCPUSecond, audioSeconds / max(report.cpuSeconds, 1e-9)).utf8))
         if report.failed > 0 || !missing.isEmpty { throw ExitCode(1) }
     }
 }

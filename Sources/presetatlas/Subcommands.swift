@@ -13,5 +13,8 @@ extension PresetAtlas {
         Bias.self,
         AtlasCommand.self,
         MergeCommand.self,
+        ExportCommand.self,
+        BenchDX7.self,
+        FidelityDX7.self,
     ]
 }

@@ -36,6 +36,26 @@ private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathCompon
         #expect(real.values.allSatisfy { !$0.source.isEmpty })
     }
 
+    @Test func everyToolTheReadersNameHasADefaultTempo() throws {
+        // The tool keys TempoReader produces (Sources/Formats/Tempo/*.swift) must all be in the CSV,
+        // else a tool's songs would silently get no statistics.
+        let table = try DefaultTempos.parse(String(contentsOf: packageRoot.appendingPathComponent("Presets/default-tempos.csv"), encoding: .utf8))
+        for tool in ["LMMS", "Hydrogen", "MIDI", "MOD", "XM", "S3M", "IT", "MuseScore", "Rosegarden", "Ardour"] {
+            #expect(table[tool] != nil, "\(tool)")
+        }
+        // Tracker formats all start at 125 BPM; LMMS at 140; the rest at 120.
+        #expect(["MOD", "XM", "S3M", "IT"].allSatisfy { table[$0]?.bpm == 125 })
+        #expect(["Hydrogen", "MIDI", "MuseScore", "Rosegarden", "Ardour"].allSatisfy { table[$0]?.bpm == 120 })
+    }
+
+    @Test func histogramHasOneBarPerTempoAndTheDefaultInRed() {
+        let summary = SoundSpaceSummaryFixture.make()  // 140, 140, 138, 150 against 140
+        let svg = BiasFigures.tempoHistogram(tool: "LMMS", summary: summary)
+        #expect(svg.components(separatedBy: "<rect x=").count - 1 == 3)  // bins 138, 140, 150
+        #expect(svg.components(separatedBy: "fill=\"#c0392b\"><title>").count - 1 == 1)  // one red bar
+        #expect(svg.contains("<title>140 BPM: 2</title>"))
+    }
+
     @Test func randomHitProbabilityByScale() {
         let knob = ParameterSpec(id: "k", label: "k", minimum: 0, maximum: 127, defaultValue: 64, scale: .int)
         #expect(BiasParameters.randomAtDefaultProbability(knob) == 1.0 / 128)
@@ -66,6 +86,16 @@ private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathCompon
         // a: normalised (10 + 0.5)/11 − (5 + 0.5)/11 = 5/11; b unchanged → RMS = (5/11)/sqrt(2).
         #expect(abs(report.distances[1].distance.rms - (5.0 / 11) / 2.0.squareRoot()) < 1e-12)
         #expect(report.distances[1].distance.changedParameters == 1)
+    }
+
+    @Test func unknownValuesAreLeftOutNotCountedAtDefault() {
+        let schema = SynthSchema(id: "toy", name: "Toy", tool: "test", parameters: [
+            ParameterSpec(id: "a", label: "A", minimum: 0, maximum: 10, defaultValue: 5, scale: .int),
+        ])
+        let unknown = Patch(synthID: "toy", name: "u", attributes: [BiasParameters.unknownParametersAttribute: "a"])
+        let report = BiasParameters.analyse(schema: schema, patches: [(Patch(synthID: "toy", name: "i"), "f1"), (unknown, "f2")])
+        #expect(report.parameters[0].presets == 1 && report.parameters[0].atDefault == 1)
+        #expect(BiasParameters.unknownParametersAttribute == ZynAddSubFXInstrument.unknownParametersAttribute)
     }
 
     @Test func sourcesToReportWithBadFilesTemplatesAndJSON() throws {
@@ -133,6 +163,32 @@ private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathCompon
         let report = BiasParameters.analyse(schema: try #require(inputs.schemas["zynaddsubfx"]), patches: patches)
         // Real presets move away from the init patch but keep most knobs at their defaults.
         #expect(report.medianDistance > 0 && report.medianDistance < 0.5)
+        let svg = BiasFigures.stickiness(report)
+        #expect(throws: Never.self) { try XMLParser.parse(Data(svg.utf8)) }
+        #expect(svg.components(separatedBy: "#c0392b\" stroke-width").count - 1 == min(BiasFigures.stickinessRows, report.parameters.count))
+    }
+}
+
+extension BiasReportTests {
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: packageRoot.appendingPathComponent(".cache/factory/usr/share/hexter").path),
+                   "needs .cache/factory from scripts/install-deps.sh"))
+    func tripleOscillatorAndDX7BanksAreWired() throws {
+        let share = packageRoot.appendingPathComponent(".cache/factory/usr/share")
+        let sources = [share.appendingPathComponent("lmms/presets/TripleOscillator").path,
+                       share.appendingPathComponent("hexter/dx7_roms.dx7").path]
+        let inputs = BiasInputs.read(sources, schemaFor: { try SynthDefinition.load(packageRoot.appendingPathComponent("Synths/\($0).xml")) })
+        #expect(inputs.problems.isEmpty, "\(inputs.problems.prefix(3))")
+        // hexter's dx7_roms.dx7: 16,384 bytes of raw 128-byte packed voices = 128 voices.
+        #expect(inputs.banks["dx7"]?.count == 128)
+        #expect((inputs.banks["tripleoscillator"]?.count ?? 0) >= 60)
+        let report = BiasReport.make(from: inputs, defaults: [:])
+        #expect(report.parameters.map(\.synthID) == ["dx7", "tripleoscillator"])
+    }
+
+    @Test func problemLinesCarryTheWholePathOnce() {
+        let line = BiasInputs.oneLine("x.xpf: uses instrument 'kicker', not supported", file: "/a/b/x.xpf")
+        #expect(line == "/a/b/x.xpf: uses instrument 'kicker', not supported")
+        #expect(BiasInputs.oneLine("bad\nthing", file: "/a/y") == "/a/y: bad thing")
     }
 }
 
@@ -141,5 +197,46 @@ import SoundSpace
 enum SoundSpaceSummaryFixture {
     static func make() -> TempoSummary {
         TempoStatistics.summarise(bpms: [140, 140, 138, 150], defaultBPM: 140, resamples: 20)
+    }
+}
+
+@Suite struct BiasSoundSpaceTests {
+    @Test func distancesFromInitInStandardisedSpace() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bias-store-\(UUID().uuidString)", isDirectory: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try AtlasStore(reportDirectory: folder)
+        // toy: init (0,0); presets (1,0), (0,1); random (2,0), (0,2), (2,2). other: a preset, no init.
+        let points: [(key: String, synth: String, origin: String, vector: [Float])] = [
+            ("toy|init", "toy", "init", [0, 0]), ("toy|p1", "toy", "preset", [1, 0]), ("toy|p2", "toy", "preset", [0, 1]),
+            ("toy|r1", "toy", "random", [2, 0]), ("toy|r2", "toy", "random", [0, 2]), ("toy|r3", "toy", "random", [2, 2]),
+            ("other|p", "other", "preset", [5, 5]),
+        ]
+        try store.write { db in
+            for p in points {
+                try db.execute(sql: "INSERT INTO patch(key, synth, origin, name, valuesJSON) VALUES (?, ?, ?, ?, '{}')",
+                               arguments: [p.key, p.synth, p.origin, p.key])
+                try db.execute(sql: "INSERT INTO embedding(patchKey, dimension, vector) VALUES (?, ?, ?)",
+                               arguments: [p.key, 2, EmbeddingBlob.encode(p.vector)])
+            }
+        }
+        let (synths, problems) = try BiasSoundSpace.distances(reportDirectory: folder)
+        #expect(problems.count == 1 && problems[0].contains("other"))
+        let toy = try #require(synths.first { $0.synthID == "toy" })
+        // Both axes get the same standardisation scale, so the ratio of medians is the raw one:
+        // presets at raw distance 1, random settings at median raw distance 2.
+        #expect(abs((toy.presetToRandomRatio ?? 0) - 0.5) < 1e-6)
+        #expect(toy.presets.count == 2 && toy.randomDistances.count == 3)
+        // Both axes hold 0,1,0,2,0,2,5 → the same deviation d; a preset's distance is 1/d.
+        let xs: [Double] = [0, 1, 0, 2, 0, 2, 5]
+        let mean = xs.reduce(0, +) / 7
+        let deviation = (xs.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 7).squareRoot()
+        #expect(abs((toy.medianPresetDistance ?? 0) - 1 / deviation) < 1e-5)
+    }
+
+    @Test func missingStoreIsOneLine() {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bias-none-\(UUID().uuidString)")
+        do { _ = try BiasSoundSpace.distances(reportDirectory: folder); Issue.record("expected an error") } catch {
+            #expect("\(error)".contains("no atlas store") && !"\(error)".contains("\n"))
+        }
     }
 }

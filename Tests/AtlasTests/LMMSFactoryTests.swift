@@ -73,3 +73,61 @@ enum LMMSFactoryFixtures {
         #expect(abs(1200 * log2(hz / 523.25)) < 0.5)
     }
 }
+
+@Suite struct BatchRenderTests {
+    @Test(.enabled(if: LMMSFactoryFixtures.presetsPresent, "LMMS factory presets absent: run scripts/install-deps.sh"))
+    func badFilesGetOneErrorAndTheBatchGoesOn() throws {
+        let fm = FileManager.default
+        let dir = fm.temporaryDirectory.appendingPathComponent("batch-\(UUID().uuidString)")
+        let out = dir.appendingPathComponent("out")
+        try fm.createDirectory(at: out, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: dir) }
+        try fm.copyItem(at: LMMSFactoryFixtures.presets.appendingPathComponent("TB303.xpf"), to: dir.appendingPathComponent("a.xpf"))
+        try Data("<lmms-project><head/>".utf8).write(to: dir.appendingPathComponent("b.xpf"))  // truncated
+        try Data([0xFF, 0x00, 0x13]).write(to: dir.appendingPathComponent("c.xpf"))          // not XML
+        let files = ["a.xpf", "b.xpf", "c.xpf"].map { dir.appendingPathComponent($0) }
+        let report = BatchRender.run(files: files, settings: RenderSettings(holdSeconds: 0.2, tailSeconds: 0.2),
+                                     rendering: LMMSFactoryFixtures.rendering(), jobs: 2, outputDirectory: out,
+                                     format: "wav", showProgress: false)
+        #expect(report.rendered == 1)
+        #expect(report.failed == 2)
+        #expect(fm.fileExists(atPath: out.appendingPathComponent("a.wav").path))
+        #expect(!fm.fileExists(atPath: out.appendingPathComponent("b.wav").path))
+    }
+}
+
+/// Random patches (chords, arpeggios, filters, envelopes, other notes and tempos) against LMMS's own renders.
+@Suite struct LMMSRandomPatchTests {
+    /// Tests/Fixtures/lmms-random-references (outside any target, so SwiftPM leaves the audio alone).
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/lmms-random-references")
+
+    @Test func randomPatchesMatchLMMSAtOtherNotesAndTempos() throws {
+        let rendering = LMMSFactoryFixtures.rendering()
+        let manifest = try String(contentsOf: Self.folder.appendingPathComponent("manifest.csv"), encoding: .utf8)
+        let rows = manifest.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
+        #expect(rows.count == 3)
+        for row in rows {
+            guard row.count == 5, let note = Int(row[1]), let tempo = Double(row[2]), let holdFrames = Int(row[3]),
+                  let scale = Float(row[4]) else { Issue.record("bad manifest row \(row)"); continue }
+            let lmms = try AudioFile.read(Self.folder.appendingPathComponent(row[0] + ".flac"))
+            let settings = RenderSettings(note: note, velocity: 100, holdSeconds: Double(holdFrames) / 44_100,
+                                          tailSeconds: 1.5, sampleRateHz: 44_100, tempoBPM: tempo)
+            #expect(settings.holdFrames == holdFrames)
+            let ours = try rendering.render(Self.folder.appendingPathComponent(row[0] + ".xpf"), settings: settings)
+            let count = lmms.frameCount
+            // Ours stored as the reference is stored (times the scale, 24-bit), then both back to LMMS's level.
+            let full: Float = 8_388_607
+            let oursMono = (0..<count).map { i -> Float in
+                let l = ((min(max(ours.channels[0][i] * scale, -1), 1) * full).rounded() / full) / scale
+                let r = ((min(max(ours.channels[1][i] * scale, -1), 1) * full).rounded() / full) / scale
+                return (l + r) / 2
+            }
+            let lmmsMono = lmms.mono.map { $0 / scale }
+            let distance = ReferenceDistance.distance(oursMono, lmmsMono)
+            #expect(distance <= 0.05, "\(row[0]): distance \(distance)")
+            let level = 20 * log10(LMMSFidelity.rms(oursMono) / LMMSFidelity.rms(lmmsMono))
+            #expect(abs(level) <= 0.1, "\(row[0]): level \(level) dB")
+        }
+    }
+}

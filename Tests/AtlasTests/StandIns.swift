@@ -35,7 +35,7 @@ struct ToySynth: SynthModel {
 /// RMS, zero-crossing rate, crest factor and first-difference energy: enough to spread toy sounds.
 struct ToyEmbedder: Embedder {
     var identifier: String { "toy descriptors v1" }
-    func embed(_ audio: AudioBuffer) throws -> [Float] {
+    func embed(_ audio: AudioBuffer, settings: RenderSettings) throws -> [Float] {
         let x = audio.mono
         let n = Float(max(x.count, 1))
         let rms = (x.reduce(0) { $0 + $1 * $1 } / n).squareRoot()

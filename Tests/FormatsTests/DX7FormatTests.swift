@@ -163,6 +163,29 @@ import Synthesis
         #expect(DX7VoiceData(patch: odd).feedback == 7)
     }
 
+    @Test func presetLoaderSniffsDX7FilesByContent() throws {
+        let schema = try SynthDefinition.load(Self.root.appendingPathComponent("Synths/dx7.xml"))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dx7-loader-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A bulk dump under a misleading name, with a bad checksum: 32 patches, the warning kept.
+        var dump = try DX7SysEx.bulkDump([Self.distinctVoice()])
+        dump[4102] ^= 1
+        let bulk = folder.appendingPathComponent("bank.bin")
+        try Data(dump).write(to: bulk)
+        #expect(PresetLoader.format(of: Data(dump)) == .dx7)
+        let patches = try PresetLoader.load(bulk, schema: { _ in schema })
+        #expect(patches.count == 32)
+        #expect(patches[0].name == "DISTINCT 1" && patches[31].attributes["index"] == "31")
+        #expect(patches[0].attributes["dx7.warnings"]?.contains("checksum") == true)
+        // A truncated dump: one line naming the file.
+        let broken = folder.appendingPathComponent("broken.syx")
+        try Data(dump.prefix(3000)).write(to: broken)
+        #expect(throws: PresetError.self) { _ = try PresetLoader.load(broken, schema: { _ in schema }) }
+        // Text is not DX7 data.
+        #expect(PresetLoader.format(of: Data(String(repeating: "hello ", count: 64).utf8)) == nil)
+    }
+
     @Test(.enabled(if: haveROMBank, "run scripts/install-deps.sh for hexter's ROM bank"))
     func hexterROMBankLoadsAllVoicesAndRewritesIdentically() throws {
         let raw = [UInt8](try Data(contentsOf: Self.romBank))

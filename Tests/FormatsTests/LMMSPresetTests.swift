@@ -164,6 +164,13 @@ enum LMMSTestSupport {
         #expect(message == "test.xpf: user wave file 'shapes/nowhere.wav' of oscillator 1 not found")
     }
 
+    @Test func missingLFOUserWaveIsOneClearLine() {
+        let user = current.replacingOccurrences(of: "<elcut amt=\"0.5\" sus=\"0.25\"/>",
+                                                with: "<elcut amt=\"0.5\" lshp=\"4\" userwavefile=\"shapes/gone.wav\"/>")
+        let message = problem { try LMMSTestSupport.parse(user, directory: URL(fileURLWithPath: "/nonexistent")) }
+        #expect(message == "test.xpf: user wave file 'shapes/gone.wav' of the cutoff LFO not found")
+    }
+
     @Test func hostileNumbersStayOutOfTheEngine() throws {
         let hostile = current.replacingOccurrences(of: "vol0=\"100\"", with: "vol0=\"nan\"")
             .replacingOccurrences(of: "coarse1=\"7\"", with: "coarse1=\"1e308\"")

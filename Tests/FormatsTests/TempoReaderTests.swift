@@ -11,6 +11,9 @@ enum BiasTestPaths {
     static let factoryShare = packageRoot.appendingPathComponent(".cache/factory/usr/share")
     static let factoryPresent = FileManager.default.fileExists(atPath: BiasTestPaths.factoryShare.appendingPathComponent("lmms/projects").path)
     static let synths = packageRoot.appendingPathComponent("Synths")
+    /// MuseScore 3 demos and templates (Debian musescore3-common), fetched by scripts/fetch-song-data.sh.
+    static let museScore = packageRoot.appendingPathComponent(".cache/songs/usr/share/mscore3-3.2")
+    static let museScorePresent = FileManager.default.fileExists(atPath: museScore.appendingPathComponent("demos").path)
 }
 
 @Suite struct TempoReaderTests {
@@ -62,6 +65,33 @@ enum BiasTestPaths {
         #expect(count >= 38)  // 32 LMMS projects and templates + 7 Hydrogen songs in Debian's packages
     }
 
+    @Test(.enabled(if: BiasTestPaths.museScorePresent, "needs .cache/songs from scripts/fetch-song-data.sh"))
+    func museScoreDemoScores() throws {
+        // <tempo> values read with python: Brassed_Up 2.96667 (178 BPM), Fugue_1 1.4 (84), Reunion.mscz
+        // (deflated zip with META-INF/container.xml) 2 (120); Unclaimed_Gift has no tempo marking.
+        let demos = BiasTestPaths.museScore.appendingPathComponent("demos")
+        let expected: [(String, Double, TempoOrigin)] = [("Brassed_Up.mscx", 178, .stored), ("Fugue_1.mscx", 84, .stored),
+                                                         ("Reunion.mscz", 120, .stored), ("Unclaimed_Gift.mscx", 120, .absent)]
+        for (file, bpm, origin) in expected {
+            let reading = try TempoReader.read(demos.appendingPathComponent(file))
+            #expect(abs(reading.bpm - bpm) < 0.01 && reading.origin == origin, "\(file): \(reading.bpm)")
+            #expect(reading.writer?.hasPrefix("MuseScore 3.") == true && !reading.isTemplate)
+        }
+    }
+
+    @Test(.enabled(if: BiasTestPaths.museScorePresent, "needs .cache/songs from scripts/fetch-song-data.sh"))
+    func museScoreTemplatesAreTemplates() throws {
+        let walker = FileManager.default.enumerator(at: BiasTestPaths.museScore.appendingPathComponent("templates"),
+                                                    includingPropertiesForKeys: nil)
+        var count = 0
+        while let url = walker?.nextObject() as? URL {
+            guard ["mscx", "mscz"].contains(url.pathExtension) else { continue }
+            #expect(try TempoReader.read(url).isTemplate, "\(url.lastPathComponent)")
+            count += 1
+        }
+        #expect(count == 41)  // 41 templates in 8 folders in musescore3-common 3.2.3
+    }
+
     // MARK: MIDI
 
     @Test func midiTempoEventGivesBPM() throws {
@@ -99,6 +129,15 @@ enum BiasTestPaths {
         }
     }
 
+    @Test func riffMIDIIsUnwrapped() throws {
+        let smf = [UInt8](TempoTestFiles.midi(tracks: [TempoTestFiles.setTempo(750_000)]))  // 80 BPM
+        let body = Array("RMID".utf8) + Array("data".utf8) + TempoTestFiles.le32(smf.count) + smf
+        let riff = Data(Array("RIFF".utf8) + TempoTestFiles.le32(body.count) + body)
+        #expect(abs(try TempoReader.read(riff).bpm - 80) < 1e-9)
+        let noData = Data(Array("RIFF".utf8) + TempoTestFiles.le32(4) + Array("RMID".utf8))
+        #expect(throws: TempoReadError.self) { try TempoReader.read(noData) }
+    }
+
     @Test func midiZeroTempoIsRejected() {
         #expect(throws: TempoReadError.self) { try TempoReader.read(TempoTestFiles.midi(tracks: [TempoTestFiles.setTempo(0)])) }
     }
@@ -118,6 +157,16 @@ enum BiasTestPaths {
         #expect(reading.bpm == 140)
         #expect(reading.ticksPerRow == 3)
         #expect(reading.origin == .stored)
+    }
+
+    @Test func modTempoOnSilentLeadInRowsCountsNotAfterTheFirstNote() throws {
+        // F8C on row 2, the first note on row 3: 140 BPM opens the song.
+        let leadIn = TempoTestFiles.mod(firstRow: [], later: [(2, 1, 0xf, 0x8c)], notes: [(3, 0)])
+        #expect(try TempoReader.read(leadIn).bpm == 140)
+        // A note on row 0 and F8C on row 5: the song starts at 125; the change comes later.
+        let later = TempoTestFiles.mod(firstRow: [], later: [(5, 1, 0xf, 0x8c)], notes: [(0, 0)])
+        let reading = try TempoReader.read(later)
+        #expect(reading.bpm == 125 && reading.origin == .keptDefault)
     }
 
     @Test func modTruncatedPatternIsError() {
@@ -248,5 +297,38 @@ enum BiasTestPaths {
         let xml = #"<lmms-project creatorversion="1.2.2"><head bpm="133" timesig_numerator="4"/><song>"# + String(repeating: "<track name=\"t\"/>", count: 5000) + "</song></lmms-project>"
         #expect(LMMSProjectTempo.headOnly(Data(xml.utf8)) != nil)
         #expect(try TempoReader.read(Data(xml.utf8)).bpm == 133)
+    }
+}
+
+@Suite struct TempoReaderGarbageTests {
+    /// Seeded garbage behind each format's magic bytes: every reader must answer with a reading or a
+    /// one-line `TempoReadError`, never crash or index out of bounds.
+    @Test func garbageBehindMagicBytesNeverCrashes() {
+        var state: UInt64 = 0x5eed
+        func nextByte() -> UInt8 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return UInt8(truncatingIfNeeded: state >> 56)
+        }
+        let prefixes: [(offset: Int, bytes: [UInt8])] = [
+            (0, Array("MThd".utf8)), (0, Array("MThd".utf8) + [0, 0, 0, 6, 0, 1, 0, 3, 0, 96] + Array("MTrk".utf8)),
+            (0, Array("IMPM".utf8)), (0, Array("Extended Module: ".utf8)), (44, Array("SCRM".utf8)),
+            (1080, Array("M.K.".utf8)), (0, [0x50, 0x4b, 0x03, 0x04]), (0, [0x1f, 0x8b, 0x08, 0x00]),
+            (0, Array("RIFF".utf8) + [0, 0, 0, 0] + Array("RMID".utf8)), (0, [0, 0, 0, 0x20, 0x78, 0x9c]),
+        ]
+        var outcomes = 0
+        for prefix in prefixes {
+            for length in [0, 3, 17, 60, 200, 1100, 1500, 4000] {
+                var bytes = (0..<Swift.max(length, prefix.offset + prefix.bytes.count)).map { _ in nextByte() }
+                bytes.replaceSubrange(prefix.offset..<prefix.offset + prefix.bytes.count, with: prefix.bytes)
+                do {
+                    _ = try TempoReader.read(Data(bytes))
+                } catch {
+                    #expect(error is TempoReadError)
+                    #expect(!"\(error)".contains("\n"))
+                }
+                outcomes += 1
+            }
+        }
+        #expect(outcomes == prefixes.count * 8)
     }
 }

@@ -28,8 +28,11 @@ enum TempoTestFiles {
     /// Note on/off pair using running status for the off (note on, velocity 0).
     static let someNotes: [UInt8] = [0x00, 0x90, 60, 100, 0x60, 60, 0]
 
-    /// A 4-channel "M.K." module with one pattern; `firstRow` gives (channel, effect, parameter) cells.
-    static func mod(firstRow: [(channel: Int, effect: UInt8, parameter: UInt8)], tag: String = "M.K.") -> Data {
+    /// A 4-channel "M.K." module with one pattern; `firstRow` gives (channel, effect, parameter) cells
+    /// of row 0, `later` cells of other rows, `notes` (row, channel) cells playing sample 1 at period 428.
+    static func mod(firstRow: [(channel: Int, effect: UInt8, parameter: UInt8)], tag: String = "M.K.",
+                    later: [(row: Int, channel: Int, effect: UInt8, parameter: UInt8)] = [],
+                    notes: [(row: Int, channel: Int)] = []) -> Data {
         var bytes = ascii("test module", length: 20) + [UInt8](repeating: 0, count: 31 * 30)
         bytes += [1, 127]  // song length, restart
         bytes += [UInt8](repeating: 0, count: 128)  // order table: pattern 0
@@ -38,6 +41,16 @@ enum TempoTestFiles {
         for cell in firstRow {
             pattern[cell.channel * 4 + 2] = cell.effect & 0x0f
             pattern[cell.channel * 4 + 3] = cell.parameter
+        }
+        for cell in later {
+            pattern[cell.row * 16 + cell.channel * 4 + 2] = cell.effect & 0x0f
+            pattern[cell.row * 16 + cell.channel * 4 + 3] = cell.parameter
+        }
+        for note in notes {
+            // Period 428 (C-2 in ProTracker's table) = 0x1AC, sample 1 in the high nibble of byte 2.
+            pattern[note.row * 16 + note.channel * 4] = 0x01
+            pattern[note.row * 16 + note.channel * 4 + 1] = 0xac
+            pattern[note.row * 16 + note.channel * 4 + 2] |= 0x10
         }
         return Data(bytes + pattern)
     }

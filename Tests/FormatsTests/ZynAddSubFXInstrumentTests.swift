@@ -45,21 +45,54 @@ import Testing
         #expect(!patch.values.isEmpty)
     }
 
-    @Test func missingElementsStayAtDefaultAndThreeXTimesConvert() throws {
-        // A 3.x envelope time is seconds: 0.65 s is integer 64 in the old encoding (FORMAT.md: 64 → 0.65 s).
+    @Test func threeXPhysicalUnitsMapBackToTheIntegerScale() throws {
+        // Values as ZynAddSubFX 3.0.6 wrote them in Organ/0013-Organ 13.xiz. Through Zyn's own upgrade
+        // formulas they are whole steps: global volume 1.4162 dB = 96 (1 − (12.0412 − 1.4162)/60) ↔ 79;
+        // voice volume −12.7559 dB ↔ 100; basefreq 1915.21 Hz ↔ 76; baseq 0.694243 ↔ 33;
+        // freq_tracking 59.375 ↔ 102; gain 0 dB ↔ 64; D_dt 0.65 s ↔ 64 (FORMAT.md).
+        let k = "<INSTRUMENT_KIT><INSTRUMENT_KIT_ITEM id=\"0\"><ADD_SYNTH_PARAMETERS>"
         let xml = """
-        <ZynAddSubFX-data version-major="3" version-minor="0"><INSTRUMENT><INFO><string name="name">T</string></INFO>
-        <INSTRUMENT_KIT><INSTRUMENT_KIT_ITEM id="0"><ADD_SYNTH_PARAMETERS><AMPLITUDE_PARAMETERS>
-        <par_real name="volume" value="-3.5" exact_value="0xC0600000"/>
+        <ZynAddSubFX-data version-major="3" version-minor="0" version-revision="6"><INSTRUMENT><INFO><string name="name">T</string></INFO>
+        \(k)<AMPLITUDE_PARAMETERS><par_real name="volume" value="1.4162"/>
         <AMPLITUDE_ENVELOPE><par_real name="D_dt" value="0.65"/><par name="S_val" value="100"/></AMPLITUDE_ENVELOPE>
-        </AMPLITUDE_PARAMETERS></ADD_SYNTH_PARAMETERS></INSTRUMENT_KIT_ITEM></INSTRUMENT_KIT></INSTRUMENT></ZynAddSubFX-data>
+        <AMPLITUDE_LFO><par_real name="freq" value="4.96395"/><par_real name="delay" value="0"/></AMPLITUDE_LFO>
+        </AMPLITUDE_PARAMETERS><FILTER_PARAMETERS><FILTER><par name="type" value="2"/>
+        <par_real name="basefreq" value="1915.21"/><par_real name="baseq" value="0.694243"/>
+        <par_real name="freq_tracking" value="59.375"/><par_real name="gain" value="0"/></FILTER></FILTER_PARAMETERS>
+        <VOICE id="0"><AMPLITUDE_PARAMETERS><par_real name="volume" value="-12.7559"/></AMPLITUDE_PARAMETERS></VOICE>
+        </ADD_SYNTH_PARAMETERS></INSTRUMENT_KIT_ITEM></INSTRUMENT_KIT></INSTRUMENT></ZynAddSubFX-data>
         """
         let patch = try ZynAddSubFXInstrument.read(Data(xml.utf8), schema: schema)
-        #expect(patch.values["add.amp_env.D_dt"] == 64)
-        #expect(patch.values["add.amp_env.S_val"] == 100)
-        #expect(patch.values["add.volume"] == nil)  // dB in 3.x: not convertible, left unset and counted
-        #expect(patch.attributes["zyn.unconverted"] == "1")
-        #expect(patch.values["add.filter.freq"] == nil)
+        let expected: [String: Double] = ["add.volume": 79, "voice0.volume": 100, "add.filter.freq": 76, "add.filter.q": 33,
+                                          "add.filter.freq_track": 102, "add.filter.gain": 64, "add.amp_env.D_dt": 64,
+                                          "add.amp_env.S_val": 100, "add.amp_lfo.delay": 0]
+        for (id, value) in expected { #expect(patch.values[id] == value, "\(id): \(String(describing: patch.values[id]))") }
+        // Zyn's forward formula applied to the value read gives the stored 4.96395 Hz back.
+        let fraction = patch.values["add.amp_lfo.freq"] ?? 0
+        #expect(abs((pow(2, 10 * fraction) - 1) / 12 - 4.96395) < 1e-4)
+        #expect(patch.attributes[ZynAddSubFXInstrument.unknownParametersAttribute] == nil)
+        #expect(patch.values["add.filter.category"] == nil)  // absent: stays at its default
+    }
+
+    @Test func unconvertibleValuesAreMarkedUnknown() throws {
+        // A par_real where the schema has no inverse (voice detune is an integer in every version).
+        let xml = """
+        <ZynAddSubFX-data version-major="3" version-minor="0" version-revision="7"><INSTRUMENT><INSTRUMENT_KIT>
+        <INSTRUMENT_KIT_ITEM id="0"><ADD_SYNTH_PARAMETERS><FREQUENCY_PARAMETERS><par_real name="detune" value="3.5"/>
+        </FREQUENCY_PARAMETERS></ADD_SYNTH_PARAMETERS></INSTRUMENT_KIT_ITEM></INSTRUMENT_KIT></INSTRUMENT></ZynAddSubFX-data>
+        """
+        let patch = try ZynAddSubFXInstrument.read(Data(xml.utf8), schema: schema)
+        #expect(patch.values["add.detune"] == nil)
+        #expect(patch.attributes[ZynAddSubFXInstrument.unknownParametersAttribute] == "add.detune")
+    }
+
+    @Test(.enabled(if: BiasTestPaths.factoryPresent, "needs .cache/factory from scripts/install-deps.sh"))
+    func readsRealThreeXFile() throws {
+        let url = BiasTestPaths.factoryShare.appendingPathComponent("zynaddsubfx/banks/Organ/0013-Organ 13.xiz")
+        let patch = try ZynAddSubFXInstrument.read(url, schema: schema)
+        #expect(patch.attributes["zyn.version"] == "3.0.6")
+        #expect(patch.values["add.volume"] == 79 && patch.values["add.filter.freq"] == 76 && patch.values["voice0.volume"] == 100)
+        #expect(patch.attributes[ZynAddSubFXInstrument.unknownParametersAttribute] == nil)
     }
 
     @Test func exactValueBitsWin() {

@@ -47,6 +47,16 @@ import Testing
         #expect(graph.squaredDistances[2 * 2 + 1] == 9)
     }
 
+    @Test func refinedOrderIsDecidedInDouble() {
+        // Far from the origin, float32 |x|² + |y|² − 2x·y has an absolute error near 0.1 at |x|² ≈ 1e6, more
+        // than the gap between squared distances 1 and ≈ 1.0002; the refined search orders them as Double does.
+        let reference = Matrix([[1001.0001, 0], [1000, 1], [990, 0]])
+        let query = Matrix([[1000, 0]])
+        let refined = NearestNeighbors.exactRefined(queries: query, reference: reference, k: 2)
+        #expect(refined.neighbors(of: 0) == [1, 0])
+        #expect(refined.squaredDistances[0] == 1)
+    }
+
     @Test func moreNeighboursThanPointsArePadded() {
         let points = Matrix([[0, 0], [1, 1]])
         let graph = NearestNeighbors.exact(queries: points, reference: points, k: 3, excludingSelf: true)

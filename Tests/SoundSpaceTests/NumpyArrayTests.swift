@@ -59,5 +59,13 @@ import Testing
         #expect(throws: NumpyArrayError.self) { try MatrixFile.read(file) }
         try "1,2\n3\n".write(to: file, atomically: true, encoding: .utf8)
         #expect(throws: NumpyArrayError.self) { try MatrixFile.read(file) }
+        for empty in ["", ",\n,\n", "# only a comment\n"] {
+            try empty.write(to: file, atomically: true, encoding: .utf8)
+            #expect(throws: NumpyArrayError.self) { try MatrixFile.read(file) }
+        }
+        let emptyArray = TestData.temporaryFile("empty.npy")
+        defer { try? FileManager.default.removeItem(at: emptyArray) }
+        try NumpyArray(shape: [0, 4], values: []).encoded().write(to: emptyArray)
+        #expect(throws: NumpyArrayError.self) { try MatrixFile.read(emptyArray) }
     }
 }

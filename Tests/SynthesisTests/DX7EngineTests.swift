@@ -2,6 +2,7 @@
 // envelope segment times and LFO depth/rate against the documented DX7 figures (FORMAT.md), every
 // algorithm's loudness normalisation, and bad settings.
 import Foundation
+import Formats
 import Testing
 @testable import Synthesis
 
@@ -71,6 +72,21 @@ import Testing
         let expected = 440 * pow(2, Double(note - 69) / 12)
         let measured = S.peakFrequency(audio[4410..<(4410 + 16384)], lowHz: expected * 0.9, highHz: expected * 1.1)
         #expect(abs(1200 * log2(measured / expected)) < 5, "note \(note): \(measured) Hz, expected \(expected)")
+    }
+
+    @Test func otherSampleRatesKeepPitchAndTimes() throws {
+        // At 48 kHz: still in tune, and the rate-50 decay still takes 0.376 s per 30 levels.
+        let patch = S.patch(["op1.eg.rate2": 50, "op1.eg.level2": 0, "op1.eg.level3": 0])
+        let settings = RenderSettings(note: 69, holdSeconds: 1.5, tailSeconds: 0.01, sampleRateHz: 48_000)
+        let audio = try S.model.render(patch, settings: settings).channels[0]
+        let hz = S.peakFrequency(audio[2400..<(2400 + 8192)], lowHz: 400, highHz: 480, sampleRateHz: 48_000)
+        #expect(abs(1200 * log2(hz / 440)) < 5)
+        let levels = stride(from: 0, to: audio.count - 240, by: 240).map {
+            Self.decibels(max(S.rms(audio[$0..<($0 + 240)]), 1e-12) / S.rms(audio[100..<300]))
+        }
+        let from = try #require(levels.firstIndex { $0 <= -10 * 0.7526 })
+        let to = try #require(levels.firstIndex { $0 <= -40 * 0.7526 })
+        #expect(abs(Double((to - from) * 240) / 48_000 / 0.376 - 1) < 0.1)
     }
 
     @Test func ratioFixedAndTransposeSetThePitch() throws {
@@ -186,6 +202,26 @@ import Testing
         }
         #expect(second(clean) < 0.001)
         #expect(second(fed) > 0.05)
+    }
+
+    @Test(.enabled(if: DX7TestSupport.haveROMBank, "run scripts/install-deps.sh for hexter's ROM bank"))
+    func blockKernelEqualsTheNaiveLoopBitForBit() throws {
+        let bank = try DX7SysEx.read(S.romBank)
+        let naive = DX7(schema: S.schema, kernel: .naive)
+        let settings = RenderSettings(note: 64, velocity: 90, holdSeconds: 0.3, tailSeconds: 0.2)
+        // Voices covering plain, self-feedback and the 3- and 2-operator loops of algorithms 4 and 6.
+        let picks = bank.voices.indices.filter { [0, 3, 5, 31].contains(Int(bank.voices[$0].algorithm)) }.prefix(8)
+        #expect(picks.count >= 4)
+        for index in picks {
+            let patch = bank.voices[index].patch()
+            #expect(try S.model.render(patch, settings: settings) == naive.render(patch, settings: settings), "voice \(index)")
+        }
+    }
+
+    @Test func sampleAndHoldDrawsFromTheCLibrarySequence() {
+        // glibc's rand() after srand(1) (or none) starts 1804289383, 846930886, 1681692777.
+        var random = DX7Random(seed: 1)
+        #expect([random.next(), random.next(), random.next()] == [1_804_289_383, 846_930_886, 1_681_692_777])
     }
 
     @Test func badValuesAndSettingsNeverCrash() throws {

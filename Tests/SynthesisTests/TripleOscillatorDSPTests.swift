@@ -169,6 +169,21 @@ import Testing
         }
     }
 
+    @Test func arpeggioStepsOutOfRangeAreSkippedAndSyncModeSilencesTheBase() throws {
+        // Base note 0 puts MIDI 69 at LMMS key 57 far above the base: octave arpeggio over 9 octaves from key 57
+        // leaves the key range (108) after 4 steps. In free mode the held note sounds when no step is taken;
+        // in sort/sync mode LMMS marks it an arpeggio base every period, so it stays silent.
+        let base: [String: Double] = ["arpeggiator.arp-enabled": 1, "arpeggiator.arp": 0, "arpeggiator.arprange": 9,
+                                      "arpeggiator.arpdir": 1, "arpeggiator.arptime": 2000]
+        let settings = RenderSettings(holdSeconds: 1, tailSeconds: 0)
+        let free = try T.engine.render(T.patch(base), settings: settings)
+        var syncChanges = base; syncChanges["arpeggiator.arpmode"] = 2
+        let sync = try T.engine.render(T.patch(syncChanges), settings: settings)
+        // Direction down starts at the top octave (key 57 + 96): out of range, so no step in the first 2 s.
+        #expect(T.rms(free.channels[0][4410..<40000]) > 0.5)
+        #expect(T.rms(sync.channels[0][4410..<40000]) == 0)
+    }
+
     @Test func noiseIsSeededAndDeterministic() throws {
         let noise: [String: Double] = ["tripleoscillator.wavetype0": 6]
         let a = try T.engine.render(T.patch(noise), settings: RenderSettings(holdSeconds: 0.2, tailSeconds: 0, seed: 7))

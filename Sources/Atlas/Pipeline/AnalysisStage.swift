@@ -26,8 +26,12 @@ public enum AnalysisStage {
         var synth: String
         var origin: PatchOrigin
         var sweepParameter: String?
+        var collection: String
         var rms: Double
     }
+
+    /// The metric scope of one collection of a synth's presets (`dx7 · DX7 SysEx`).
+    public static func scope(synth: String, collection: String) -> String { "\(synth) · \(collection)" }
 
     public static func run(store: AtlasStore, analysis: any SpaceAnalysis, seed: UInt64) throws -> Outcome {
         let pending = try store.read { db in
@@ -39,12 +43,12 @@ public enum AnalysisStage {
             var points: [Point] = []
             var vectors: [[Float]] = []
             for row in try Row.fetchAll(db, sql: """
-                SELECT p.key, p.synth, p.origin, p.sweepParameter, r.rms, e.vector FROM patch p
+                SELECT p.key, p.synth, p.origin, p.sweepParameter, p.collection, r.rms, e.vector FROM patch p
                 JOIN embedding e ON e.patchKey = p.key JOIN render r ON r.patchKey = p.key ORDER BY p.key
                 """) {
                 points.append(Point(key: row["key"], synth: row["synth"],
                                     origin: PatchOrigin(rawValue: row["origin"]) ?? .random,
-                                    sweepParameter: row["sweepParameter"], rms: row["rms"]))
+                                    sweepParameter: row["sweepParameter"], collection: row["collection"], rms: row["rms"]))
                 vectors.append(EmbeddingBlob.decode(row["vector"]))
             }
             return (points, vectors)
@@ -87,6 +91,20 @@ public enum AnalysisStage {
                 metrics += [(synth, "precision", prdc.precision), (synth, "recall", prdc.recall),
                             (synth, "density", prdc.density), (synth, "coverage", prdc.coverage)]
             }
+            // Each collection (factory bank, this project's bank, ...) on its own against the same random settings.
+            let collections = Set(presets.map { points[$0].collection }).sorted()
+            if collections.count > 1, randoms.count > prdcNeighbours {
+                for collection in collections {
+                    let members = presets.filter { points[$0].collection == collection }
+                    guard members.count > prdcNeighbours else { continue }
+                    let prdc = try analysis.fidelityDiversity(real: randomMatrix, fake: standardised.selecting(rows: members),
+                                                              k: prdcNeighbours)
+                    let scope = scope(synth: synth, collection: collection)
+                    metrics += [(scope, "presets", Double(members.count)), (scope, "random", Double(randoms.count)),
+                                (scope, "precision", prdc.precision), (scope, "recall", prdc.recall),
+                                (scope, "density", prdc.density), (scope, "coverage", prdc.coverage)]
+                }
+            }
             // Occupancy: k-means cells over presets and random points together; which cells each reaches.
             let both = presets + randoms
             let clusters = min(32, both.count / 5)
@@ -113,13 +131,15 @@ public enum AnalysisStage {
                     findings.append(("empty", synth, rank + 1, points[playable[j]].key, nil, Double(distances[j])))
                 }
             }
-            // The knobs that move the sound furthest: widest spread (largest pairwise distance) of a
-            // parameter's sweep, init patch included.
+            // The knobs that move the sound furthest: the radius of each one-knob sweep (SoundSpace.Reach:
+            // the largest distance of any step from the init patch's sound), steps in sweep order.
             let initIndex = indices.first { points[$0].origin == .initPatch }
             var spreads: [(String, Double)] = []
             for parameter in Set(indices.compactMap { points[$0].sweepParameter }).sorted() {
-                let members = indices.filter { points[$0].sweepParameter == parameter } + (initIndex.map { [$0] } ?? [])
-                spreads.append((parameter, Double(largestPairwiseDistance(standardised, rows: members))))
+                let steps = indices.filter { points[$0].sweepParameter == parameter }
+                    .sorted { points[$0].key.sweepStep < points[$1].key.sweepStep }
+                let origin = initIndex.map { standardised.row($0) }
+                spreads.append((parameter, try Reach.sweep(standardised.selecting(rows: steps), origin: origin).radius))
             }
             let ordered = spreads.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(rankingLength)
             for (rank, spread) in ordered.enumerated() {
@@ -171,16 +191,9 @@ public enum AnalysisStage {
         Array(values.indices.filter { values[$0].isFinite }
             .sorted { values[$0] != values[$1] ? values[$0] > values[$1] : $0 < $1 }.prefix(count))
     }
+}
 
-    static func largestPairwiseDistance(_ m: Matrix, rows: [Int]) -> Float {
-        var best: Float = 0
-        for a in rows.indices {
-            for b in (a + 1)..<rows.count {
-                var sum: Float = 0
-                for j in 0..<m.columns { let d = m[rows[a], j] - m[rows[b], j]; sum += d * d }
-                best = max(best, sum.squareRoot())
-            }
-        }
-        return best
-    }
+private extension String {
+    /// The step number at the end of a sweep patch's key (`synth|sweep|parameter|step`).
+    var sweepStep: Int { Int(split(separator: "|").last ?? "") ?? 0 }
 }

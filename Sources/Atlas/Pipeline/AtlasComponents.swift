@@ -9,7 +9,8 @@ import Synthesis
 public protocol Embedder: Sendable {
     /// Names the embedding and its layout version; stored, so a resumed run never mixes two embeddings.
     var identifier: String { get }
-    func embed(_ audio: AudioBuffer) throws -> [Float]
+    /// - Parameter settings: the probe the audio was rendered with (note-on at 0, note-off at its hold time).
+    func embed(_ audio: AudioBuffer, settings: RenderSettings) throws -> [Float]
 }
 
 /// Reads preset files of one format into patches (a bank file gives many).

@@ -1,7 +1,10 @@
-// The real parts of an atlas run: the built-in synth engines, the preset readers, the Features
-// embedding and the SoundSpace algorithms, plus where the default sources are.
+// The real parts of an atlas run: the built-in synth engines (TripleOscillator, DX7), the preset
+// readers (LMMS .xpf, DX7 SysEx, the native format), the Features embedding and the SoundSpace
+// algorithms, plus where the default sources are.
+import Features
 import Foundation
 import Formats
+import SoundSpace
 import Synthesis
 
 public enum BuiltInComponents {
@@ -17,7 +20,109 @@ public enum BuiltInComponents {
             .filter { FileManager.default.fileExists(atPath: $0.path) }
     }
 
+    /// Every built-in synth whose `Synths/` definition loads, with its readers, the descriptor embedding
+    /// and t-SNE maps.
     public static func make() throws -> AtlasComponents {
-        throw AtlasStoreError("the built-in synth engines, embedding and sound-space modules are not wired in yet")
+        let rendering = PresetRendering()
+        var models: [String: any SynthModel] = [:]
+        let triple = try rendering.schema(TripleOscillator.schemaID)
+        models[triple.id] = TripleOscillatorModel(schema: triple, rendering: rendering)
+        let dx7 = try SynthDefinition.named(DX7VoiceData.synthID)
+        models[dx7.id] = DX7(schema: dx7)
+        let readers: [any PresetReader] = [
+            NativePresetReader(schemas: models.mapValues(\.schema)),
+            LoaderPresetReader(format: .lmms, rendering: rendering),
+            LoaderPresetReader(format: .dx7, rendering: rendering),
+        ]
+        return AtlasComponents(models: models, readers: readers, embedder: DescriptorEmbedder(),
+                               analysis: SoundSpaceAnalysis())
+    }
+}
+
+/// The whole file when `head` may be cut short (sniffers may look at a file's length or end).
+private func wholeFile(_ url: URL, head: Data, limit: Int) -> Data {
+    guard head.count >= 4096 else { return head }
+    let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+    guard size <= limit else { return head }
+    return (try? Data(contentsOf: url)) ?? head
+}
+
+/// The preset files `Formats.PresetLoader` sniffs by content: LMMS `.xpf` (plain or compressed) and DX7
+/// voice files (SysEx dumps or raw packed banks such as hexter's ROMs). One reader per format, so the
+/// report names each collection.
+struct LoaderPresetReader: PresetReader {
+    let format: PresetLoader.Format
+    let rendering: PresetRendering
+    var formatName: String {
+        switch format {
+        case .lmms: return "LMMS preset"
+        case .dx7: return "DX7 SysEx"
+        }
+    }
+    func canRead(_ url: URL, head: Data) -> Bool {
+        PresetLoader.format(of: wholeFile(url, head: head, limit: XMLParser.maximumBytes)) == format
+    }
+    func read(_ url: URL) throws -> [Patch] { try rendering.patches(url) }
+}
+
+/// TripleOscillator through the shared renderer, which also loads user wave files a preset names.
+struct TripleOscillatorModel: SynthModel {
+    let schema: SynthSchema
+    let rendering: PresetRendering
+    func render(_ patch: Patch, settings: RenderSettings) throws -> AudioBuffer {
+        let clip = try rendering.render(patch, settings: settings, file: patch.name)
+        return AudioBuffer(sampleRateHz: clip.sampleRateHz, channels: clip.channels)
+    }
+}
+
+/// The documented descriptor embedding of `Features` (EmbeddingLayout), one extractor per thread.
+final class DescriptorEmbedder: Embedder, @unchecked Sendable {
+    var identifier: String { "features descriptors \(EmbeddingLayout.dimensions.count)" }
+    private let lock = NSLock()
+    private var idle: [EmbeddingExtractor] = []
+
+    func embed(_ audio: AudioBuffer, settings: RenderSettings) throws -> [Float] {
+        let extractor = take(sampleRateHz: audio.sampleRateHz)
+        defer { giveBack(extractor) }
+        return try extractor.embedding(audio.mono, noteOnSeconds: 0, noteOffSeconds: settings.holdSeconds)
+    }
+
+    private func take(sampleRateHz: Double) -> EmbeddingExtractor {
+        lock.lock()
+        defer { lock.unlock() }
+        if let i = idle.firstIndex(where: { $0.sr == sampleRateHz }) { return idle.remove(at: i) }
+        return EmbeddingExtractor(sr: sampleRateHz)
+    }
+
+    private func giveBack(_ extractor: EmbeddingExtractor) {
+        lock.lock()
+        idle.append(extractor)
+        lock.unlock()
+    }
+}
+
+/// The SoundSpace algorithms: t-SNE map, exact PRDC, exact nearest neighbours, seeded k-means.
+struct SoundSpaceAnalysis: SpaceAnalysis {
+    var perplexity = 30.0
+    var projectionName: String { "t-SNE, perplexity \(Int(perplexity))" }
+
+    func project(_ points: Matrix, seed: UInt64) throws -> Matrix {
+        // Perplexity must stay below N - 1: small atlases get a smaller one.
+        let usable = min(perplexity, Double(max(points.rows - 2, 1)) / 3)
+        return try TSNE(perplexity: usable, seed: seed).embed(points)
+    }
+
+    func fidelityDiversity(real: Matrix, fake: Matrix, k: Int) throws -> FidelityDiversity {
+        let m = try CoverageMetrics.compute(reference: real, candidate: fake, k: k)
+        return FidelityDiversity(precision: m.precision, recall: m.recall, density: m.density, coverage: m.coverage)
+    }
+
+    func nearestDistances(from queries: Matrix, to reference: Matrix, excludingSameIndex: Bool) -> [Float] {
+        let graph = NearestNeighbors.exact(queries: queries, reference: reference, k: 1, excludingSelf: excludingSameIndex)
+        return graph.squaredDistances.map { $0.squareRoot() }
+    }
+
+    func kMeansLabels(_ points: Matrix, clusters: Int, seed: UInt64) throws -> [Int] {
+        try KMeans.fit(points, clusters: clusters, seed: seed).labels.map(Int.init)
     }
 }

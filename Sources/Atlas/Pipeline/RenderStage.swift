@@ -102,7 +102,7 @@ public enum RenderStage {
                 outcome.preview = PreviewAudio.wav(mono: mono, sampleRateHz: audio.sampleRateHz,
                                                    targetRateHz: settings.previewSampleRateHz, seconds: settings.previewSeconds)
             }
-            let vector = try components.embedder.embed(audio)
+            let vector = try components.embedder.embed(audio, settings: settings.render)
             guard !vector.isEmpty, vector.allSatisfy(\.isFinite) else {
                 outcome.error = "embedding is empty or not finite"
                 return outcome

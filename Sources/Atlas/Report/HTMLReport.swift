@@ -29,7 +29,7 @@ enum HTMLReport {
         <header><h1>Preset atlas</h1>
         <p>\(data.points.count) points (\(Escape.html(data.projectionName))). Drag to pan, wheel to zoom, hover for names, click to listen.</p>
         <div id="controls"><input id="search" type="search" placeholder="Search preset names" aria-label="Search preset names">
-        <span id="layers"></span> <label>colour by <select id="colourBy"><option value="s">synth</option><option value="o">origin</option></select></label>
+        <span id="layers"></span> <label>colour by <select id="colourBy"><option value="s">synth (paler: random, sweep)</option><option value="o">origin</option></select></label>
         <button id="reset">reset view</button></div></header>
         <main><div id="mapBox"><canvas id="map" width="900" height="640"></canvas><div id="tip" hidden></div></div>
         <aside><div id="info">Click a point to hear it.</div><ol id="matches"></ol></aside></main>
@@ -57,10 +57,10 @@ enum HTMLReport {
         h += "<p>Precision: share of presets inside the random settings' manifold. Recall: share of random settings inside the presets' manifold. "
         h += "Density and coverage as Naeem et al. (2020), k = \(AnalysisStage.prdcNeighbours), in the full standardised embedding space. "
         h += "Occupancy: share of k-means cells (presets and random points together) that hold at least one point of each.</p>"
-        h += "<table id=\"coverage\"><tr><th>synth</th><th>presets</th><th>random</th><th>precision</th><th>recall</th><th>density</th><th>coverage</th><th>cells</th><th>occupied by presets</th><th>occupied by random</th></tr>"
-        for synth in data.synths {
-            let m = data.metrics[synth] ?? [:]
-            h += "<tr><td>\(Escape.html(synth))</td>" + Summary.metricOrder.map { "<td>\(number(m[$0]))</td>" }.joined() + "</tr>"
+        h += "<table id=\"coverage\"><tr><th>synth · presets</th><th>presets</th><th>random</th><th>precision</th><th>recall</th><th>density</th><th>coverage</th><th>cells</th><th>occupied by presets</th><th>occupied by random</th></tr>"
+        for scope in data.coverageScopes {
+            let m = data.metrics[scope] ?? [:]
+            h += "<tr><td>\(Escape.html(scope))</td>" + Summary.metricOrder.map { "<td>\(number(m[$0]))</td>" }.joined() + "</tr>"
         }
         h += "</table>"
         for synth in data.synths {
@@ -120,6 +120,12 @@ enum HTMLReport {
       const SIZE = {preset: 4, init: 8, random: 2.5, sweep: 2.5};
       const ALPHA = {preset: 0.95, init: 1, random: 0.6, sweep: 0.6};
       const DRAW_ORDER = ["random", "sweep", "preset", "init"];
+      // Colour by synth: the synth's colour, mixed with white for generated points (random palest).
+      const TINT = {preset: 0, init: 0, random: 0.55, sweep: 0.35};
+      function tint(hex, amount) {
+        const c = [1, 3, 5].map(k => parseInt(hex.slice(k, k + 2), 16));
+        return "rgb(" + c.map(v => Math.round(v + (255 - v) * amount)).join(",") + ")";
+      }
       const canvas = document.getElementById("map"), ctx = canvas.getContext("2d");
       const tip = document.getElementById("tip"), info = document.getElementById("info");
       const visibleSynth = D.synths.map(() => true), visibleOrigin = D.origins.map(() => true);
@@ -153,10 +159,17 @@ enum HTMLReport {
         ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
         resetView(false); draw();
       }
+      // The first view frames the central 99 % of the points on each axis, so a few outliers do not
+      // shrink the rest to a corner (they stay reachable by zooming out).
+      function quantiles(values) {
+        const sorted = Float32Array.from(values).sort(), at = q => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+        return sorted.length ? [at(0.005), at(0.995)] : [0, 1];
+      }
+      const [u0, u1] = quantiles(U), [v0, v1] = quantiles(V);
       function resetView(redraw) {
-        const r = canvas.getBoundingClientRect(), pad = 20;
-        const side = Math.max(1, Math.min(r.width, r.height) - 2 * pad);
-        view = {scale: side, dx: (r.width - side) / 2, dy: (r.height - side) / 2};
+        const r = canvas.getBoundingClientRect(), pad = 24;
+        const scale = Math.max(1e-6, Math.min((r.width - 2 * pad) / Math.max(u1 - u0, 1e-6), (r.height - 2 * pad) / Math.max(v1 - v0, 1e-6)));
+        view = {scale, dx: r.width / 2 - scale * (u0 + u1) / 2, dy: r.height / 2 - scale * (v0 + v1) / 2};
         if (redraw) draw();
       }
       const toScreenX = i => U[i] * view.scale + view.dx, toScreenY = i => V[i] * view.scale + view.dy;
@@ -174,7 +187,7 @@ enum HTMLReport {
           ctx.globalAlpha = ALPHA[originName];
           for (let g = 0; g < D.synths.length; g++) {
             if (!visibleSynth[g]) continue;
-            ctx.fillStyle = colourBy === "s" ? PALETTE[g % PALETTE.length] : ORIGIN_COLOURS[originName];
+            ctx.fillStyle = colourBy === "s" ? tint(PALETTE[g % PALETTE.length], TINT[originName]) : ORIGIN_COLOURS[originName];
             ctx.beginPath();
             const members = GROUPS[o * D.synths.length + g], sc = view.scale, dx = view.dx - half, dy = view.dy - half;
             const w = r.width + size, h = r.height + size;
@@ -336,6 +349,8 @@ enum HTMLReport {
           };
           if (target < 0) { finish(false); return; }
           // Centre the target and click on it as a user would.
+          // Zoomed far in first, so neighbours in a dense region do not sit under the same pixel.
+          view.scale *= 1000;
           view.dx += r.width / 2 - toScreenX(target); view.dy += r.height / 2 - toScreenY(target); paint();
           const ev = new MouseEvent("click", {bubbles: true, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2});
           canvas.dispatchEvent(ev);

@@ -39,7 +39,13 @@ struct ReportData {
     var patchCountsByOrigin: [String: Int] = [:]
 
     var synths: [String] { Array(Set(points.map(\.synth))).sorted() }
-    var indexByKey: [String: Int] { Dictionary(uniqueKeysWithValues: points.enumerated().map { ($1.key, $0) }) }
+
+    /// Rows of the coverage table: each synth, then each of its preset collections measured alone.
+    var coverageScopes: [String] {
+        synths.flatMap { synth in [synth] + metrics.keys.filter { $0.hasPrefix(synth + " · ") }.sorted() }
+    }
+    /// Index into `points` by patch key (built once by `load`).
+    var indexByKey: [String: Int] = [:]
 
     static func load(from store: AtlasStore) throws -> ReportData {
         var data = ReportData()
@@ -78,6 +84,7 @@ struct ReportData {
             }
         }
         data.settings = try store.settings()
+        data.indexByKey = Dictionary(uniqueKeysWithValues: data.points.enumerated().map { ($1.key, $0) })
         return data
     }
 

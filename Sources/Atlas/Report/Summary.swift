@@ -40,6 +40,11 @@ enum Summary {
                 """)
         }
         lines.append("  \"synths\": {\n" + synthBlocks.joined(separator: ",\n") + "\n  },")
+        let collectionScopes = data.coverageScopes.filter { !data.synths.contains($0) }
+        lines.append("  \"collections\": {" + collectionScopes.map { scope in
+            "\(Escape.jsonString(scope)): {" + (data.metrics[scope] ?? [:]).sorted { $0.key < $1.key }
+                .map { "\(Escape.jsonString($0.key)): \(Escape.number($0.value, digits: 6))" }.joined(separator: ", ") + "}"
+        }.joined(separator: ", ") + "},")
         lines.append("  \"badInputs\": [" + data.badInputs.map {
             "{\"path\": \(Escape.jsonString($0.path)), \"problem\": \(Escape.jsonString($0.problem))}"
         }.joined(separator: ", ") + "],")
@@ -60,11 +65,11 @@ enum Summary {
         md += "Precision: share of presets inside the random settings' manifold; recall: share of random settings inside "
         md += "the presets' manifold; density and coverage as Naeem et al. (2020), k = \(AnalysisStage.prdcNeighbours). "
         md += "Occupancy: share of k-means cells (presets and random points together) holding at least one point of each.\n\n"
-        md += "| synth | presets | random | precision | recall | density | coverage | cells | occupied by presets | occupied by random |\n"
+        md += "| synth · presets | presets | random | precision | recall | density | coverage | cells | occupied by presets | occupied by random |\n"
         md += "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
-        for synth in data.synths {
-            let m = data.metrics[synth] ?? [:]
-            md += "| \(Escape.markdownCell(synth)) | " + metricOrder.map { m[$0].map { Escape.number($0, digits: 3) } ?? "–" }
+        for scope in data.coverageScopes {
+            let m = data.metrics[scope] ?? [:]
+            md += "| \(Escape.markdownCell(scope)) | " + metricOrder.map { m[$0].map { Escape.number($0, digits: 3) } ?? "–" }
                 .joined(separator: " | ") + " |\n"
         }
         for synth in data.synths {

@@ -6,11 +6,33 @@ enum MIDIFileTempo {
     /// 500,000 µs per quarter note: the specification's tempo until a Set Tempo event.
     static let specificationDefaultBPM = 120.0
 
-    static func looksLike(_ bytes: ByteReader) -> Bool { bytes.matches(0, "MThd") }
+    static func looksLike(_ bytes: ByteReader) -> Bool { bytes.matches(0, "MThd") || isRIFFMIDI(bytes) }
 
-    static func read(_ bytes: ByteReader) throws -> TempoReading {
+    /// RIFF MIDI (`.rmi`): "RIFF", size, "RMID", then a "data" chunk holding a Standard MIDI File.
+    static func isRIFFMIDI(_ bytes: ByteReader) -> Bool { bytes.matches(0, "RIFF") && bytes.matches(8, "RMID") }
+
+    /// The Standard MIDI File inside a RIFF MIDI file, or the bytes unchanged.
+    static func unwrapped(_ bytes: ByteReader) throws -> ByteReader {
+        guard isRIFFMIDI(bytes) else { return bytes }
+        var offset = 12
+        while let length = bytes.u32le(offset + 4) {
+            if bytes.matches(offset, "data") {
+                let start = offset + 8
+                guard bytes.has(start, Swift.min(length, bytes.count - start)), start < bytes.count else { break }
+                return ByteReader(Array(bytes.bytes[start..<Swift.min(start + length, bytes.count)]))
+            }
+            offset += 8 + length + (length & 1)  // RIFF chunks are padded to even sizes
+        }
+        throw TempoReadError("RIFF MIDI file without a data chunk")
+    }
+
+    static func read(_ file: ByteReader) throws -> TempoReading {
+        let bytes = try unwrapped(file)
+        guard bytes.matches(0, "MThd") else { throw TempoReadError("RIFF MIDI data chunk is not a Standard MIDI File") }
+        // The division (offset 12) does not matter here: Set Tempo is in µs per quarter note whether
+        // the file counts ticks per quarter note or SMPTE frames.
         guard let headerLength = bytes.u32be(4), headerLength >= 6, let trackCount = bytes.u16be(10),
-              let division = bytes.u16be(12) else {
+              bytes.u16be(12) != nil else {
             throw TempoReadError("MIDI header truncated")
         }
         var offset = 8 + headerLength
@@ -32,13 +54,11 @@ enum MIDIFileTempo {
             offset = start + length
         }
         guard tracksRead > 0 else { throw TempoReadError("MIDI file has no MTrk chunk") }
-        let timecode = division & 0x8000 != 0
         guard let earliest else {
             return TempoReading(tool: "MIDI", bpm: specificationDefaultBPM, origin: .absent)
         }
         guard earliest.microsecondsPerQuarter > 0 else { throw TempoReadError("MIDI Set Tempo of 0 µs per quarter note") }
         let bpm = 60_000_000.0 / Double(earliest.microsecondsPerQuarter)
-        _ = timecode  // SMPTE-timed files still carry quarter-note tempo for notation; reported as is.
         return TempoReading(tool: "MIDI", bpm: try TempoRange.checked(bpm, what: "MIDI"))
     }
 

@@ -2,7 +2,8 @@
 // A MOD has no tempo field: players start at speed 6 and 125 BPM (the Amiga's 50 Hz vertical blank,
 // 125 BPM × 2 / 5 = 50 ticks per second) until an Fxx effect changes it; Fxx with xx < 32 sets the
 // speed (ticks per row), xx ≥ 32 the tempo in BPM (the ProTracker 2.x CIA timing convention).
-// We scan the first row of the first pattern played, where songs set their opening tempo.
+// We scan the first pattern played from row 0 to its first row with a note, where songs set their
+// opening tempo.
 
 enum ProTrackerModuleTempo {
     static let defaultBPM = 125.0
@@ -58,12 +59,22 @@ enum ProTrackerModuleTempo {
         var bpm = defaultBPM
         var ticks = defaultTicksPerRow
         var origin = TempoOrigin.keptDefault
-        for channel in 0..<format.channels {
-            let cell = rowStart + channel * 4
-            guard let effectByte = bytes.u8(cell + 2), let parameter = bytes.u8(cell + 3) else { continue }
-            guard effectByte & 0x0f == 0x0f, parameter > 0 else { continue }  // F00 stops some players: ignored.
-            if parameter < 32 { ticks = Int(parameter) } else { bpm = Double(parameter) }
-            origin = .stored
+        // Rows up to and including the first one that plays a note: Fxx there sets the opening tempo
+        // (songs often put F06/F7D on a silent row 0 or spread them over the first rows).
+        for row in 0..<64 {
+            let rowOffset = rowStart + row * rowBytes
+            var rowHasNote = false
+            for channel in 0..<format.channels {
+                let cell = rowOffset + channel * 4
+                guard let b0 = bytes.u8(cell), let b1 = bytes.u8(cell + 1), let effectByte = bytes.u8(cell + 2),
+                      let parameter = bytes.u8(cell + 3) else { continue }
+                // A 12-bit period (low nibble of b0, b1) or a sample number (high nibbles of b0, b2) is a note.
+                if (Int(b0 & 0x0f) << 8 | Int(b1)) != 0 || (b0 & 0xf0) != 0 || (effectByte & 0xf0) != 0 { rowHasNote = true }
+                guard effectByte & 0x0f == 0x0f, parameter > 0 else { continue }  // F00 stops some players: ignored.
+                if parameter < 32 { ticks = Int(parameter) } else { bpm = Double(parameter) }
+                origin = .stored
+            }
+            if rowHasNote { break }
         }
         return TempoReading(tool: "MOD", writer: "\(format.writer) (\(tag))", bpm: bpm, ticksPerRow: ticks, origin: origin)
     }

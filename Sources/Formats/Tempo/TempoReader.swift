@@ -8,12 +8,19 @@ public enum TempoReader {
 
     /// Extensions of project/song files, for walking folders (content still decides the reader).
     public static let fileExtensions: Set<String> = [
-        "mmp", "mmpz", "mpt", "mptz", "h2song", "mid", "midi", "smf", "kar", "mod", "xm", "s3m", "it",
+        "mmp", "mmpz", "mpt", "mptz", "h2song", "mid", "midi", "smf", "kar", "rmi", "mod", "xm", "s3m", "it",
         "mscx", "mscz", "rg", "rgt", "ardour", "template",
     ]
 
     /// Extensions that mark a tool's project template (its defaults), reported apart from songs.
     public static let templateExtensions: Set<String> = ["mpt", "mptz", "rgt", "template"]
+
+    /// Whether a file is a template: a template extension (LMMS `.mpt`), or a file inside a folder
+    /// named `templates` (MuseScore and LMMS keep their templates there as ordinary score/project files).
+    public static func isTemplatePath(_ url: URL) -> Bool {
+        templateExtensions.contains(url.pathExtension.lowercased())
+            || url.deletingLastPathComponent().pathComponents.contains { $0.lowercased() == "templates" }
+    }
 
     /// Reads `url`; throws `TempoReadError` with one line naming the file and the problem.
     public static func read(_ url: URL) throws -> TempoReading {
@@ -29,7 +36,7 @@ public enum TempoReader {
         } catch {
             throw TempoReadError("\(url.path): cannot read (\(error.localizedDescription))")
         }
-        let isTemplate = templateExtensions.contains(url.pathExtension.lowercased())
+        let isTemplate = isTemplatePath(url)
         do {
             return try read(data, isTemplate: isTemplate)
         } catch let error as TempoReadError {

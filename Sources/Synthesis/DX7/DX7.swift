@@ -3,9 +3,25 @@
 
 /// Six-operator FM synthesiser after the Yamaha DX7.
 public struct DX7: SynthModel {
-    public let schema: SynthSchema
+    /// How the operators are evaluated. Both give the same samples, bit for bit.
+    public enum Kernel: String, Sendable, CaseIterable {
+        /// Operators a block at a time (one tight loop per operator); only a feedback loop runs
+        /// sample by sample. The default.
+        case block
+        /// The naive loop: every sample walks all six operators and their modulator lists. Kept as
+        /// the baseline of `make bench` and as a cross-check of `block` in the tests.
+        case naive
+    }
 
-    public init(schema: SynthSchema) { self.schema = schema }
+    public let schema: SynthSchema
+    public var kernel: Kernel
+
+    public init(schema: SynthSchema) { self.init(schema: schema, kernel: .block) }
+
+    public init(schema: SynthSchema, kernel: Kernel) {
+        self.schema = schema
+        self.kernel = kernel
+    }
 
     /// Renders `settings.note` at `settings.velocity`, held for `holdSeconds`, then released for
     /// `tailSeconds`; mono. Deterministic for a patch and seed (the seed drives sample-and-hold).
@@ -25,7 +41,7 @@ public struct DX7: SynthModel {
         let frameCount = settings.totalFrames
         var samples = [Float](repeating: 0, count: frameCount)
         var voice = DX7Voice(parameters: parameters, key: settings.note, velocity: settings.velocity,
-                             sampleRateHz: settings.sampleRateHz, seed: settings.seed)
+                             sampleRateHz: settings.sampleRateHz, seed: settings.seed, naive: kernel == .naive)
         samples.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             voice.render(into: base, frameCount: frameCount, noteOffFrame: settings.holdFrames)

@@ -36,8 +36,6 @@ struct DX7Envelope: Sendable {
         maxSlewPerSample = Int32((99 / (fastestRiseSeconds * Float(sampleRateHz)) * Float(Self.one)).rounded(.toNearestOrEven))
     }
 
-    /// Current level in output-level units.
-    var value: Float { Float(fixedValue) * (1 / Float(Self.one)) }
 
     private func rate(_ stage: Int) -> Int {
         switch stage { case 0: rates.0; case 1: rates.1; case 2: rates.2; default: rates.3 }
@@ -68,18 +66,29 @@ struct DX7Envelope: Sendable {
         beginStage()
     }
 
-    /// Advances one sample (call after using `value` for this sample).
-    @inline(__always) mutating func step() {
-        fixedValue &+= increment
-        remaining -= 1
-        if remaining == 0 {
-            guard mode == .running else { remaining = -1; return }
-            if inAttackCompensation {
-                inAttackCompensation = false
-                remaining = afterCompensationSamples
-                increment = afterCompensationIncrement
-            } else {
-                nextStage()
+    /// Writes the level of the next `count` samples to `output` and advances past them: the same
+    /// values a per-sample loop would give (each sample: use the level, add the increment, count down
+    /// to the next stage), as straight runs of adds between stage changes.
+    mutating func fill(_ output: UnsafeMutablePointer<Int32>, count: Int) {
+        var s = 0
+        while s < count {
+            // Samples until the next stage change (none pending when `remaining` is negative).
+            let run = remaining > 0 ? Swift.min(count - s, remaining) : count - s
+            let start = fixedValue, slope = increment
+            for k in 0..<run { output[s + k] = start &+ Int32(truncatingIfNeeded: k) &* slope }
+            fixedValue = start &+ Int32(truncatingIfNeeded: run) &* slope
+            s += run
+            guard remaining > 0 else { remaining -= run; continue }
+            remaining -= run
+            if remaining == 0 {
+                guard mode == .running else { remaining = -1; continue }
+                if inAttackCompensation {
+                    inAttackCompensation = false
+                    remaining = afterCompensationSamples
+                    increment = afterCompensationIncrement
+                } else {
+                    nextStage()
+                }
             }
         }
     }

@@ -17,7 +17,7 @@ struct DX7LFO: Sendable {
     private var firstSegmentSamples = 1, secondSegmentSamples = 1
     private var firstIncrement: Int32 = 0, secondIncrement: Int32 = 0
     private var holdTarget: Int32 = 0
-    private var random: UInt64
+    private var random: DX7Random
     /// The last sample written (used by the sine for its pitch value).
     private var lastOutput: Int32 = Self.one / 2
     /// The bipolar value (-1...1) the pitch modulation uses, updated at the end of every fill.
@@ -25,7 +25,7 @@ struct DX7LFO: Sendable {
 
     init(speed: Int, wave waveNumber: Int, sampleRateHz: Double, seed: UInt64) {
         wave = Wave(rawValue: waveNumber) ?? .triangle
-        random = seed &* 0x9E37_79B9_7F4A_7C15 | 1
+        random = DX7Random(seed: UInt32(truncatingIfNeeded: seed))
         let frequency = DX7Tables.lfoFrequencyHz[Swift.min(Swift.max(speed, 0), 99)]
         let period = Swift.max(Int((Float(sampleRateHz) / frequency).rounded(.toNearestOrEven)), 8)
         let ramp = Int((Float(sampleRateHz) * 0.006).rounded(.toNearestOrEven))
@@ -75,13 +75,8 @@ struct DX7LFO: Sendable {
         samplesLeft = Swift.max(samplesLeft, 1)
     }
 
-    private mutating func nextRandom() -> Int32 {
-        // xorshift64*, 24 random bits: deterministic per seed.
-        random ^= random >> 12
-        random ^= random << 25
-        random ^= random >> 27
-        return Int32(truncatingIfNeeded: (random &* 0x2545_F491_4F6C_DD1D) >> 40)
-    }
+    /// 24 random bits, as hexter takes them (`rand() & 0xFFFFFF`).
+    private mutating func nextRandom() -> Int32 { random.next() & 0xFF_FFFF }
 
     /// Writes `count` unipolar fixed-point samples and updates `pitchValue` for the span's end.
     mutating func fill(_ output: UnsafeMutablePointer<Int32>, count: Int, cosine: UnsafePointer<Int32>) {
@@ -176,6 +171,23 @@ struct DX7LFODelay: Sendable {
         value = 0
         increment = DX7LFO.one / Int32(rampSamples)
         samplesLeft = rampSamples
+    }
+
+    /// Advances `count` samples (the same as `count` calls of `step()`).
+    mutating func advance(_ count: Int) {
+        var left = count
+        while left > 0 {
+            guard samplesLeft > 0 else { return }
+            let run = Swift.min(left, samplesLeft - 1)
+            if run > 0 {
+                value &+= Int32(truncatingIfNeeded: run) &* increment
+                samplesLeft -= run
+                left -= run
+            } else {
+                step()
+                left -= 1
+            }
+        }
     }
 
     /// Advances one sample.

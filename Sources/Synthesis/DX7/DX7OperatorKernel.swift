@@ -34,8 +34,32 @@ enum DX7OperatorKernel {
     @inline(__always)
     static func modulationIndex(levels: UnsafePointer<Int32>, into gains: UnsafeMutablePointer<Int32>,
                                 count: Int, table: UnsafePointer<Int32>) {
+        // Levels stay within -128...127 (EG 0...99 minus an amplitude modulation of at most 127.5).
+        var lowest = Int32.max, highest = Int32.min
         for s in 0..<count {
-            // Levels stay within -128...127 (EG 0...99 minus an amplitude modulation of at most 127.5).
+            lowest = Swift.min(lowest, levels[s])
+            highest = Swift.max(highest, levels[s])
+        }
+        lowest = Swift.max(lowest, -128 << 24)
+        highest = Swift.min(highest, 127 << 24)
+        if lowest >> 24 == highest >> 24 {
+            // The common case (a slow envelope, or a held one): one whole level for the whole span,
+            // so no table look-up per sample; the interpolation slope is >= 0 (the table rises).
+            let whole = Int(lowest >> 24)
+            let low = table[whole]
+            let slope = UInt64(UInt32(bitPattern: table[whole + 1] &- low))
+            if lowest == highest {
+                let gain = low &+ Int32(truncatingIfNeeded: (slope &* UInt64(UInt32(bitPattern: lowest & 0xFF_FFFF))) >> 24)
+                for s in 0..<count { gains[s] = gain }
+            } else {
+                for s in 0..<count {
+                    let fraction = UInt64(UInt32(bitPattern: Swift.min(Swift.max(levels[s], lowest), highest) & 0xFF_FFFF))
+                    gains[s] = low &+ Int32(truncatingIfNeeded: (slope &* fraction) >> 24)
+                }
+            }
+            return
+        }
+        for s in 0..<count {
             let level = Swift.min(Swift.max(levels[s], -128 << 24), 127 << 24)
             let whole = Int(level >> 24)
             let low = table[whole]

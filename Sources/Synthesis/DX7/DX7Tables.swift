@@ -146,9 +146,8 @@ enum DX7Tables {
     /// measurements; the top step is rounded to an octave, as hexter does).
     static let pitchModSensitivitySemitones: [Double] = [0, 0.450584, 0.900392, 1.474744, 2.587385, 4.232292, 6.982097, 12]
 
-    /// How much of the amplitude modulation reaches an operator for each AMS 0-3.
-    static let ampModSensitivityScale: [Float] = [0, 0.238058, 0.460510, 1]
-    /// The same in fixed point (24 fractional bits), as hexter's fixed-point build rounds them.
+    /// How much of the amplitude modulation reaches an operator for each AMS 0-3 (0, 0.238058,
+    /// 0.460510, 1), in fixed point with 24 fractional bits as hexter's fixed-point build has them.
     static let ampModSensitivityFixed: [Int32] = [0, 3_993_950, 7_726_076, 1 << 24]
 
     /// Carriers per algorithm 1-32: the output is divided by this count.

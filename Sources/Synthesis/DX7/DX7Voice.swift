@@ -8,7 +8,6 @@ struct DX7Voice {
     private let parameters: DX7VoiceParameters
     private let algorithm: DX7Algorithm
     private let sampleRateHz: Double
-    private let key: Int
     /// The played note after transpose, folded into 0...127.
     private let transposedNote: Int
     private var envelopes: [DX7Envelope]
@@ -29,12 +28,29 @@ struct DX7Voice {
     private let ampModDepthLevels: Int32
     private let outputGain: Float
     private(set) var isSilent = false
+    /// Evaluate every operator sample by sample (the naive baseline) instead of a block at a time.
+    private let naive: Bool
+    /// Up to three unmodulated operators computed in the same loop as a self-feedback operator: the
+    /// feedback chain is a serial dependency (about 16 cycles a sample), and independent work in
+    /// the same loop runs in its shadow.
+    private let companions: [Int]
+    /// The operators evaluated sample by sample (the feedback loop; all six for the naive kernel).
+    private let serialOperators: [Int]
 
-    init(parameters: DX7VoiceParameters, key: Int, velocity: Int, sampleRateHz: Double, seed: UInt64) {
+    init(parameters: DX7VoiceParameters, key: Int, velocity: Int, sampleRateHz: Double, seed: UInt64, naive: Bool = false) {
+        self.naive = naive
+        let routing = DX7Algorithm.all[parameters.algorithm - 1]
+        serialOperators = naive ? [6, 5, 4, 3, 2, 1] : parameters.feedback > 0 ? routing.feedbackLoop : []
+        if !naive, parameters.feedback > 0, routing.feedbackSource == routing.feedbackTarget,
+           routing.modulators[routing.feedbackSource - 1].isEmpty {
+            companions = Array((1...6).filter { $0 != routing.feedbackSource && routing.modulators[$0 - 1].isEmpty }
+                .sorted { parameters.operators[$0 - 1].outputLevel > parameters.operators[$1 - 1].outputLevel }.prefix(3))
+        } else {
+            companions = []
+        }
         self.parameters = parameters
         self.sampleRateHz = sampleRateHz
-        self.key = key
-        algorithm = DX7Algorithm.all[parameters.algorithm - 1]
+        algorithm = routing
         var note = key + parameters.transpose - 24
         while note < 0 { note += 12 }
         while note > 127 { note -= 12 }
@@ -188,27 +204,42 @@ struct DX7Voice {
     /// Renders one span (part of a control block, at most 64 samples) with fixed phase increments.
     private mutating func renderSpan(into output: UnsafeMutablePointer<Float>, count: Int, scratch: DX7Scratch) {
         guard count > 0 else { return }
-        // LFO and its delay, then the amplitude-modulation reduction (AMS 3 scale) per sample.
-        lfo.fill(scratch.lfo, count: count, cosine: scratch.cosine)
-        for s in 0..<count {
-            scratch.ampMod[s] = DX7OperatorKernel.multiply(DX7OperatorKernel.multiply(ampModDepthLevels, lfoDelay.value), scratch.lfo[s])
-            lfoDelay.step()
-        }
         // Envelopes: the effective level (EG minus amplitude modulation) and the modulation index.
+        if ampModDepthLevels != 0 {
+            // LFO and its delay, then the amplitude-modulation reduction (AMS 3 scale) per sample.
+            lfo.fill(scratch.lfo, count: count, cosine: scratch.cosine)
+            for s in 0..<count {
+                scratch.ampMod[s] = DX7OperatorKernel.multiply(DX7OperatorKernel.multiply(ampModDepthLevels, lfoDelay.value), scratch.lfo[s])
+                lfoDelay.step()
+            }
+        } else if pitchModDepthSemitones != 0 {
+            // Only the pitch uses the LFO: its value at the span's end, and the delay's progress.
+            lfo.fill(scratch.lfo, count: count, cosine: scratch.cosine)
+            lfoDelay.advance(count)
+        }
         for i in 0..<6 {
             let levels = scratch.level(i), gains = scratch.gain(i)
+            envelopes[i].fill(levels, count: count)
             let sensitivity = DX7Tables.ampModSensitivityFixed[parameters.operators[i].ampModSensitivity]
-            for s in 0..<count {
-                let reduction = sensitivity == DX7Envelope.one ? scratch.ampMod[s] : DX7OperatorKernel.multiply(scratch.ampMod[s], sensitivity)
-                levels[s] = envelopes[i].fixedValue &- reduction
-                envelopes[i].step()
+            if ampModDepthLevels != 0, sensitivity != 0 {
+                for s in 0..<count {
+                    let reduction = sensitivity == DX7Envelope.one ? scratch.ampMod[s] : DX7OperatorKernel.multiply(scratch.ampMod[s], sensitivity)
+                    levels[s] &-= reduction
+                }
             }
             DX7OperatorKernel.modulationIndex(levels: levels, into: gains, count: count, table: scratch.levelToIndex)
         }
         // Operators from 6 down to 1, so every modulator is ready before what it modulates.
-        let loop = parameters.feedback > 0 ? algorithm.feedbackLoop : []
+        let loop = serialOperators
+        var done: UInt8 = 0  // bit op-1 set: already rendered
+        if !companions.isEmpty {
+            renderFeedbackWithCompanions(count: count, scratch: scratch)
+            done |= 1 << (algorithm.feedbackSource - 1)
+            for c in companions { done |= 1 << (c - 1) }
+        }
         var op = 6
         while op >= 1 {
+            if done & (1 << (op - 1)) != 0 { op -= 1; continue }
             if loop.first == op {
                 renderFeedbackLoop(loop, count: count, scratch: scratch)
                 op -= loop.count
@@ -226,9 +257,18 @@ struct DX7Voice {
                 }
                 input = sum
             }
-            DX7OperatorKernel.operatorBlock(phase: phases[op - 1], increment: increments[op - 1],
-                                            gains: scratch.gain(op - 1), input: input.map { UnsafePointer($0) },
-                                            output: scratch.output(op - 1), count: count, table: scratch.cosine)
+            let gains = scratch.gain(op - 1)
+            var anyGain: Int32 = 0
+            for s in 0..<count { anyGain |= gains[s] }
+            if anyGain == 0 {
+                // A silent operator (output level 0, or its envelope at 0) outputs exact zeros.
+                let out = scratch.output(op - 1)
+                for s in 0..<count { out[s] = 0 }
+            } else {
+                DX7OperatorKernel.operatorBlock(phase: phases[op - 1], increment: increments[op - 1],
+                                                gains: gains, input: input.map { UnsafePointer($0) },
+                                                output: scratch.output(op - 1), count: count, table: scratch.cosine)
+            }
             op -= 1
         }
         // Carriers summed in fixed point, then scaled by the voice gain.
@@ -241,6 +281,63 @@ struct DX7Voice {
         }
         for s in 0..<count { output[s] += Float(sum[s]) * scale }
         for i in 0..<6 { phases[i] = phases[i] &+ Int32(truncatingIfNeeded: count) &* increments[i] }
+    }
+
+    /// A self-feedback operator without modulators, sample by sample, fused with its companions
+    /// (unmodulated operators): the same numbers as computing them apart.
+    private mutating func renderFeedbackWithCompanions(count: Int, scratch: DX7Scratch) {
+        let cosine = scratch.cosine
+        let index = algorithm.feedbackSource - 1
+        var phase = phases[index]
+        let increment = increments[index]
+        let gains = scratch.gain(index), levels = scratch.level(index), out = scratch.output(index)
+        var feedback = feedbackCycles
+        let scale = feedbackScale
+        let a = companions[0] - 1
+        var phaseA = phases[a]
+        let incrementA = increments[a], gainsA = scratch.gain(a), outA = scratch.output(a)
+        if companions.count == 3 {
+            let b = companions[1] - 1, c = companions[2] - 1
+            var phaseB = phases[b], phaseC = phases[c]
+            let incrementB = increments[b], gainsB = scratch.gain(b), outB = scratch.output(b)
+            let incrementC = increments[c], gainsC = scratch.gain(c), outC = scratch.output(c)
+            for s in 0..<count {
+                let wave = DX7OperatorKernel.cosine(phase &+ feedback, cosine)
+                out[s] = DX7OperatorKernel.multiply(gains[s], wave)
+                feedback = DX7OperatorKernel.multiply(DX7OperatorKernel.multiply(wave, levels[s]), scale)
+                phase &+= increment
+                outA[s] = DX7OperatorKernel.multiply(gainsA[s], DX7OperatorKernel.cosine(phaseA, cosine))
+                phaseA &+= incrementA
+                outB[s] = DX7OperatorKernel.multiply(gainsB[s], DX7OperatorKernel.cosine(phaseB, cosine))
+                phaseB &+= incrementB
+                outC[s] = DX7OperatorKernel.multiply(gainsC[s], DX7OperatorKernel.cosine(phaseC, cosine))
+                phaseC &+= incrementC
+            }
+        } else if companions.count == 2 {
+            let b = companions[1] - 1
+            var phaseB = phases[b]
+            let incrementB = increments[b], gainsB = scratch.gain(b), outB = scratch.output(b)
+            for s in 0..<count {
+                let wave = DX7OperatorKernel.cosine(phase &+ feedback, cosine)
+                out[s] = DX7OperatorKernel.multiply(gains[s], wave)
+                feedback = DX7OperatorKernel.multiply(DX7OperatorKernel.multiply(wave, levels[s]), scale)
+                phase &+= increment
+                outA[s] = DX7OperatorKernel.multiply(gainsA[s], DX7OperatorKernel.cosine(phaseA, cosine))
+                phaseA &+= incrementA
+                outB[s] = DX7OperatorKernel.multiply(gainsB[s], DX7OperatorKernel.cosine(phaseB, cosine))
+                phaseB &+= incrementB
+            }
+        } else {
+            for s in 0..<count {
+                let wave = DX7OperatorKernel.cosine(phase &+ feedback, cosine)
+                out[s] = DX7OperatorKernel.multiply(gains[s], wave)
+                feedback = DX7OperatorKernel.multiply(DX7OperatorKernel.multiply(wave, levels[s]), scale)
+                phase &+= increment
+                outA[s] = DX7OperatorKernel.multiply(gainsA[s], DX7OperatorKernel.cosine(phaseA, cosine))
+                phaseA &+= incrementA
+            }
+        }
+        feedbackCycles = feedback
     }
 
     /// The operators of the feedback loop (target first, source last), sample by sample: the
@@ -259,7 +356,7 @@ struct DX7Voice {
         }
         var feedback = feedbackCycles
         let cosine = scratch.cosine
-        if loop.count == 1 {
+        if loop.count == 1, loop[0] == source {
             // The common case: one operator feeding itself.
             let index = source - 1
             var phase = phases[index]
@@ -298,8 +395,8 @@ struct DX7Voice {
 final class DX7Scratch {
     private let storage: UnsafeMutablePointer<Int32>
     private static let size = DX7Voice.blockSize
-    // Layout: lfo, ampMod, input, 6 levels, 6 gains, 6 outputs, 3 loop inputs.
-    private static let buffers = 3 + 18 + 3
+    // Layout: lfo, ampMod, input, 6 levels, 6 gains, 6 outputs, 6 loop inputs.
+    private static let buffers = 3 + 18 + 6
     let cosine: UnsafeMutablePointer<Int32>
     private let levelTable: UnsafeMutablePointer<Int32>
 

@@ -34,6 +34,8 @@ struct LMMSEnvelopeLFO {
     private let controlsEnvelopeAmount: Bool
     /// The last random LFO value (LMMS holds one value per LFO cycle).
     private var randomValue: Float = 0
+    /// The LFO's user wave (first channel of the file; empty: LMMS's silent one-frame buffer).
+    var userWave: [Float] = []
 
     @inline(__always) static func expKnobVal(_ v: Float) -> Float { (v < 0 ? -v : v) * v }
 
@@ -50,24 +52,26 @@ struct LMMSEnvelopeLFO {
         if Int((amount * 1000).rounded(.down)) == 0 { rFrames = 0 }
         releaseFrames = rFrames
 
-        var table = [Float](repeating: 0, count: pahdFrames)
-        for i in 0..<predelayFrames { table[i] = amountAdd }
-        var at = predelayFrames
-        let attackStep = (1 / Float(attackFrames)) * amount
-        for i in 0..<attackFrames { table[at + i] = Float(i) * attackStep + amountAdd }
-        at += attackFrames
+        // The tables are only built when the envelope is in use (LMMS builds them always; nothing reads them then).
+        let envelopeUsed = Int((amount * 1000).rounded(.down)) != 0
+            || Int((s.lfoAmount * 0.5 * 1000).rounded(.down)) != 0
         let peak = amount + amountAdd
-        for i in 0..<holdFrames { table[at + i] = peak }
-        at += holdFrames
         // LMMS computes this step in double and keeps it as a float.
         let decayStep = Float((1 / Double(decayFrames)) * Double(s.sustain - 1) * Double(amount))
-        for i in 0..<decayFrames { table[at + i] = peak + Float(i) * decayStep }
-        pahd = table
-
-        var ramp = [Float](repeating: 0, count: rFrames)
+        let attackStep = (1 / Float(attackFrames)) * amount
+        pahd = !envelopeUsed ? [] : [Float](unsafeUninitializedCapacity: pahdFrames) { table, initialized in
+            var at = 0
+            for _ in 0..<predelayFrames { table[at] = amountAdd; at += 1 }
+            for i in 0..<attackFrames { table[at] = Float(i) * attackStep + amountAdd; at += 1 }
+            for _ in 0..<holdFrames { table[at] = peak; at += 1 }
+            for i in 0..<decayFrames { table[at] = peak + Float(i) * decayStep; at += 1 }
+            initialized = at
+        }
         let releaseStep = (1 / Float(rFrames)) * amount
-        for i in 0..<rFrames { ramp[i] = Float(rFrames - i) * releaseStep }
-        releaseRamp = ramp
+        releaseRamp = !envelopeUsed ? [] : [Float](unsafeUninitializedCapacity: rFrames) { ramp, initialized in
+            for i in 0..<rFrames { ramp[i] = Float(rFrames - i) * releaseStep }
+            initialized = rFrames
+        }
         sustainLevel = s.sustain * amount + amountAdd
 
         let framesPerOscillation = Self.secondsPerLFOOscillation * sampleRateHz
@@ -99,7 +103,7 @@ struct LMMSEnvelopeLFO {
             case .triangle: shape = LMMSWave.triangle(phase)
             case .square: shape = LMMSWave.square(phase)
             case .saw: shape = LMMSWave.saw(phase)
-            case .userWave: shape = 0  // LFO user waves are not part of the schema
+            case .userWave: shape = LMMSUserWave.sample(userWave, phase)
             case .random:
                 if frame == 0 { randomValue = random.noiseSample() }
                 shape = randomValue

@@ -35,17 +35,23 @@ enum MoogSawKernel: WaveKernel { @inline(__always) static func sample(_ p: Float
 enum ExponentialKernel: WaveKernel { @inline(__always) static func sample(_ p: Float, _ c: inout WaveContext, _ o: Int) -> Float { LMMSWave.exponential(p) } }
 enum NoiseKernel: WaveKernel { @inline(__always) static func sample(_ p: Float, _ c: inout WaveContext, _ o: Int) -> Float { c.random.noiseSample() } }
 /// LMMS `SampleBuffer::userWaveSample`: linear interpolation through one cycle of the file's first channel;
-/// an empty or missing file is one silent frame.
-enum UserWaveKernel: WaveKernel {
-    @inline(__always) static func sample(_ p: Float, _ c: inout WaveContext, _ o: Int) -> Float {
-        let count = c.userWaves[o].count
+/// an empty or missing file is one silent frame. Shared by the oscillators and the LFOs.
+enum LMMSUserWave {
+    @inline(__always) static func sample(_ wave: [Float], _ p: Float) -> Float {
+        let count = wave.count
         guard count > 0 else { return 0 }
         let frame = p * Float(count)
         guard frame.isFinite, abs(frame) < 1e9 else { return 0 }
         var f1 = Int(frame) % count
         if f1 < 0 { f1 += count }
-        let a = c.userWaves[o][f1], b = c.userWaves[o][(f1 + 1) % count]
+        let a = wave[f1], b = wave[(f1 + 1) % count]
         return a + (b - a) * lmmsFraction(frame)
+    }
+}
+
+enum UserWaveKernel: WaveKernel {
+    @inline(__always) static func sample(_ p: Float, _ c: inout WaveContext, _ o: Int) -> Float {
+        LMMSUserWave.sample(c.userWaves[o], p)
     }
 }
 

@@ -14,13 +14,17 @@ public enum LMMSWaveShape: Int, Sendable, CaseIterable {
 /// LMMS's `fraction(x) = x - (int)x`: truncates toward zero, so a negative phase gives a negative
 /// fraction. Kept exactly, because frequency modulation can drive the phase below zero and the shapes
 /// then leave -1...1 the way LMMS's do.
+/// Beyond 2^23 a Float has no fractional part (and NaN gives 0), so the integer conversion never traps; it is
+/// a single instruction where `rounded(.towardZero)` may be a libm call on baseline x86-64.
 @inline(__always) func lmmsFraction(_ x: Float) -> Float {
-    x - x.rounded(.towardZero)
+    abs(x) < 8_388_608 ? x - Float(Int32(x)) : 0
 }
 
 /// LMMS's `absFraction(x)`: the fraction in 0..<1 for any sign.
 @inline(__always) func lmmsAbsFraction(_ x: Float) -> Float {
-    x - x.rounded(.down)
+    guard abs(x) < 8_388_608 else { return 0 }
+    let truncated = Float(Int32(x))
+    return x - (truncated > x ? truncated - 1 : truncated)
 }
 
 enum LMMSWave {

@@ -26,9 +26,11 @@ public struct TripleOscillator: SynthModel {
         try render(patch, settings: settings, userWaves: [[], [], []])
     }
 
-    /// Renders with the user waves of the three oscillators (first channel of each file, one cycle; empty
-    /// means LMMS's silent empty buffer). `velocity` is LMMS's note volume in percent (100 = unity).
-    public func render(_ patch: Patch, settings: RenderSettings, userWaves: [[Float]]) throws -> AudioBuffer {
+    /// Renders with the user waves of the three oscillators and of the volume, cutoff and resonance LFOs (first
+    /// channel of each file, one cycle; empty or missing means LMMS's silent empty buffer). `velocity` is LMMS's
+    /// note volume in percent (100 = unity).
+    public func render(_ patch: Patch, settings: RenderSettings, userWaves: [[Float]],
+                       lfoUserWaves: [[Float]] = []) throws -> AudioBuffer {
         guard patch.synthID == schema.id else {
             throw RenderError("patch '\(patch.name)' is for synth '\(patch.synthID)', not '\(schema.id)'")
         }
@@ -47,7 +49,10 @@ public struct TripleOscillator: SynthModel {
                                                tempoBPM: Float(settings.tempoBPM))
         var waves = userWaves
         while waves.count < 3 { waves.append([]) }
-        let renderer = TripleOscillatorRenderer(settings: decoded, render: settings, userWaves: Array(waves.prefix(3)))
+        var lfoWaves = lfoUserWaves
+        while lfoWaves.count < 3 { lfoWaves.append([]) }
+        let renderer = TripleOscillatorRenderer(settings: decoded, render: settings, userWaves: Array(waves.prefix(3)),
+                                                lfoUserWaves: Array(lfoWaves.prefix(3)))
         return renderer.run()
     }
 }

@@ -40,18 +40,21 @@ final class TripleOscillatorRenderer {
     /// LMMS `NumKeys` (9 octaves).
     private static let numberOfKeys = 108
 
-    // Per-period scratch buffers, allocated once.
-    private var noteLeft = [Float](repeating: 0, count: TripleOscillatorRenderer.period)
-    private var noteRight = [Float](repeating: 0, count: TripleOscillatorRenderer.period)
-    private var portLeft = [Float](repeating: 0, count: TripleOscillatorRenderer.period)
-    private var portRight = [Float](repeating: 0, count: TripleOscillatorRenderer.period)
-    private var levelBuffer = [Float](repeating: 0, count: TripleOscillatorRenderer.period)
-    private var resonanceBuffer = [Float](repeating: 0, count: TripleOscillatorRenderer.period)
-    private var lfoVolume = [Float](repeating: 0, count: TripleOscillatorRenderer.period)
-    private var lfoCutoff = [Float](repeating: 0, count: TripleOscillatorRenderer.period)
-    private var lfoResonance = [Float](repeating: 0, count: TripleOscillatorRenderer.period)
+    // Per-period scratch buffers, allocated once per render (raw pointers: no uniqueness checks in the loops).
+    private let scratch = UnsafeMutablePointer<Float>.allocate(capacity: 9 * TripleOscillatorRenderer.period)
+    private var noteLeft: UnsafeMutablePointer<Float> { scratch }
+    private var noteRight: UnsafeMutablePointer<Float> { scratch + Self.period }
+    private var portLeft: UnsafeMutablePointer<Float> { scratch + 2 * Self.period }
+    private var portRight: UnsafeMutablePointer<Float> { scratch + 3 * Self.period }
+    private var levelBuffer: UnsafeMutablePointer<Float> { scratch + 4 * Self.period }
+    private var resonanceBuffer: UnsafeMutablePointer<Float> { scratch + 5 * Self.period }
+    private var lfoVolume: UnsafeMutablePointer<Float> { scratch + 6 * Self.period }
+    private var lfoCutoff: UnsafeMutablePointer<Float> { scratch + 7 * Self.period }
+    private var lfoResonance: UnsafeMutablePointer<Float> { scratch + 8 * Self.period }
 
-    init(settings: TripleOscillatorSettings, render: RenderSettings, userWaves: [[Float]]) {
+    deinit { scratch.deallocate() }
+
+    init(settings: TripleOscillatorSettings, render: RenderSettings, userWaves: [[Float]], lfoUserWaves: [[Float]]) {
         s = settings
         sampleRateHz = Float(render.sampleRateHz)
         totalFrames = render.totalFrames
@@ -62,6 +65,9 @@ final class TripleOscillatorRenderer {
         volumeEnvelope = LMMSEnvelopeLFO(settings.volumeEnvelope, valueForZeroAmount: 1, sampleRateHz: sampleRateHz)
         cutoffEnvelope = LMMSEnvelopeLFO(settings.cutoffEnvelope, valueForZeroAmount: 0, sampleRateHz: sampleRateHz)
         resonanceEnvelope = LMMSEnvelopeLFO(settings.resonanceEnvelope, valueForZeroAmount: 0, sampleRateHz: sampleRateHz)
+        volumeEnvelope.userWave = lfoUserWaves[0]
+        cutoffEnvelope.userWave = lfoUserWaves[1]
+        resonanceEnvelope.userWave = lfoUserWaves[2]
         if volumeEnvelope.isUsed {
             releaseFrames = volumeEnvelope.releaseFrames
         } else {
@@ -73,6 +79,7 @@ final class TripleOscillatorRenderer {
         context = WaveContext(random: LMMSRandom(seed: render.seed), userWaves: userWaves)
         arpRandom = LMMSRandom(seed: render.seed ^ 0xA5A5_5A5A_0F0F_F0F0)
         lfoRandom = LMMSRandom(seed: render.seed ^ 0x1234_5678_9ABC_DEF0)
+        scratch.initialize(repeating: 0, count: 9 * Self.period)
     }
 
     /// LMMS `NotePlayHandle::updateFrequency`: 440 Hz at the base note, track pitch in cents.
@@ -103,9 +110,9 @@ final class TripleOscillatorRenderer {
             pending.removeAll(keepingCapacity: true)
             if handles.isEmpty { break }
             let lfoFrame = max(0, periodIndex - (resetPeriods - 1)) * period
-            if volumeLFO { volumeEnvelope.fillLFOShape(&lfoVolume, lfoFrame: lfoFrame, frames: period, random: &lfoRandom) }
-            if cutoffLFO { cutoffEnvelope.fillLFOShape(&lfoCutoff, lfoFrame: lfoFrame, frames: period, random: &lfoRandom) }
-            if resonanceLFO { resonanceEnvelope.fillLFOShape(&lfoResonance, lfoFrame: lfoFrame, frames: period, random: &lfoRandom) }
+            if volumeLFO { volumeEnvelope.fillLFOShape(lfoVolume, lfoFrame: lfoFrame, frames: period, random: &lfoRandom) }
+            if cutoffLFO { cutoffEnvelope.fillLFOShape(lfoCutoff, lfoFrame: lfoFrame, frames: period, random: &lfoRandom) }
+            if resonanceLFO { resonanceEnvelope.fillLFOShape(lfoResonance, lfoFrame: lfoFrame, frames: period, random: &lfoRandom) }
 
             for i in 0..<period { portLeft[i] = 0; portRight[i] = 0 }
             for handle in handles {
@@ -122,10 +129,9 @@ final class TripleOscillatorRenderer {
             }
             let start = periodIndex * period
             let count = min(period, totalFrames - start)
-            for i in 0..<count {
-                left[start + i] = portLeft[i] * trackLeft
-                right[start + i] = portRight[i] * trackRight
-            }
+            let (pl, pr) = (portLeft, portRight)
+            left.withUnsafeMutableBufferPointer { out in for i in 0..<count { out[start + i] = pl[i] * trackLeft } }
+            right.withUnsafeMutableBufferPointer { out in for i in 0..<count { out[start + i] = pr[i] * trackRight } }
             periodIndex += 1
         }
         return AudioBuffer(sampleRateHz: Double(sampleRateHz), channels: [left, right])
@@ -184,7 +190,8 @@ final class TripleOscillatorRenderer {
         }
     }
 
-    /// LMMS `InstrumentFunctionArpeggio::processNote` for a single held note (so free, sort and sync modes agree).
+    /// LMMS `InstrumentFunctionArpeggio::processNote` for a single held note: sort and sync modes then step the
+    /// same way as free mode (the one note is both the first and the only base note).
     private func processArpeggio(_ n: LMMSNoteHandle) {
         guard s.arpOn, n.origin == .pattern, !n.released else { return }
         let period = Self.period
@@ -230,6 +237,8 @@ final class TripleOscillatorRenderer {
             pending.append(LMMSNoteHandle(key: key, origin: .arpeggio, parent: n, offset: framesProcessed,
                                           frames: gatedFrames, frequencyHz: frequency(ofKey: key)))
         }
+        // Sort and sync modes make the held note an arpeggio base (silent) even in periods without a new step.
+        if s.arpMode != 0 { n.hadChildren = true; n.usesBuffer = false }
     }
 
     /// TripleOscillator::playNote, Instrument::applyRelease and InstrumentTrack::processAudioBuffer.
@@ -241,12 +250,8 @@ final class TripleOscillatorRenderer {
             n.oscillatorsLeft = LMMSOscillatorChain(settings: s.left, sampleRateHz: sampleRateHz)
             n.oscillatorsRight = LMMSOscillatorChain(settings: s.right, sampleRateHz: sampleRateHz)
         }
-        noteLeft.withUnsafeMutableBufferPointer { l in
-            n.oscillatorsLeft!.render(l.baseAddress! + offset, frames: frames, frequencyHz: n.frequencyHz, context: &context)
-        }
-        noteRight.withUnsafeMutableBufferPointer { r in
-            n.oscillatorsRight!.render(r.baseAddress! + offset, frames: frames, frequencyHz: n.frequencyHz, context: &context)
-        }
+        n.oscillatorsLeft!.render(noteLeft + offset, frames: frames, frequencyHz: n.frequencyHz, context: &context)
+        n.oscillatorsRight!.render(noteRight + offset, frames: frames, frequencyHz: n.frequencyHz, context: &context)
         applyRelease(n, frames: frames)
         shapeSound(n, offset: offset, frames: frames)
         let volume = noteVolume / 100
@@ -281,49 +286,47 @@ final class TripleOscillatorRenderer {
             if n.filter == nil { n.filter = LMMSFilter(type: s.filterType, sampleRateHz: sampleRateHz) }
             let cutUsed = cutoffEnvelope.isUsed, resUsed = resonanceEnvelope.isUsed
             if cutUsed {
-                lfoCutoff.withUnsafeBufferPointer { lfo in
-                    levelBuffer.withUnsafeMutableBufferPointer { out in
-                        cutoffEnvelope.fillLevel(out.baseAddress!, frame: envelopeFrame, releaseBegin: releaseBegin,
-                                                 frames: frames, lfoShape: lfo.baseAddress!)
-                    }
-                }
+                cutoffEnvelope.fillLevel(levelBuffer, frame: envelopeFrame, releaseBegin: releaseBegin, frames: frames,
+                                         lfoShape: lfoCutoff)
             }
             if resUsed {
-                lfoResonance.withUnsafeBufferPointer { lfo in
-                    resonanceBuffer.withUnsafeMutableBufferPointer { out in
-                        resonanceEnvelope.fillLevel(out.baseAddress!, frame: envelopeFrame, releaseBegin: releaseBegin,
-                                                    frames: frames, lfoShape: lfo.baseAddress!)
-                    }
-                }
+                resonanceEnvelope.fillLevel(resonanceBuffer, frame: envelopeFrame, releaseBegin: releaseBegin, frames: frames,
+                                            lfoShape: lfoResonance)
             }
             let baseCut = s.cutoffHz, baseRes = s.resonance
+            let (left, right, cutLevel, resLevel) = (noteLeft + offset, noteRight + offset, levelBuffer, resonanceBuffer)
+            // Take the filter out of the note while it runs so its state is mutated in place (no copy-on-write).
             var filter = n.filter!
+            n.filter = nil
+            // LMMS recomputes the coefficients whenever the integer cutoff (or resonance x 1000) changes, starting
+            // from 0 each period; runs of frames between changes are filtered as blocks.
             var oldCut = 0, oldRes = 0
-            if !cutUsed && !resUsed { filter.setCoefficients(cutoffHz: baseCut, q: baseRes) }
-            for f in 0..<frames {
-                if cutUsed || resUsed {
-                    let cut = cutUsed ? LMMSEnvelopeLFO.expKnobVal(levelBuffer[f]) * 6000 + baseCut : baseCut
-                    let res = resUsed ? baseRes + 2 * resonanceBuffer[f] : baseRes
+            if !cutUsed && !resUsed {
+                filter.setCoefficients(cutoffHz: baseCut, q: baseRes)
+                filter.processBlock(left: left, right: right, count: frames)
+            } else {
+                var runStart = 0
+                for f in 0..<frames {
+                    let cut = cutUsed ? LMMSEnvelopeLFO.expKnobVal(cutLevel[f]) * 6000 + baseCut : baseCut
+                    let res = resUsed ? baseRes + 2 * resLevel[f] : baseRes
                     let cutKey = truncatingInt(cut), resKey = truncatingInt(res * 1000)
                     if (cutUsed && cutKey != oldCut) || (resUsed && resKey != oldRes) {
+                        filter.processBlock(left: left + runStart, right: right + runStart, count: f - runStart)
+                        runStart = f
                         filter.setCoefficients(cutoffHz: cut, q: res)
                         oldCut = cutKey
                         oldRes = resKey
                     }
                 }
-                noteLeft[offset + f] = filter.process(noteLeft[offset + f], channel: 0)
-                noteRight[offset + f] = filter.process(noteRight[offset + f], channel: 1)
+                filter.processBlock(left: left + runStart, right: right + runStart, count: frames - runStart)
             }
             n.filter = filter
         }
 
         if volumeEnvelope.isUsed {
-            lfoVolume.withUnsafeBufferPointer { lfo in
-                levelBuffer.withUnsafeMutableBufferPointer { out in
-                    volumeEnvelope.fillLevel(out.baseAddress!, frame: envelopeFrame, releaseBegin: releaseBegin,
-                                             frames: frames, lfoShape: lfo.baseAddress!)
-                }
-            }
+            volumeEnvelope.fillLevel(levelBuffer, frame: envelopeFrame, releaseBegin: releaseBegin, frames: frames,
+                                     lfoShape: lfoVolume)
+            let (noteLeft, noteRight, levelBuffer) = (self.noteLeft, self.noteRight, self.levelBuffer)
             for f in 0..<frames {
                 let level = levelBuffer[f] * levelBuffer[f]
                 noteLeft[offset + f] *= level

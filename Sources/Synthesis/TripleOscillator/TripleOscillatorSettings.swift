@@ -16,6 +16,8 @@ struct TripleOscillatorSettings {
     var chordsOn: Bool, chord: Int, chordRange: Int
     var arpOn: Bool, arpChord: Int, arpRange: Int, arpCycle: Int, arpSkipPercent: Float, arpMissPercent: Float
     var arpTimeMs: Float, arpGatePercent: Float, arpDirection: Int
+    /// 0 free, 1 sort, 2 sync.
+    var arpMode: Int
 
     /// LMMS `TempoSyncKnobModel::calculateTempoSyncTime`: note length factor per sync mode (custom: den/num).
     static func syncFactor(mode: Int, numerator: Double, denominator: Double) -> Float? {
@@ -27,9 +29,17 @@ struct TripleOscillatorSettings {
         case 5: return 2
         case 6: return 4
         case 7: return 8
-        case 8: return Float(max(denominator, 1) / max(numerator, 1))
+        case 8: return Float(max(denominator, 1)) / Float(max(numerator, 1))  // float division, as LMMS
         default: return nil
         }
+    }
+
+    /// The knob value LMMS sets for a tempo sync, with its float/double steps: the unit is computed in double
+    /// and stored as a float, then scaled by the knob's maximum in float (the last frame of an arpeggio step
+    /// depends on it).
+    static func tempoSyncedValue(tempoBPM: Float, factor: Float, scale: Float, maximum: Float) -> Float {
+        let oneUnit = Float(60000.0 / (Double(tempoBPM) * Double(factor) * Double(scale)))
+        return oneUnit * maximum
     }
 
     init(patch: Patch, specs: [String: ParameterSpec], sampleRateHz: Float, tempoBPM: Float) {
@@ -76,7 +86,7 @@ struct TripleOscillatorSettings {
             if let factor = Self.syncFactor(mode: i("\(el).lspd_syncmode"), numerator: v("\(el).lspd_numerator"),
                                             denominator: v("\(el).lspd_denominator")) {
                 // Speed knob max 1.0 with scale 20000 ms: one unit = 60000 / (bpm * factor * 20000).
-                speed = min(max(60000 / (tempoBPM * factor * 20000), 0.001), 1)
+                speed = min(max(Self.tempoSyncedValue(tempoBPM: tempoBPM, factor: factor, scale: 20000, maximum: 1), 0.001), 1)
             }
             return EnvelopeLFOSettings(
                 predelay: f("\(el).pdel"), attack: f("\(el).att"), hold: f("\(el).hold"), decay: f("\(el).dec"),
@@ -102,10 +112,11 @@ struct TripleOscillatorSettings {
         if let factor = Self.syncFactor(mode: i("arpeggiator.arptime_syncmode"),
                                         numerator: v("arpeggiator.arptime_numerator"),
                                         denominator: v("arpeggiator.arptime_denominator")) {
-            arpTime = min(max(60000 / (tempoBPM * factor), 25), 2000)
+            arpTime = min(max(Self.tempoSyncedValue(tempoBPM: tempoBPM, factor: factor, scale: 2000, maximum: 2000), 25), 2000)
         }
         arpTimeMs = arpTime
         arpGatePercent = f("arpeggiator.arpgate")
         arpDirection = i("arpeggiator.arpdir")
+        arpMode = i("arpeggiator.arpmode")
     }
 }

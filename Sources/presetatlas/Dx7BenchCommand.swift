@@ -1,0 +1,85 @@
+// `presetatlas bench-dx7`: renders per second and x-realtime of the DX7 engine on one or more cores,
+// block kernel against the naive per-sample loop (figures for BENCHMARKS.md).
+import ArgumentParser
+import Dispatch
+import Formats
+import Foundation
+import Synthesis
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// CPU seconds used by this process (all threads): the fair "per core" clock on a shared machine.
+private func processCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+struct BenchDX7: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-dx7",
+        abstract: "Benchmark the DX7 engine: renders/s of a note on 1..N cores, x realtime, block vs naive kernel.",
+        discussion: """
+        Example (what `make bench` runs):
+          presetatlas bench-dx7 .cache/factory/usr/share/hexter/dx7_roms.dx7 --hold 1.5 --tail 1.5 --jobs 1 --jobs 2
+        Every voice of the bank is rendered (note 60, velocity 100) `--rounds` times per measurement.
+        """)
+
+    @Argument(help: "A DX7 bank (.syx bulk dump, or hexter's raw .dx7).")
+    var bank: String
+
+    @Option(help: "Seconds from note-on to note-off.")
+    var hold: Double = 1.5
+
+    @Option(help: "Seconds rendered after note-off.")
+    var tail: Double = 1.5
+
+    @Option(help: "Thread counts to measure (repeatable).")
+    var jobs: [Int] = [1, 2]
+
+    @Option(help: "Kernels to measure (repeatable): naive, block.")
+    var kernel: [String] = ["naive", "block"]
+
+    @Option(help: "How many times the whole bank is rendered per measurement.")
+    var rounds: Int = 2
+
+    func validate() throws {
+        if jobs.contains(where: { $0 < 1 }) { throw ValidationError("--jobs must be at least 1") }
+        if rounds < 1 { throw ValidationError("--rounds must be at least 1") }
+        if kernel.contains(where: { DX7.Kernel(rawValue: $0) == nil }) { throw ValidationError("--kernel is naive or block") }
+    }
+
+    func run() throws {
+        let voices = try DX7SysEx.read(URL(fileURLWithPath: bank)).voices
+        let schema = try SynthDefinition.named("dx7")
+        let patches = voices.map { $0.patch() }
+        let settings = RenderSettings(note: 60, velocity: 100, holdSeconds: hold, tailSeconds: tail)
+        print(String(format: "DX7 engine, %d voices of %@, %.1f s notes at %.0f Hz", patches.count,
+                     (bank as NSString).lastPathComponent, hold + tail, settings.sampleRateHz))
+        print("kernel  jobs  renders/s  x realtime  x realtime per CPU-second  CPU use")
+        for kernel in self.kernel.compactMap(DX7.Kernel.init(rawValue:)) {
+            let model = DX7(schema: schema, kernel: kernel)
+            _ = try model.render(patches[0], settings: settings)  // warm up tables
+            for threads in jobs {
+                let count = patches.count * rounds
+                let start = DispatchTime.now().uptimeNanoseconds
+                let cpuStart = processCPUSeconds()
+                DispatchQueue.concurrentPerform(iterations: threads) { worker in
+                    var i = worker
+                    while i < count {
+                        _ = try? model.render(patches[i % patches.count], settings: settings)
+                        i += threads
+                    }
+                }
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                let cpuSeconds = processCPUSeconds() - cpuStart
+                let rendersPerSecond = Double(count) / seconds
+                let realtime = rendersPerSecond * (hold + tail)
+                let perCPUSecond = Double(count) * (hold + tail) / max(cpuSeconds, 1e-9)
+                print(String(format: "%-6@  %4d  %9.1f  %10.0f  %24.0f  %6.0f%%", kernel.rawValue, threads, rendersPerSecond,
+                             realtime, perCPUSecond, 100 * cpuSeconds / seconds))
+            }
+        }
+    }
+}
