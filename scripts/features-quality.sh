@@ -2,14 +2,15 @@
 # Embedding quality on the factory banks (make features-quality): renders every preset at MIDI 48, 60
 # and 72 with `presetatlas render` (hold 1 s, tail 3 s), embeds them with our descriptors and with the
 # plain MFCC-means baseline, and prints precision@1/@5 of "same preset at other notes is nearest".
-# Banks: LMMS TripleOscillator factory presets; DX7 ROM banks once `presetatlas render` takes .dx7/.syx.
+# Banks: LMMS TripleOscillator factory presets (72) and hexter's DX7 ROM collection (dx7_roms.dx7; a render
+# of voice i is named dx7_roms_iii, so each voice is its own preset here, duplicates across ROMs included).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${BIN:-.build/release/presetatlas}
 OUT=.cache/features-quality
 FACTORY=.cache/factory/usr/share
 mkdir -p "$OUT"
-banks=("lmms:$FACTORY/lmms/presets/TripleOscillator")
+banks=("lmms:$FACTORY/lmms/presets/TripleOscillator" "dx7:$FACTORY/hexter/dx7_roms.dx7")
 for bank in "${banks[@]}"; do
   name=${bank%%:*}; source=${bank#*:}
   dir="$OUT/$name/renders"

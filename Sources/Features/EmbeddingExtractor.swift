@@ -71,7 +71,7 @@ public final class EmbeddingExtractor: @unchecked Sendable {
                                             for i in 0..<nMels { m[i] = 10 * log10(max(1e-10, m[i])) }
                                             dct.apply(UnsafeBufferPointer(m), into: UnsafeMutableBufferPointer(rebasing: mfcc[(t * nMFCC)..<((t + 1) * nMFCC)]))
                                             let d = FrameDescriptors(power: UnsafeBufferPointer(p), magnitude: mag, frequenciesHz: hz,
-                                                                     frequenciesHzDouble: hzDouble, nFFT: nFFT)
+                                                                     frequenciesHzDouble: hzDouble, nFFT: nFFT, exactRolloff: false)
                                             centroid[t] = d.centroidHz
                                             bandwidth[t] = d.bandwidthHz
                                             rolloff[t] = d.rolloffHz

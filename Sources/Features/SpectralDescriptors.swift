@@ -144,11 +144,12 @@ public struct FrameDescriptors: Sendable, Equatable {
     public init() {}
 
     /// - Parameters: power one |X|^2 frame; magnitude scratch of the same length (overwritten with |X|);
-    ///   frequenciesHz bin centres (Float and Double); nFFT the frame length; rollPercent as librosa's.
+    ///   frequenciesHz bin centres (Float and Double); nFFT the frame length; rollPercent as librosa's;
+    ///   exactRolloff sums as librosa does (sequential float32), else `fastRolloffHz`.
     @inline(__always)
     public init(power: UnsafeBufferPointer<Float>, magnitude: UnsafeMutableBufferPointer<Float>,
                 frequenciesHz: UnsafeBufferPointer<Float>, frequenciesHzDouble: UnsafeBufferPointer<Double>,
-                nFFT: Int, rollPercent: Float = 0.85, amin: Float = 1e-10) {
+                nFFT: Int, rollPercent: Float = 0.85, amin: Float = 1e-10, exactRolloff: Bool = true) {
         let n = power.count
         squareRoots(power, into: magnitude)
         var sumM = SIMD4<Double>(), sumFM = SIMD4<Double>(), sumFFM = SIMD4<Double>(), sumP = SIMD4<Double>()
@@ -196,6 +197,39 @@ public struct FrameDescriptors: Sendable, Equatable {
         sum = sums.sum()
         while k < n { let p = Double(max(amin, power[k])); logSum += log(p); sum += p; k += 1 }
         flatness = Float(exp(logSum / Double(n)) / (sum / Double(n)))
-        rolloffHz = SpectralDescriptors.rolloffHz(UnsafeBufferPointer(magnitude), frequenciesHz: frequenciesHz, rollPercent: rollPercent)
+        if exactRolloff {
+            rolloffHz = SpectralDescriptors.rolloffHz(UnsafeBufferPointer(magnitude), frequenciesHz: frequenciesHz, rollPercent: rollPercent)
+        } else {
+            rolloffHz = FrameDescriptors.fastRolloffHz(UnsafeBufferPointer(magnitude), totalMagnitude: totalM,
+                                                       frequenciesHz: frequenciesHz, rollPercent: Double(rollPercent))
+        }
+    }
+
+    /// Roll-off from the Double total and blocks of 8 bins: the same definition as
+    /// `SpectralDescriptors.rolloffHz`, without its sequential float sum (a 1025-add dependency chain per
+    /// frame, a third of the frame loop). The bin can differ from librosa's when the 85 % point falls within
+    /// float rounding of a bin edge; the embedding averages log roll-off over frames, where that is noise.
+    @inline(__always)
+    static func fastRolloffHz(_ magnitude: UnsafeBufferPointer<Float>, totalMagnitude: Double,
+                              frequenciesHz: UnsafeBufferPointer<Float>, rollPercent: Double) -> Float {
+        let n = magnitude.count
+        let threshold = rollPercent * totalMagnitude
+        var cumulative = 0.0
+        var k = 0
+        if let base = magnitude.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while k + 8 <= n {
+                let block = Double(raw.loadUnaligned(fromByteOffset: 4 * k, as: SIMD8<Float>.self).sum())
+                if cumulative + block >= threshold { break }
+                cumulative += block
+                k += 8
+            }
+        }
+        while k < n {
+            cumulative += Double(magnitude[k])
+            if cumulative >= threshold { return frequenciesHz[k] }
+            k += 1
+        }
+        return frequenciesHz[n - 1]
     }
 }

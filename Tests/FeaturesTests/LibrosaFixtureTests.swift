@@ -43,3 +43,29 @@ struct LibrosaFixtureTests {
         }
     }
 }
+
+/// The embedding's fast roll-off against the exact one (checked against librosa above): the same bin, or
+/// a neighbour when the 85 % point sits within rounding of a bin edge.
+@Suite struct FastRolloffTests {
+    @Test func fastRolloffAgreesWithTheExactOne() {
+        let stft = ShortTimeFourierTransform()
+        let noise = Synthetic.noise(seconds: 1)
+        let signal = zip(Synthetic.tone(seconds: 1, partials: Synthetic.harmonics(187, count: 30)), noise).map { $0 + 0.05 * $1 }
+        let power = stft.power(signal).squareRooted()
+        let frequencies = stft.binFrequenciesHz(sr: Synthetic.sr)
+        var disagreements = 0
+        power.values.withUnsafeBufferPointer { m in
+            frequencies.withUnsafeBufferPointer { f in
+                for t in 0..<power.frameCount {
+                    let frame = UnsafeBufferPointer(rebasing: m[(t * power.binCount)..<((t + 1) * power.binCount)])
+                    let total = frame.reduce(0.0) { $0 + Double($1) }
+                    let exact = SpectralDescriptors.rolloffHz(frame, frequenciesHz: f)
+                    let fast = FrameDescriptors.fastRolloffHz(frame, totalMagnitude: total, frequenciesHz: f, rollPercent: 0.85)
+                    if exact != fast { disagreements += 1 }
+                    #expect(abs(exact - fast) <= f[1] + 1e-3, "frame \(t): \(exact) vs \(fast) Hz")
+                }
+            }
+        }
+        #expect(disagreements <= power.frameCount / 20)
+    }
+}
