@@ -44,23 +44,6 @@ enum PatchJSON {
     /// JSON has no NaN or infinity: the catalog clamps values through the schema before storing.
     static func number(_ value: Double) -> String { value.isFinite ? "\(value)" : "0" }
 
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal (the report's escaper: also safe inside `<script>`).
+    static func quoted(_ text: String) -> String { Escape.jsonString(text) }
 }
