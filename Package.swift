@@ -27,21 +27,24 @@ let package = Package(
 
         .target(name: "Synthesis", swiftSettings: optimised),
         .target(name: "Formats", dependencies: ["Synthesis", "CLibXML2", "CZlib"]),
-        .target(name: "Features", dependencies: ["CSndFile", "CFFTW"], swiftSettings: optimised),
-        .target(name: "SoundSpace", swiftSettings: optimised),
+        // The .npy exchange format, shared by Features and SoundSpace (which stay independent of each other).
+        .target(name: "NumpyFormat"),
+        .target(name: "Features", dependencies: ["CSndFile", "CFFTW", "NumpyFormat"], swiftSettings: optimised),
+        .target(name: "SoundSpace", dependencies: ["NumpyFormat"], swiftSettings: optimised),
         .target(name: "Atlas", dependencies: [
-            "Synthesis", "Formats", "Features", "SoundSpace",
+            "Synthesis", "Formats", "Features", "SoundSpace", "NumpyFormat",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .executableTarget(name: "presetatlas", dependencies: [
-            "Atlas", "Synthesis", "Formats", "Features", "SoundSpace",
+            "Atlas", "Synthesis", "Formats", "Features", "SoundSpace", "NumpyFormat",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Formats", "Features"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "Synthesis"]),
-        .testTarget(name: "FeaturesTests", dependencies: ["Features"]),
-        .testTarget(name: "SoundSpaceTests", dependencies: ["SoundSpace"]),
-        .testTarget(name: "AtlasTests", dependencies: ["Atlas", "Formats", "Synthesis", "Features", "SoundSpace"]),
+        .testTarget(name: "NumpyFormatTests", dependencies: ["NumpyFormat"]),
+        .testTarget(name: "FeaturesTests", dependencies: ["Features", "NumpyFormat"]),
+        .testTarget(name: "SoundSpaceTests", dependencies: ["SoundSpace", "NumpyFormat"]),
+        .testTarget(name: "AtlasTests", dependencies: ["Atlas", "Formats", "Synthesis", "Features", "SoundSpace", "NumpyFormat"]),
     ]
 )

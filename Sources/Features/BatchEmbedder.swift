@@ -3,6 +3,7 @@
 // Output: raw rows to a .npy as they come, statistics accumulated on the way, then a second streaming
 // pass writes the standardised matrix. A bad file is reported in one line and skipped.
 import Foundation
+import NumpyFormat
 
 public enum EmbeddingKind: String, Sendable, CaseIterable {
     /// The documented descriptor embedding (EmbeddingLayout).

@@ -2,6 +2,7 @@
 // row's id (a header line is expected; further columns are ignored). Checked for shape and finiteness so
 // a bad import fails with one line instead of poisoning the atlas.
 import Foundation
+import NumpyFormat
 
 public struct ExternalEmbeddings: Sendable {
     public var ids: [String]
@@ -9,7 +10,7 @@ public struct ExternalEmbeddings: Sendable {
     public var matrix: NumpyArray
 
     public static func load(npy npyURL: URL, ids idsURL: URL) throws -> ExternalEmbeddings {
-        let matrix = try NumpyFile.read(npyURL)
+        let matrix = try NumpyArray.read(contentsOf: npyURL)
         guard matrix.shape.count == 2, matrix.shape[1] > 0 else {
             throw EmbeddingError(description: "\(npyURL.path): expected a 2-D [N, D] array, shape is \(matrix.shape)")
         }

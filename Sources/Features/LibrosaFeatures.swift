@@ -1,6 +1,7 @@
 // The nine arrays of ../shared/fixtures/librosa (power STFT, log-mel, MFCC, centroid, bandwidth,
 // flatness, rolloff, ZCR, RMS) for one mono signal, with the fixtures' settings by default.
 import Foundation
+import NumpyFormat
 
 /// librosa-equivalent frame features of one signal. Shapes as librosa returns them (see `arrays()`).
 public struct LibrosaFeatures: Sendable {

@@ -2,6 +2,7 @@
 // centred frames, the signal padded with n_fft/2 zeros on each side, pad_mode='constant'), giving
 // power |X|^2 or magnitude |X| spectrograms.
 import Foundation
+import NumpyFormat
 
 /// A spectrogram of `frameCount` frames x `binCount` bins, stored frame-major (one frame's bins are
 /// contiguous, which is what every per-frame descriptor reads). librosa's arrays are [bins, frames]:

@@ -1,5 +1,6 @@
 // Loads a matrix of embeddings from a .npy file or a CSV of numbers, rejecting non-finite values with a clear message.
 import Foundation
+import NumpyFormat
 
 /// Reading points from files for the command line and the pipeline.
 public enum MatrixFile {

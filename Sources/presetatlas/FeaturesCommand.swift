@@ -2,6 +2,7 @@
 import ArgumentParser
 import Features
 import Foundation
+import NumpyFormat
 
 struct FeaturesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -58,7 +59,7 @@ struct FeaturesCommand: ParsableCommand {
         let features = LibrosaFeatures(signal: clip.mono, sr: clip.sampleRateHz, nFFT: nFFT, hopLength: hopLength,
                                        nMels: nMels, nMFCC: nMFCC)
         for (name, array) in features.arrays() {
-            do { try NumpyFile.write(array, to: folder.appendingPathComponent("\(name).npy")) } catch {
+            do { try array.write(to: folder.appendingPathComponent("\(name).npy")) } catch {
                 throw commandFailure("\(error)")
             }
         }

@@ -1,6 +1,7 @@
 // `presetatlas map`: projects embeddings to 2-D (t-SNE or PCA) and reports trustworthiness and continuity.
 import ArgumentParser
 import Foundation
+import NumpyFormat
 import SoundSpace
 
 struct MapCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 // `presetatlas export`: .npy arrays and CSV tables that NumPy and a spreadsheet read back.
 import Foundation
+import NumpyFormat
 import SoundSpace
 import Testing
 @testable import Atlas

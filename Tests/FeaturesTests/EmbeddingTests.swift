@@ -1,5 +1,6 @@
 // The embedding: layout, known modulations read back by name, robustness, and the batch files.
 import Foundation
+import NumpyFormat
 import Testing
 @testable import Features
 
@@ -82,7 +83,7 @@ import Testing
         let summary = try BatchEmbedder(jobs: 2).run(files: files, out: out)
         #expect(summary.embedded.map(\.lastPathComponent) == ["tone0.wav", "tone1.wav", "tone2.wav"])
         #expect(summary.failures.count == 1 && summary.failures[0].message.contains("broken.wav"))
-        let matrix = try NumpyFile.read(out)
+        let matrix = try NumpyArray.read(contentsOf: out)
         #expect(matrix.shape == [3, EmbeddingLayout.count])
         for column in 0..<matrix.columns {
             let mean = (0..<3).map { matrix.values[$0 * matrix.columns + column] }.reduce(0, +) / 3
@@ -92,7 +93,7 @@ import Testing
         let imported = try ExternalEmbeddings.load(npy: out, ids: dir.appendingPathComponent("embeddings.csv"))
         #expect(imported.ids == ["0", "1", "2"] && imported.matrix == matrix)
         let stats = try EmbeddingStatistics.parse(csv: String(contentsOf: dir.appendingPathComponent("embeddings.stats.csv"), encoding: .utf8), name: "stats")
-        let raw = try NumpyFile.read(dir.appendingPathComponent("embeddings.raw.npy"))
+        let raw = try NumpyArray.read(contentsOf: dir.appendingPathComponent("embeddings.raw.npy"))
         let again = stats.standardised(raw.row(1))
         for (a, b) in zip(again, matrix.row(1)) { #expect(abs(a - b) < 1e-3) }
         let dims = try String(contentsOf: dir.appendingPathComponent("embeddings.dims.txt"), encoding: .utf8)
@@ -102,11 +103,11 @@ import Testing
     @Test func importRefusesMismatchedIds() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("import-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        try NumpyFile.write(NumpyArray(shape: [2, 3], values: [1, 2, 3, 4, 5, 6]), to: dir.appendingPathComponent("e.npy"))
+        try NumpyArray(shape: [2, 3], values: [1, 2, 3, 4, 5, 6]).write(to: dir.appendingPathComponent("e.npy"))
         try "id\nonly-one\n".write(to: dir.appendingPathComponent("ids.csv"), atomically: true, encoding: .utf8)
         #expect { try ExternalEmbeddings.load(npy: dir.appendingPathComponent("e.npy"), ids: dir.appendingPathComponent("ids.csv")) }
             throws: { ($0 as? EmbeddingError)?.description.contains("1 ids for 2 rows") == true }
-        try NumpyFile.write(NumpyArray(shape: [2, 3], values: [1, .nan, 3, 4, 5, 6]), to: dir.appendingPathComponent("e.npy"))
+        try NumpyArray(shape: [2, 3], values: [1, .nan, 3, 4, 5, 6]).write(to: dir.appendingPathComponent("e.npy"))
         try "id\na\nb\n".write(to: dir.appendingPathComponent("ids.csv"), atomically: true, encoding: .utf8)
         #expect { try ExternalEmbeddings.load(npy: dir.appendingPathComponent("e.npy"), ids: dir.appendingPathComponent("ids.csv")) }
             throws: { ($0 as? EmbeddingError)?.description.contains("non-finite") == true }

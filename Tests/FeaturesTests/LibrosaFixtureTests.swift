@@ -1,6 +1,7 @@
 // Our spectral features against librosa's own output on every signal of ../shared/fixtures/librosa:
 // log-mel within 0.01 dB where librosa's value is above -80 dB; MFCC and descriptors within 1e-3 relative.
 import Foundation
+import NumpyFormat
 import Testing
 @testable import Features
 
@@ -13,7 +14,7 @@ struct LibrosaFixtureTests {
         let clip = try AudioFile.read(dir.appendingPathComponent("\(name).wav"))
         let ours = Dictionary(uniqueKeysWithValues: LibrosaFeatures(signal: clip.mono, sr: clip.sampleRateHz).arrays().map { ($0.name, $0.array) })
         var reference: [String: NumpyArray] = [:]
-        for key in ours.keys { reference[key] = try NumpyFile.read(dir.appendingPathComponent("\(name)/\(key).npy")) }
+        for key in ours.keys { reference[key] = try NumpyArray.read(contentsOf: dir.appendingPathComponent("\(name)/\(key).npy")) }
         return (ours, reference)
     }
 

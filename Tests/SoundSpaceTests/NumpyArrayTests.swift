@@ -1,5 +1,6 @@
 // .npy and CSV reading: round trip, NumPy's own header layout, and one clear error for corrupt or hostile files.
 import Foundation
+import NumpyFormat
 import Testing
 @testable import SoundSpace
 

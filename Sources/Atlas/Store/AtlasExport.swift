@@ -1,5 +1,6 @@
 // Hands an atlas to Python users: embeddings, map coordinates and per-point metadata as .npy or CSV.
 import Foundation
+import NumpyFormat
 import GRDB
 import SoundSpace
 

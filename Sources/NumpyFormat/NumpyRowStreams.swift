@@ -1,0 +1,77 @@
+// Streams 2-D float32 .npy files row by row, so memory stays flat in the number of rows.
+import Foundation
+
+/// Writes a 2-D float32 .npy row by row without knowing the row count in advance. The header is
+/// written with a provisional shape and rewritten (same length) on `finish()`.
+public final class NumpyRowWriter {
+    public let url: URL
+    public let columns: Int
+    public private(set) var rows = 0
+    private let handle: FileHandle
+
+    public init(url: URL, columns: Int) throws {
+        self.url = url
+        self.columns = columns
+        guard FileManager.default.createFile(atPath: url.path, contents: NumpyArray.headerBytes(shape: [0, columns])),
+              let handle = try? FileHandle(forWritingTo: url) else {
+            throw NumpyArrayError(file: url.path, problem: "cannot create")
+        }
+        self.handle = handle
+        handle.seekToEndOfFile()
+    }
+
+    public func append(_ row: [Float]) throws {
+        guard row.count == columns else {
+            throw NumpyArrayError(file: url.path, problem: "row of \(row.count) values for \(columns) columns")
+        }
+        var data = Data(capacity: columns * 4)
+        for v in row { withUnsafeBytes(of: v.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
+        try handle.write(contentsOf: data)
+        rows += 1
+    }
+
+    /// Rewrites the header with the final row count and closes the file.
+    public func finish() throws {
+        try handle.seek(toOffset: 0)
+        try handle.write(contentsOf: NumpyArray.headerBytes(shape: [rows, columns]))
+        try handle.close()
+    }
+}
+
+/// Reads a 2-D float32 C-order .npy one row at a time.
+public final class NumpyRowReader {
+    public let rows: Int
+    public let columns: Int
+    private let handle: FileHandle
+
+    public init(url: URL) throws {
+        guard let handle = try? FileHandle(forReadingFrom: url) else {
+            throw NumpyArrayError(file: url.path, problem: "cannot open")
+        }
+        let head: NumpyArray.Header
+        do { head = try NumpyArray.header((try? handle.read(upToCount: 1 << 16)) ?? Data()) } catch let error as NumpyArrayError {
+            throw NumpyArrayError(file: url.path, problem: error.problem)
+        }
+        guard head.shape.count == 2, head.descr == "'<f4'", !head.fortranOrder else {
+            throw NumpyArrayError(file: url.path, problem: "expected a 2-D float32 C-order array, header says \(head.descr) shape \(head.shape)")
+        }
+        rows = head.shape[0]
+        columns = head.shape[1]
+        let size = try handle.seekToEnd()
+        guard size >= UInt64(head.dataOffset + rows * columns * 4) else {
+            throw NumpyArrayError(file: url.path, problem: "truncated: shape \(head.shape) needs \(rows * columns * 4) data bytes")
+        }
+        try handle.seek(toOffset: UInt64(head.dataOffset))
+        self.handle = handle
+    }
+
+    deinit { try? handle.close() }
+
+    /// The next row, or nil after the last.
+    public func next() throws -> [Float]? {
+        guard let data = try handle.read(upToCount: columns * 4), data.count == columns * 4 else { return nil }
+        return data.withUnsafeBytes { raw in
+            (0..<columns).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self))) }
+        }
+    }
+}
