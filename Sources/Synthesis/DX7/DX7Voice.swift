@@ -219,15 +219,17 @@ struct DX7Voice {
         }
         for i in 0..<6 {
             let levels = scratch.level(i), gains = scratch.gain(i)
-            envelopes[i].fill(levels, count: count)
+            var straight = envelopes[i].fill(levels, count: count)
             let sensitivity = DX7Tables.ampModSensitivityFixed[parameters.operators[i].ampModSensitivity]
             if ampModDepthLevels != 0, sensitivity != 0 {
+                straight = false
                 for s in 0..<count {
                     let reduction = sensitivity == DX7Envelope.one ? scratch.ampMod[s] : DX7OperatorKernel.multiply(scratch.ampMod[s], sensitivity)
                     levels[s] &-= reduction
                 }
             }
-            DX7OperatorKernel.modulationIndex(levels: levels, into: gains, count: count, table: scratch.levelToIndex)
+            DX7OperatorKernel.modulationIndex(levels: levels, into: gains, count: count, table: scratch.levelToIndex,
+                                              straight: straight)
         }
         // Operators from 6 down to 1, so every modulator is ready before what it modulates.
         let loop = serialOperators
@@ -247,7 +249,10 @@ struct DX7Voice {
             }
             let modulators = algorithm.modulators[op - 1]
             var input: UnsafeMutablePointer<Int32>? = nil
-            if !modulators.isEmpty {
+            if modulators.count == 1 {
+                // One modulator: read its output in place rather than copy it.
+                input = scratch.output(modulators[0] - 1)
+            } else if !modulators.isEmpty {
                 let sum = scratch.input
                 let first = scratch.output(modulators[0] - 1)
                 for s in 0..<count { sum[s] = first[s] }
