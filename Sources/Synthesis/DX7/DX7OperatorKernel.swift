@@ -90,6 +90,21 @@ enum DX7OperatorKernel {
         table[Int((UInt32(bitPattern: phase) >> 12) & 4095)]
     }
 
+    /// A feedback chain runs its phase and feedback shifted left 8 bits: the cosine index is then the
+    /// top 12 bits (one shift, no mask) and the feedback takes one shift (no truncation, no mask), two
+    /// fewer steps in the serial chain. The feedback's 8 extra low bits never reach the index: the
+    /// shifted phase's low 8 bits are 0, so their sum cannot carry.
+    @inline(__always) static func cosineShifted(_ phase: Int32, _ table: UnsafePointer<Int32>) -> Int32 {
+        table[Int(UInt32(bitPattern: phase) >> 20)]
+    }
+
+    /// multiply(multiply(wave, level), scale) << 8, plus bits below the 8th. The inner product needs
+    /// no truncation: |wave| <= 1 << 24 and level > -2^31 (EG 0...99 minus at most 127.5 levels of
+    /// amplitude modulation), so (wave·level) >> 24 already fits an Int32.
+    @inline(__always) static func feedbackShifted(_ wave: Int32, _ level: Int32, _ scale: Int32) -> Int32 {
+        Int32(truncatingIfNeeded: (((Int64(wave) &* Int64(level)) >> 24) &* Int64(scale)) >> 16)
+    }
+
     /// One operator without feedback over a span: out[s] = gain[s]·cos 2π(phase + s·increment + in[s]).
     /// `input` may be nil (no modulators).
     @inline(__always)

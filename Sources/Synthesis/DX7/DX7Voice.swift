@@ -293,10 +293,11 @@ struct DX7Voice {
     private mutating func renderFeedbackWithCompanions(count: Int, scratch: DX7Scratch) {
         let cosine = scratch.cosine
         let index = algorithm.feedbackSource - 1
-        var phase = phases[index]
-        let increment = increments[index]
+        // Phase and feedback shifted left 8 bits (see DX7OperatorKernel.cosineShifted).
+        var phase = phases[index] &<< 8
+        let increment = increments[index] &<< 8
         let gains = scratch.gain(index), levels = scratch.level(index), out = scratch.output(index)
-        var feedback = feedbackCycles
+        var feedback = feedbackCycles &<< 8
         let scale = feedbackScale
         let a = companions[0] - 1
         var phaseA = phases[a]
@@ -307,9 +308,9 @@ struct DX7Voice {
             let incrementB = increments[b], gainsB = scratch.gain(b), outB = scratch.output(b)
             let incrementC = increments[c], gainsC = scratch.gain(c), outC = scratch.output(c)
             for s in 0..<count {
-                let wave = DX7OperatorKernel.cosine(phase &+ feedback, cosine)
+                let wave = DX7OperatorKernel.cosineShifted(phase &+ feedback, cosine)
                 out[s] = DX7OperatorKernel.multiply(gains[s], wave)
-                feedback = DX7OperatorKernel.multiply(DX7OperatorKernel.multiply(wave, levels[s]), scale)
+                feedback = DX7OperatorKernel.feedbackShifted(wave, levels[s], scale)
                 phase &+= increment
                 outA[s] = DX7OperatorKernel.multiply(gainsA[s], DX7OperatorKernel.cosine(phaseA, cosine))
                 phaseA &+= incrementA
@@ -323,9 +324,9 @@ struct DX7Voice {
             var phaseB = phases[b]
             let incrementB = increments[b], gainsB = scratch.gain(b), outB = scratch.output(b)
             for s in 0..<count {
-                let wave = DX7OperatorKernel.cosine(phase &+ feedback, cosine)
+                let wave = DX7OperatorKernel.cosineShifted(phase &+ feedback, cosine)
                 out[s] = DX7OperatorKernel.multiply(gains[s], wave)
-                feedback = DX7OperatorKernel.multiply(DX7OperatorKernel.multiply(wave, levels[s]), scale)
+                feedback = DX7OperatorKernel.feedbackShifted(wave, levels[s], scale)
                 phase &+= increment
                 outA[s] = DX7OperatorKernel.multiply(gainsA[s], DX7OperatorKernel.cosine(phaseA, cosine))
                 phaseA &+= incrementA
@@ -334,15 +335,15 @@ struct DX7Voice {
             }
         } else {
             for s in 0..<count {
-                let wave = DX7OperatorKernel.cosine(phase &+ feedback, cosine)
+                let wave = DX7OperatorKernel.cosineShifted(phase &+ feedback, cosine)
                 out[s] = DX7OperatorKernel.multiply(gains[s], wave)
-                feedback = DX7OperatorKernel.multiply(DX7OperatorKernel.multiply(wave, levels[s]), scale)
+                feedback = DX7OperatorKernel.feedbackShifted(wave, levels[s], scale)
                 phase &+= increment
                 outA[s] = DX7OperatorKernel.multiply(gainsA[s], DX7OperatorKernel.cosine(phaseA, cosine))
                 phaseA &+= incrementA
             }
         }
-        feedbackCycles = feedback
+        feedbackCycles = feedback >> 8
     }
 
     /// The operators of the feedback loop (target first, source last), sample by sample: the
