@@ -68,15 +68,22 @@ struct DX7Envelope: Sendable {
 
     /// Writes the level of the next `count` samples to `output` and advances past them: the same
     /// values a per-sample loop would give (each sample: use the level, add the increment, count down
-    /// to the next stage), as straight runs of adds between stage changes.
-    mutating func fill(_ output: UnsafeMutablePointer<Int32>, count: Int) {
+    /// to the next stage), as straight runs of adds between stage changes. Returns whether the span
+    /// is one straight run (its extremes are then its first and last samples).
+    @discardableResult
+    mutating func fill(_ output: UnsafeMutablePointer<Int32>, count: Int) -> Bool {
         var s = 0
+        var runs = 0
         while s < count {
             // Samples until the next stage change (none pending when `remaining` is negative).
             let run = remaining > 0 ? Swift.min(count - s, remaining) : count - s
             let start = fixedValue, slope = increment
-            for k in 0..<run { output[s + k] = start &+ Int32(truncatingIfNeeded: k) &* slope }
-            fixedValue = start &+ Int32(truncatingIfNeeded: run) &* slope
+            // A running sum, not start + k·slope: the same wrapping values, and the vector loop then
+            // needs no 32-bit multiply (which baseline x86-64 SSE2 lacks).
+            var value = start
+            for k in 0..<run { output[s + k] = value; value &+= slope }
+            fixedValue = value
+            runs += 1
             s += run
             guard remaining > 0 else { remaining -= run; continue }
             remaining -= run
@@ -91,6 +98,7 @@ struct DX7Envelope: Sendable {
                 }
             }
         }
+        return runs == 1
     }
 
     /// Once per control block: re-aim long moves at their target so rounding never accumulates.

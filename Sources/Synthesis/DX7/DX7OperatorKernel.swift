@@ -30,16 +30,24 @@ enum DX7OperatorKernel {
     }
 
     /// gains[s] = modulation index at levels[s] (fixed point), interpolated between whole levels.
-    /// `table` points at `levelToIndex[128]` (level 0).
+    /// `table` points at `levelToIndex[128]` (level 0). `straight`: the levels are one arithmetic
+    /// run (an envelope span without a stage change or amplitude modulation).
     @inline(__always)
     static func modulationIndex(levels: UnsafePointer<Int32>, into gains: UnsafeMutablePointer<Int32>,
-                                count: Int, table: UnsafePointer<Int32>) {
+                                count: Int, table: UnsafePointer<Int32>, straight: Bool = false) {
         // Levels stay within -128...127 (EG 0...99 minus an amplitude modulation of at most 127.5).
         var lowest = Int32.max, highest = Int32.min
-        for s in 0..<count {
-            lowest = Swift.min(lowest, levels[s])
-            highest = Swift.max(highest, levels[s])
+        if straight {
+            // A run that never wraps (EG levels are 0...99) has its extremes at its ends: no scan.
+            lowest = Swift.min(levels[0], levels[count - 1])
+            highest = Swift.max(levels[0], levels[count - 1])
+        } else {
+            for s in 0..<count {
+                lowest = Swift.min(lowest, levels[s])
+                highest = Swift.max(highest, levels[s])
+            }
         }
+        let unclamped = lowest >= -128 << 24 && highest <= 127 << 24
         lowest = Swift.max(lowest, -128 << 24)
         highest = Swift.min(highest, 127 << 24)
         if lowest >> 24 == highest >> 24 {
@@ -51,6 +59,16 @@ enum DX7OperatorKernel {
             if lowest == highest {
                 let gain = low &+ Int32(truncatingIfNeeded: (slope &* UInt64(UInt32(bitPattern: lowest & 0xFF_FFFF))) >> 24)
                 for s in 0..<count { gains[s] = gain }
+            } else if straight, unclamped {
+                // The fraction, and so slope·fraction, rises by the same step every sample: a 64-bit
+                // running sum gives the same products without a 64-bit multiply per sample (which
+                // SSE2 vectors can only emulate).
+                var product = Int64(slope) &* Int64(levels[0] & 0xFF_FFFF)
+                let step = Int64(slope) &* Int64(levels[1] &- levels[0])
+                for s in 0..<count {
+                    gains[s] = low &+ Int32(truncatingIfNeeded: product >> 24)
+                    product &+= step
+                }
             } else {
                 for s in 0..<count {
                     let fraction = UInt64(UInt32(bitPattern: Swift.min(Swift.max(levels[s], lowest), highest) & 0xFF_FFFF))
@@ -70,6 +88,21 @@ enum DX7OperatorKernel {
     /// The table cosine of a fixed-point phase (any value; only the fraction counts).
     @inline(__always) static func cosine(_ phase: Int32, _ table: UnsafePointer<Int32>) -> Int32 {
         table[Int((UInt32(bitPattern: phase) >> 12) & 4095)]
+    }
+
+    /// A feedback chain runs its phase and feedback shifted left 8 bits: the cosine index is then the
+    /// top 12 bits (one shift, no mask) and the feedback takes one shift (no truncation, no mask), two
+    /// fewer steps in the serial chain. The feedback's 8 extra low bits never reach the index: the
+    /// shifted phase's low 8 bits are 0, so their sum cannot carry.
+    @inline(__always) static func cosineShifted(_ phase: Int32, _ table: UnsafePointer<Int32>) -> Int32 {
+        table[Int(UInt32(bitPattern: phase) >> 20)]
+    }
+
+    /// multiply(multiply(wave, level), scale) << 8, plus bits below the 8th. The inner product needs
+    /// no truncation: |wave| <= 1 << 24 and level > -2^31 (EG 0...99 minus at most 127.5 levels of
+    /// amplitude modulation), so (wave·level) >> 24 already fits an Int32.
+    @inline(__always) static func feedbackShifted(_ wave: Int32, _ level: Int32, _ scale: Int32) -> Int32 {
+        Int32(truncatingIfNeeded: (((Int64(wave) &* Int64(level)) >> 24) &* Int64(scale)) >> 16)
     }
 
     /// One operator without feedback over a span: out[s] = gain[s]·cos 2π(phase + s·increment + in[s]).

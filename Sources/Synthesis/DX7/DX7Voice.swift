@@ -219,15 +219,17 @@ struct DX7Voice {
         }
         for i in 0..<6 {
             let levels = scratch.level(i), gains = scratch.gain(i)
-            envelopes[i].fill(levels, count: count)
+            var straight = envelopes[i].fill(levels, count: count)
             let sensitivity = DX7Tables.ampModSensitivityFixed[parameters.operators[i].ampModSensitivity]
             if ampModDepthLevels != 0, sensitivity != 0 {
+                straight = false
                 for s in 0..<count {
                     let reduction = sensitivity == DX7Envelope.one ? scratch.ampMod[s] : DX7OperatorKernel.multiply(scratch.ampMod[s], sensitivity)
                     levels[s] &-= reduction
                 }
             }
-            DX7OperatorKernel.modulationIndex(levels: levels, into: gains, count: count, table: scratch.levelToIndex)
+            DX7OperatorKernel.modulationIndex(levels: levels, into: gains, count: count, table: scratch.levelToIndex,
+                                              straight: straight)
         }
         // Operators from 6 down to 1, so every modulator is ready before what it modulates.
         let loop = serialOperators
@@ -247,7 +249,10 @@ struct DX7Voice {
             }
             let modulators = algorithm.modulators[op - 1]
             var input: UnsafeMutablePointer<Int32>? = nil
-            if !modulators.isEmpty {
+            if modulators.count == 1 {
+                // One modulator: read its output in place rather than copy it.
+                input = scratch.output(modulators[0] - 1)
+            } else if !modulators.isEmpty {
                 let sum = scratch.input
                 let first = scratch.output(modulators[0] - 1)
                 for s in 0..<count { sum[s] = first[s] }
@@ -288,10 +293,11 @@ struct DX7Voice {
     private mutating func renderFeedbackWithCompanions(count: Int, scratch: DX7Scratch) {
         let cosine = scratch.cosine
         let index = algorithm.feedbackSource - 1
-        var phase = phases[index]
-        let increment = increments[index]
+        // Phase and feedback shifted left 8 bits (see DX7OperatorKernel.cosineShifted).
+        var phase = phases[index] &<< 8
+        let increment = increments[index] &<< 8
         let gains = scratch.gain(index), levels = scratch.level(index), out = scratch.output(index)
-        var feedback = feedbackCycles
+        var feedback = feedbackCycles &<< 8
         let scale = feedbackScale
         let a = companions[0] - 1
         var phaseA = phases[a]
@@ -302,9 +308,9 @@ struct DX7Voice {
             let incrementB = increments[b], gainsB = scratch.gain(b), outB = scratch.output(b)
             let incrementC = increments[c], gainsC = scratch.gain(c), outC = scratch.output(c)
             for s in 0..<count {
-                let wave = DX7OperatorKernel.cosine(phase &+ feedback, cosine)
+                let wave = DX7OperatorKernel.cosineShifted(phase &+ feedback, cosine)
                 out[s] = DX7OperatorKernel.multiply(gains[s], wave)
-                feedback = DX7OperatorKernel.multiply(DX7OperatorKernel.multiply(wave, levels[s]), scale)
+                feedback = DX7OperatorKernel.feedbackShifted(wave, levels[s], scale)
                 phase &+= increment
                 outA[s] = DX7OperatorKernel.multiply(gainsA[s], DX7OperatorKernel.cosine(phaseA, cosine))
                 phaseA &+= incrementA
@@ -318,9 +324,9 @@ struct DX7Voice {
             var phaseB = phases[b]
             let incrementB = increments[b], gainsB = scratch.gain(b), outB = scratch.output(b)
             for s in 0..<count {
-                let wave = DX7OperatorKernel.cosine(phase &+ feedback, cosine)
+                let wave = DX7OperatorKernel.cosineShifted(phase &+ feedback, cosine)
                 out[s] = DX7OperatorKernel.multiply(gains[s], wave)
-                feedback = DX7OperatorKernel.multiply(DX7OperatorKernel.multiply(wave, levels[s]), scale)
+                feedback = DX7OperatorKernel.feedbackShifted(wave, levels[s], scale)
                 phase &+= increment
                 outA[s] = DX7OperatorKernel.multiply(gainsA[s], DX7OperatorKernel.cosine(phaseA, cosine))
                 phaseA &+= incrementA
@@ -329,15 +335,15 @@ struct DX7Voice {
             }
         } else {
             for s in 0..<count {
-                let wave = DX7OperatorKernel.cosine(phase &+ feedback, cosine)
+                let wave = DX7OperatorKernel.cosineShifted(phase &+ feedback, cosine)
                 out[s] = DX7OperatorKernel.multiply(gains[s], wave)
-                feedback = DX7OperatorKernel.multiply(DX7OperatorKernel.multiply(wave, levels[s]), scale)
+                feedback = DX7OperatorKernel.feedbackShifted(wave, levels[s], scale)
                 phase &+= increment
                 outA[s] = DX7OperatorKernel.multiply(gainsA[s], DX7OperatorKernel.cosine(phaseA, cosine))
                 phaseA &+= incrementA
             }
         }
-        feedbackCycles = feedback
+        feedbackCycles = feedback >> 8
     }
 
     /// The operators of the feedback loop (target first, source last), sample by sample: the
