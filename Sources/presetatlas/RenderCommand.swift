@@ -82,7 +82,7 @@ struct Render: ParsableCommand {
             if !noWrite { try AudioFile.write(clip, to: URL(fileURLWithPath: out)) }
             return
         }
-        let (files, missing) = SourceDiscovery.files(in: inputs, extensions: ["xpf", "syx", "dx7"])
+        let (files, missing) = SourceDiscovery.files(in: inputs, extensions: Set(SynthRegistry.renderableFormats.flatMap(\.extensions)))
         for path in missing { FileHandle.standardError.write(Data("error: \(path): no such file or folder\n".utf8)) }
         if let outDir, !noWrite {
             try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)

@@ -173,17 +173,17 @@ import Synthesis
         dump[4102] ^= 1
         let bulk = folder.appendingPathComponent("bank.bin")
         try Data(dump).write(to: bulk)
-        #expect(PresetLoader.format(of: Data(dump)) == .dx7)
-        let patches = try PresetLoader.load(bulk, schema: { _ in schema })
+        #expect(PresetLoader.format(of: Data(dump), among: [.lmmsTripleOscillator, .dx7])?.synthID == "dx7")
+        let patches = try PresetLoader.load(bulk, formats: [.lmmsTripleOscillator, .dx7], schema: { _ in schema })
         #expect(patches.count == 32)
         #expect(patches[0].name == "DISTINCT 1" && patches[31].attributes["index"] == "31")
         #expect(patches[0].attributes["dx7.warnings"]?.contains("checksum") == true)
         // A truncated dump: one line naming the file.
         let broken = folder.appendingPathComponent("broken.syx")
         try Data(dump.prefix(3000)).write(to: broken)
-        #expect(throws: PresetError.self) { _ = try PresetLoader.load(broken, schema: { _ in schema }) }
+        #expect(throws: PresetError.self) { _ = try PresetLoader.load(broken, formats: [.lmmsTripleOscillator, .dx7], schema: { _ in schema }) }
         // Text is not DX7 data.
-        #expect(PresetLoader.format(of: Data(String(repeating: "hello ", count: 64).utf8)) == nil)
+        #expect(PresetLoader.format(of: Data(String(repeating: "hello ", count: 64).utf8), among: [.lmmsTripleOscillator, .dx7]) == nil)
     }
 
     @Test(.enabled(if: haveROMBank, "run scripts/install-deps.sh for hexter's ROM bank"))
