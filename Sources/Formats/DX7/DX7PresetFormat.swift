@@ -14,10 +14,15 @@ extension PresetFormat {
                 throw PresetError(file: name, problem: error.problem)
             }
             // One patch per voice (index = position in the file); what was tolerated (bad checksum,
-            // masked bits) rides along as the first patch's "dx7.warnings".
-            var patches = bank.voices.enumerated().map { $0.element.patch(source: name, index: $0.offset) }
-            if !bank.warnings.isEmpty, !patches.isEmpty {
-                patches[0].attributes["dx7.warnings"] = bank.warnings.joined(separator: "; ")
+            // masked bits, values out of the schema's range) rides along as the first patch's "dx7.warnings".
+            var patches = bank.voices.enumerated().map { $0.element.patch(schema: schema, source: name, index: $0.offset) }
+            let warnings = bank.warnings + bank.voices.enumerated().compactMap { k, voice in
+                let problems = voice.outOfRangeFields(schema: schema)
+                if problems.isEmpty { return nil }
+                return "voice \(k + 1) (\(voice.name)): out of range, clamped when played: " + problems.joined(separator: ", ")
+            }
+            if !warnings.isEmpty, !patches.isEmpty {
+                patches[0].attributes["dx7.warnings"] = warnings.joined(separator: "; ")
             }
             return patches
         })
