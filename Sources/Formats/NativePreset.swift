@@ -90,11 +90,8 @@ extension NativePreset {
     /// Reads a native preset file.
     public static func read(_ url: URL, schema: SynthSchema? = nil) throws -> NativePreset {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw NativePresetError(description: "\(url.path): cannot read (\(error.localizedDescription))")
-        }
-        guard data.count <= XMLParser.maximumBytes else {
-            throw NativePresetError(description: "\(url.path): larger than \(XMLParser.maximumBytes >> 20) MiB")
+        do { data = try InputFile.read(url, maximumBytes: XMLParser.maximumBytes) } catch {
+            throw NativePresetError(description: "\(url.path): \(error)")
         }
         return try read(data, file: url.path, schema: schema)
     }

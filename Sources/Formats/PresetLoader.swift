@@ -19,11 +19,8 @@ public enum PresetLoader {
     public static func load(_ url: URL, schema: (String) throws -> SynthSchema) throws -> [Patch] {
         let name = url.lastPathComponent
         let data: Data
-        do { data = try Data(contentsOf: url, options: .mappedIfSafe) } catch {
-            throw PresetError(file: name, problem: "cannot read the file (\(error.localizedDescription))")
-        }
-        if data.count > XMLParser.maximumBytes {
-            throw PresetError(file: name, problem: "file of \(data.count) bytes is larger than any preset we read")
+        do { data = try InputFile.read(url, maximumBytes: XMLParser.maximumBytes) } catch {
+            throw PresetError(file: name, problem: "\(error)")
         }
         switch format(of: data) {
         case .lmms:

@@ -21,10 +21,8 @@ public enum ZynAddSubFXInstrument {
 
     public static func read(_ url: URL, schema: SynthSchema) throws -> Patch {
         do {
-            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-            guard size <= maximumFileBytes else { throw ZynAddSubFXError(description: "file over \(maximumFileBytes >> 20) MiB") }
-            let fallbackName = url.deletingPathExtension().lastPathComponent
-            return try read(try Data(contentsOf: url), schema: schema, fallbackName: fallbackName)
+            let data = try InputFile.read(url, maximumBytes: maximumFileBytes)
+            return try read(data, schema: schema, fallbackName: url.deletingPathExtension().lastPathComponent)
         } catch let error as ZynAddSubFXError {
             throw ZynAddSubFXError(description: "\(url.path): \(error.description)")
         } catch {
