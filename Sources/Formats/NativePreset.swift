@@ -30,7 +30,7 @@ public struct NativePresetError: Error, CustomStringConvertible, Sendable {
 extension NativePreset {
     /// Whether these leading bytes look like a native preset (sniffing by content, not extension).
     public static func looksLikeNativePreset(_ head: Data) -> Bool {
-        String(decoding: head.prefix(512), as: UTF8.self).contains("<\(rootElement)")
+        XMLRootName.of(head) == rootElement
     }
 
     /// Reads a native preset. With `schema`, each value is checked against it: unknown ids, values

@@ -49,3 +49,16 @@ import Testing
         }
     }
 }
+
+@Suite struct DecompressionMessageTests {
+    @Test func corruptStreamIsDescribedInWordsNotAStatusNumber() {
+        // A zlib header (78 9c) followed by bytes that are no deflate block: zlib's Z_DATA_ERROR (-3).
+        let framed = Data([0, 0, 0, 10, 0x78, 0x9c, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff])
+        do { _ = try Decompression.qtUncompress(framed); Issue.record("inflated") } catch {
+            let line = "\(error)"
+            #expect(line.contains("corrupt"))
+            #expect(!line.contains("-3"))
+            #expect(!line.contains("status"))
+        }
+    }
+}

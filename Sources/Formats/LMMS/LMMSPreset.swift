@@ -39,8 +39,7 @@ public enum LMMSPreset {
     /// Whether `data` looks like an LMMS data file (plain XML with an LMMS root, or qCompress'd).
     public static func sniff(_ data: Data) -> Bool {
         if Decompression.isQtCompressed(data) { return true }
-        let head = String(decoding: data.prefix(512), as: UTF8.self)
-        return rootNames.contains { head.contains("<\($0)") }
+        return XMLRootName.of(data).map(rootNames.contains) ?? false
     }
 
     /// Parses preset bytes; `directory` is where relative user-wave paths are looked up first.

@@ -16,7 +16,7 @@ public enum ZynAddSubFXInstrument {
     /// Whether bytes look like a Zyn document: gzip, or XML whose root is `ZynAddSubFX-data`.
     public static func looksLike(_ data: Data) -> Bool {
         if Decompression.isGzip(data) { return true }
-        return String(decoding: data.prefix(512), as: UTF8.self).contains("<ZynAddSubFX-data")
+        return XMLRootName.of(data) == "ZynAddSubFX-data"
     }
 
     public static func read(_ url: URL, schema: SynthSchema) throws -> Patch {
