@@ -25,16 +25,8 @@ public enum TempoReader {
     /// Reads `url`; throws `TempoReadError` with one line naming the file and the problem.
     public static func read(_ url: URL) throws -> TempoReading {
         let data: Data
-        do {
-            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-            guard size <= maximumFileBytes else {
-                throw TempoReadError("file of \(size >> 20) MiB is over the \(maximumFileBytes >> 20) MiB cap")
-            }
-            data = try Data(contentsOf: url)
-        } catch let error as TempoReadError {
-            throw TempoReadError("\(url.path): \(error.description)")
-        } catch {
-            throw TempoReadError("\(url.path): cannot read (\(error.localizedDescription))")
+        do { data = try InputFile.read(url, maximumBytes: maximumFileBytes) } catch {
+            throw TempoReadError("\(url.path): \(error)")
         }
         let isTemplate = isTemplatePath(url)
         do {
