@@ -95,6 +95,13 @@ public final class AtlasStore: Sendable {
             CREATE TABLE stage (name TEXT PRIMARY KEY NOT NULL, fingerprint TEXT NOT NULL);
             """)
         }
+        // A source is known by its path and content: an edited or fixed file is read again.
+        migrator.registerMigration("v2: content hash of sources and bad inputs") { db in
+            try db.execute(sql: """
+            ALTER TABLE source ADD COLUMN contentHash TEXT NOT NULL DEFAULT '';
+            ALTER TABLE badInput ADD COLUMN contentHash TEXT NOT NULL DEFAULT '';
+            """)
+        }
         return migrator
     }
 }
