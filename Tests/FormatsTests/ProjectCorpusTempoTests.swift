@@ -40,6 +40,18 @@ enum ProjectCorpus {
 }
 
 @Suite struct ProjectCorpusTempoTests {
+    /// Files where we knowingly differ from the reference, with the tempo we read and why.
+    /// Three ProTracker MODs put a tempo command (F20 = 32 BPM, F70 = 112 BPM) in row 0 of the first
+    /// pattern, next to a speed command (F01, F08). libopenmpt's reference took the speed (its row0_speed
+    /// is 1 and 8) but still reported 125 BPM: it read the tempo before the MOD's tempo command took
+    /// effect (ProTracker sets its CIA timer from the command during that row). We keep the command's
+    /// value, the tempo the song plays at from its first row on; the bytes were checked by a hex dump.
+    static let explained: [String: (bpm: Double, why: String)] = [
+        "tracker/grimm-git__panzerduell__keysound.mod": (32, "row 0: F01 F20"),
+        "tracker/grimm-git__panzerduell__soundfx.mod": (32, "row 0: F01 F20"),
+        "tracker/grimm-git__panzerduell__music.mod": (112, "row 0: F70 F08"),
+    ]
+
     @Test(.enabled(if: ProjectCorpus.isPresent, "needs ../shared/corpora/projects (the shared data folder)"))
     func everyProjectAgreesWithItsReferenceTempo() throws {
         let rows = try ProjectCorpus.rows()
@@ -51,8 +63,9 @@ enum ProjectCorpus {
                 disagreements.append("\(row.file): \(error)")
                 continue
             }
-            if Swift.abs(reading.bpm - row.referenceTempo) > 0.01 {
-                disagreements.append("\(row.file): read \(reading.bpm) BPM, reference \(row.referenceTempo)")
+            let expected = Self.explained[row.file]?.bpm ?? row.referenceTempo
+            if Swift.abs(reading.bpm - expected) > 0.01 {
+                disagreements.append("\(row.file): read \(reading.bpm) BPM, expected \(expected) (reference \(row.referenceTempo))")
             }
             // Trackers: libopenmpt's speed after the first row (header speed overridden by Axx/Fxx there).
             if row.format == "tracker", let speed = row.notes["row0_speed"].flatMap({ Int($0) }), reading.ticksPerRow != speed {
