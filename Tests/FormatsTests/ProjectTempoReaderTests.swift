@@ -145,4 +145,24 @@ import Testing
         let itReading = try TempoReader.read(Data(it))
         #expect(itReading.bpm == 150 && itReading.ticksPerRow == 6)
     }
+
+    @Test func hostileRenoiseZipsEndInOneLineNeverACrash() {
+        // Every truncation and every single-byte change of a small Renoise zip either reads or throws
+        // TempoReadError (the zip reader bounds-checks each field; inflation is size-capped).
+        let good = [UInt8](ProjectTestFiles.renoise(bpm: "136"))
+        var outcomes = (read: 0, refused: 0)
+        func attempt(_ bytes: [UInt8]) {
+            do { _ = try TempoReader.read(Data(bytes)); outcomes.read += 1 } catch is TempoReadError { outcomes.refused += 1 } catch {
+                Issue.record("not a TempoReadError: \(error)")
+            }
+        }
+        for length in 0..<good.count { attempt(Array(good.prefix(length))) }
+        for index in good.indices {
+            var bent = good
+            bent[index] ^= 0xff
+            attempt(bent)
+        }
+        #expect(outcomes.read + outcomes.refused == 2 * good.count)
+        #expect(outcomes.refused >= good.count)  // every truncation loses the end-of-directory record
+    }
 }
