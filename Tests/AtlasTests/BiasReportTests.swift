@@ -268,4 +268,27 @@ extension BiasReportTests {
         #expect(BiasTempoBreakdowns.majorVersion("LMMS 1.2.2") == "LMMS 1.2")
         #expect(byName.versions.first?.atTempo[140] == 10)
     }
+
+    @Test func crossProgramFiguresEscapeNamesAndOutlineTheOwnDefault() throws {
+        let readings: [(file: String, reading: TempoReading)] = [
+            ("/a/1.flp", TempoReading(tool: "<FL & Co>", bpm: 140)), ("/a/2.flp", TempoReading(tool: "<FL & Co>", bpm: 130)),
+            ("/b/1.als", TempoReading(tool: "Ableton Live", bpm: 120)),
+        ]
+        let defaults = ["<FL & Co>": DefaultTempo(tool: "<FL & Co>", bpm: 140, source: "t"),
+                        "Ableton Live": DefaultTempo(tool: "Ableton Live", bpm: 120, source: "t")]
+        let tools = BiasTempo.analyse(readings, defaults: defaults)
+        let shares = BiasFigures.crossProgramShares(tools)
+        let strips = BiasFigures.allProgramsHistogram(tools)
+        for svg in [shares, strips] {
+            #expect(!svg.contains("<FL") && svg.contains("&lt;FL &amp; Co&gt;"))
+            #expect(throws: Never.self) { try XMLParser.parse(Data(svg.utf8)) }
+        }
+        // One outlined bar per program (its own default), 2 programs × 4 reference tempos in all.
+        #expect(shares.components(separatedBy: "stroke=\"black\" stroke-width=\"1.5\"").count - 1 == 2)
+        #expect(shares.components(separatedBy: "<title>").count - 1 == 1 + 8)
+        let cross = BiasCrossProgram.rows(tools)
+        let fl = try #require(cross.first { $0.tool == "<FL & Co>" })
+        #expect(fl.cells.map(\.count) == [0, 0, 1, 1])  // at 120, 125, 130, 140
+    }
 }
+

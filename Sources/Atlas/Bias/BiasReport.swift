@@ -141,6 +141,8 @@ public struct BiasReport: Sendable {
             }
             out += "\n" + breakdownMarkdown()
             if let figure = figures[BiasFigures.comparisonFigureKey] { out += "\n![Tools side by side](\(figure))\n" }
+            if let figure = figures["tempo-cross-program.svg"] { out += "\n![Each program's share at every program's default](\(figure))\n" }
+            if let figure = figures["tempo-all-programs.svg"] { out += "\n![Every program's tempos on one axis](\(figure))\n" }
             for t in tempo { if let figure = figures[t.tool] { out += "\n![\(Self.md(t.tool)) tempo histogram](\(figure))\n" } }
             out += "\n"
         }
