@@ -45,6 +45,13 @@ public struct BiasReport: Sendable {
         return String(format: "%.\(digits)f", x)
     }
 
+    /// The spike ratio with its interval; songs at the default with none at default ±1…±8 make the
+    /// ratio unbounded, which says more than a dash.
+    static func spike(_ s: TempoSummary) -> String {
+        if s.spikeRatio == nil, s.atDefault > 0 { return "unbounded (\(s.atDefault) at default, none within ±8)" }
+        return "\(fmt(s.spikeRatio, 1)) \(interval(s.spikeInterval, 1))"
+    }
+
     static func interval(_ i: ProportionInterval?, _ digits: Int = 2) -> String {
         guard let i else { return "—" }
         return "[\(fmt(i.lower, digits)), \(fmt(i.upper, digits))]"
@@ -68,7 +75,7 @@ public struct BiasReport: Sendable {
                 rows.append([t.tool, t.defaultTempo.map { Self.fmt($0.bpm, 0) } ?? "?", String(t.songs.count),
                              s.map { String($0.atDefault) } ?? "—",
                              s.map { "\(Self.fmt($0.shareAtDefault)) \(Self.interval($0.shareInterval))" } ?? "—",
-                             s.map { "\(Self.fmt($0.spikeRatio, 1)) \(Self.interval($0.spikeInterval, 1))" } ?? "—",
+                             s.map(Self.spike) ?? "—",
                              String(t.absentTempo.count), String(t.templates.count)])
             }
             out += Self.table(header, rows) + "\n"
@@ -127,7 +134,7 @@ public struct BiasReport: Sendable {
                 let s = t.summary
                 out += "| \(Self.md(t.tool)) | \(t.defaultTempo.map { Self.fmt($0.bpm, 0) } ?? "?") | \(t.songs.count) | "
                 out += "\(s.map { String($0.atDefault) } ?? "—") | \(s.map { "\(Self.fmt($0.shareAtDefault)) \(Self.interval($0.shareInterval))" } ?? "—") | "
-                out += "\(s.map { "\(Self.fmt($0.spikeRatio, 1)) \(Self.interval($0.spikeInterval, 1))" } ?? "—") | "
+                out += "\(s.map(Self.spike) ?? "—") | "
                 out += "\(t.absentTempo.count) | \(t.templates.count) |\n"
             }
             out += "\nDefaults and where each comes from:\n\n"
