@@ -58,10 +58,10 @@ bias-projects: release song-data
 fidelity: fidelity-lmms fidelity-dx7
 
 fidelity-lmms: release
-	$(RELEASE_BIN) fidelity --references ../shared/fixtures/lmms-reference --presets $(FACTORY)/lmms/presets/TripleOscillator
+	$(RELEASE_BIN) dev fidelity --references ../shared/fixtures/lmms-reference --presets $(FACTORY)/lmms/presets/TripleOscillator
 
 fidelity-dx7: release
-	$(RELEASE_BIN) fidelity-dx7 --references ../shared/fixtures/dx7-reference --bank $(FACTORY)/hexter/dx7_roms.dx7
+	$(RELEASE_BIN) dev fidelity-dx7 --references ../shared/fixtures/dx7-reference --bank $(FACTORY)/hexter/dx7_roms.dx7
 
 # The product's speed (figures in BENCHMARKS.md). The Python side-by-side runs are separate targets:
 # bench-features (librosa), bench-soundspace (prdc, openTSNE; about 45 minutes), bench-map (chromium).
@@ -71,7 +71,7 @@ bench-tripleoscillator: release
 	@bash scripts/bench-tripleoscillator.sh $(RELEASE_BIN)
 
 bench-dx7: release
-	$(RELEASE_BIN) bench-dx7 $(FACTORY)/hexter/dx7_roms.dx7 --hold 1.5 --tail 1.5 --jobs 1 --jobs 2
+	$(RELEASE_BIN) dev bench-dx7 $(FACTORY)/hexter/dx7_roms.dx7 --hold 1.5 --tail 1.5 --jobs 1 --jobs 2
 
 bench-bias: release
 	@bash scripts/bench-bias.sh

@@ -1,5 +1,5 @@
 // Turns one preset file into audio with the built-in engine of its synth (`SynthRegistry`): load
-// (sniffed by content), render. Shared by `presetatlas render`, `presetatlas fidelity` and the benchmarks.
+// (sniffed by content), render. Shared by `presetatlas render`, `presetatlas dev fidelity` and the benchmarks.
 import Features
 import Formats
 import Foundation

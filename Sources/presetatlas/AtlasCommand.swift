@@ -29,7 +29,7 @@ struct AtlasCommand: ParsableCommand {
     var random: Int = AtlasSettings().randomCount
 
     @Option(help: "How random settings are drawn: uniform or sobol.")
-    var sampler: String = "uniform"
+    var sampler: SamplingMethod = .uniform
 
     @Option(name: .customLong("sweep-steps"), help: "Steps of each one-knob sweep from the init patch (0: none).")
     var sweepSteps: Int = AtlasSettings().sweepSteps
@@ -44,7 +44,6 @@ struct AtlasCommand: ParsableCommand {
     var previewSeconds: Double = AtlasSettings().previewSeconds
 
     func validate() throws {
-        guard SamplingMethod(rawValue: sampler) != nil else { throw ValidationError("--sampler must be uniform or sobol") }
         guard random >= 0, random <= 1_000_000 else { throw ValidationError("--random must be 0...1000000") }
         guard sweepSteps >= 0, sweepSteps <= 1000 else { throw ValidationError("--sweep-steps must be 0...1000") }
         if let shard, shard != "auto", Shard(parsing: shard) == nil {
@@ -65,7 +64,7 @@ struct AtlasCommand: ParsableCommand {
         } else {
             paths = sources
         }
-        var settings = AtlasSettings(randomCount: random, sampler: SamplingMethod(rawValue: sampler) ?? .uniform,
+        var settings = AtlasSettings(randomCount: random, sampler: sampler,
                                      sweepSteps: sweepSteps, seed: seed)
         settings.previewSeconds = previewSeconds
         let shardValue: Shard

@@ -34,7 +34,7 @@ struct EmbedCommand: ParsableCommand {
     var jobs: Int = 2
 
     @Option(help: "descriptors (the documented embedding) or mfcc-means (the plain baseline).")
-    var kind: String = EmbeddingKind.descriptors.rawValue
+    var kind: EmbeddingKind = .descriptors
 
     @Flag(help: "Print nothing per file.")
     var quiet = false
@@ -44,9 +44,6 @@ struct EmbedCommand: ParsableCommand {
             throw ValidationError("--note-on and --note-off must be finite with 0 <= note-on <= note-off")
         }
         guard (1...64).contains(jobs) else { throw ValidationError("--jobs must be 1...64") }
-        guard EmbeddingKind(rawValue: kind) != nil else {
-            throw ValidationError("--kind must be one of \(EmbeddingKind.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
     }
 
     func run() throws {
@@ -57,7 +54,7 @@ struct EmbedCommand: ParsableCommand {
         do { try FileManager.default.createDirectory(at: outURL.deletingLastPathComponent(), withIntermediateDirectories: true) } catch {
             throw commandFailure("\(outURL.deletingLastPathComponent().path): cannot create the folder")
         }
-        var embedder = BatchEmbedder(kind: EmbeddingKind(rawValue: kind) ?? .descriptors,
+        var embedder = BatchEmbedder(kind: kind,
                                      noteOnSeconds: noteOnSeconds, noteOffSeconds: noteOffSeconds, jobs: jobs)
         embedder.chunkSize = max(16, 4 * jobs)
         let start = Date()

@@ -19,13 +19,12 @@ struct ExportCommand: ParsableCommand {
     var atlas: String
 
     @Option(help: "npy or csv.")
-    var format: String = "npy"
+    var format: ExportFormat = .npy
 
     @Option(help: "Folder to write into (default: the atlas folder's export/).")
     var out: String?
 
     func validate() throws {
-        guard ExportFormat(rawValue: format) != nil else { throw ValidationError("--format must be npy or csv") }
     }
 
     func run() throws {
@@ -37,7 +36,7 @@ struct ExportCommand: ParsableCommand {
         do {
             let store = try AtlasStore(url: storeURL)
             let target = out.map { URL(fileURLWithPath: $0) } ?? storeURL.deletingLastPathComponent().appendingPathComponent("export")
-            for url in try AtlasExport.export(store: store, format: ExportFormat(rawValue: format) ?? .npy, to: target) {
+            for url in try AtlasExport.export(store: store, format: format, to: target) {
                 print(url.path)
             }
         } catch {

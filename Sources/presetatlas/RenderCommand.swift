@@ -12,6 +12,7 @@ struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render presets with the built-in synth engines (LMMS TripleOscillator .xpf, Yamaha DX7 .syx/.dx7).",
         discussion: """
+        Examples:
         One file:  presetatlas render Bell.xpf --note 69 --velocity 100 --hold 1.0 --tail 3.0 --tempo 120 --out bell.wav
         A batch:   presetatlas render .cache/factory/usr/share/lmms/presets/TripleOscillator --out-dir renders/
         --note 69 --velocity 100 --hold 1.0 --tail 3.0 --tempo 120 gives LMMS's reference renders' settings
@@ -35,7 +36,7 @@ struct Render: ParsableCommand {
     var index: Int?
 
     @Option(help: "Audio format of batch outputs: wav or flac.")
-    var format: String = "wav"
+    var format: RenderedAudioFormat = .wav
 
     @Option(help: "MIDI note (69 = A4).")
     var note: Int = 69
@@ -67,7 +68,6 @@ struct Render: ParsableCommand {
     func validate() throws {
         if out == nil && outDir == nil && !noWrite { throw ValidationError("give --out FILE (one preset) or --out-dir DIR (a batch)") }
         if out != nil && inputs.count != 1 { throw ValidationError("--out takes exactly one preset file; use --out-dir for several") }
-        if !["wav", "flac"].contains(format) { throw ValidationError("--format must be wav or flac") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if let index, index < 0 { throw ValidationError("--index must be 0 or more") }
         if index != nil && out == nil { throw ValidationError("--index picks one patch for --out; a batch renders every patch") }
@@ -91,7 +91,7 @@ struct Render: ParsableCommand {
         }
         let report = BatchRender.run(files: files, settings: settings, rendering: rendering, jobs: jobs,
                                      outputDirectory: noWrite ? nil : outDir.map { URL(fileURLWithPath: $0) },
-                                     format: format, showProgress: isatty(2) != 0)
+                                     format: format.rawValue, showProgress: isatty(2) != 0)
         let audioSeconds = Double(report.patches) * (hold + tail)
         let perSecond = Double(report.patches) / max(report.seconds, 1e-9)
         let perCPUSecond = Double(report.patches) / max(report.cpuSeconds, 1e-9)

@@ -5,7 +5,6 @@ extension PresetAtlas {
     static let allSubcommands: [ParsableCommand.Type] = [
         Info.self,
         Render.self,
-        Fidelity.self,
         FeaturesCommand.self,
         EmbedCommand.self,
         CoverageCommand.self,
@@ -14,7 +13,6 @@ extension PresetAtlas {
         AtlasCommand.self,
         MergeCommand.self,
         ExportCommand.self,
-        BenchDX7.self,
-        FidelityDX7.self,
+        Dev.self,
     ]
 }

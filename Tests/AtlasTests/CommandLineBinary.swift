@@ -30,6 +30,16 @@ enum CommandLineBinary {
     /// Runs the binary to its end; throws with its output unless it exits 0. Returns stdout.
     @discardableResult
     static func run(_ binary: URL, _ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> String {
+        let result = try execute(binary, arguments, in: directory, environment: environment)
+        guard result.status == 0 else {
+            throw Failure(description: "presetatlas \(arguments.joined(separator: " ")) exited \(result.status):\n\(result.stdout)\n\(result.stderr)")
+        }
+        return result.stdout
+    }
+
+    /// Runs the binary to its end: exit status, stdout and stderr.
+    static func execute(_ binary: URL, _ arguments: [String], in directory: URL,
+                        environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -41,7 +51,7 @@ enum CommandLineBinary {
         process.environment = childEnvironment
         // stderr goes to a file, so a chatty child cannot block on a full pipe while stdout is read.
         let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("presetatlas-stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errorFile) }
         let stdout = Pipe()
         process.standardOutput = stdout
@@ -51,9 +61,6 @@ enum CommandLineBinary {
         process.waitUntilExit()
         let text = String(decoding: output, as: UTF8.self)
         let errors = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "presetatlas \(arguments.joined(separator: " ")) exited \(process.terminationStatus):\n\(text)\n\(errors)")
-        }
-        return text
+        return (process.terminationStatus, text, errors)
     }
 }

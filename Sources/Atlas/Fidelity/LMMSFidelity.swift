@@ -3,6 +3,7 @@
 // ReferenceDistance), pitch error by FFT peak, and level difference.
 import Features
 import Foundation
+import Formats
 import Synthesis
 
 public enum LMMSFidelity {
@@ -40,7 +41,9 @@ public enum LMMSFidelity {
 
     /// Parses manifest.csv (header `file,preset,legacy_format,arpeggiator,chords,fx_effects,filter_type,filter_on,waves`).
     public static func manifest(_ url: URL) throws -> [Reference] {
-        let text = try String(contentsOf: url, encoding: .utf8)
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw PresetError(file: url.path, problem: "cannot read the reference manifest (missing, unreadable or not UTF-8)")
+        }
         var rows: [Reference] = []
         for (number, line) in text.split(whereSeparator: \.isNewline).enumerated() where number > 0 {
             let fields = csvFields(String(line))

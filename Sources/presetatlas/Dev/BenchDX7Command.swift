@@ -1,4 +1,4 @@
-// `presetatlas bench-dx7`: renders per second and x-realtime of the DX7 engine on one or more cores,
+// `presetatlas dev bench-dx7`: renders per second and x-realtime of the DX7 engine on one or more cores,
 // block kernel against the naive per-sample loop (figures for BENCHMARKS.md).
 import ArgumentParser
 import Dispatch
@@ -22,7 +22,7 @@ struct BenchDX7: ParsableCommand {
         abstract: "Benchmark the DX7 engine: renders/s of a note on 1..N cores, x realtime, block vs naive kernel.",
         discussion: """
         Example (what `make bench` runs):
-          presetatlas bench-dx7 .cache/factory/usr/share/hexter/dx7_roms.dx7 --hold 1.5 --tail 1.5 --jobs 1 --jobs 2
+          presetatlas dev bench-dx7 .cache/factory/usr/share/hexter/dx7_roms.dx7 --hold 1.5 --tail 1.5 --jobs 1 --jobs 2
         Every voice of the bank is rendered (note 60, velocity 100) `--rounds` times per measurement.
         """)
 
@@ -39,7 +39,7 @@ struct BenchDX7: ParsableCommand {
     var jobs: [Int] = [1, 2]
 
     @Option(help: "Kernels to measure (repeatable): naive, block.")
-    var kernel: [String] = ["naive", "block"]
+    var kernel: [DX7.Kernel] = [.naive, .block]
 
     @Option(help: "How many times the whole bank is rendered per measurement.")
     var rounds: Int = 2
@@ -47,7 +47,6 @@ struct BenchDX7: ParsableCommand {
     func validate() throws {
         if jobs.contains(where: { $0 < 1 }) { throw ValidationError("--jobs must be at least 1") }
         if rounds < 1 { throw ValidationError("--rounds must be at least 1") }
-        if kernel.contains(where: { DX7.Kernel(rawValue: $0) == nil }) { throw ValidationError("--kernel is naive or block") }
     }
 
     func run() throws {
@@ -58,7 +57,7 @@ struct BenchDX7: ParsableCommand {
         print(String(format: "DX7 engine, %d voices of %@, %.1f s notes at %.0f Hz", patches.count,
                      (bank as NSString).lastPathComponent, hold + tail, settings.sampleRateHz))
         print("kernel  jobs  renders/s  x realtime  x realtime per CPU-second  CPU use")
-        for kernel in self.kernel.compactMap(DX7.Kernel.init(rawValue:)) {
+        for kernel in self.kernel {
             let model = DX7(schema: schema, kernel: kernel)
             _ = try model.render(patches[0], settings: settings)  // warm up tables
             for threads in jobs {

@@ -1,4 +1,4 @@
-// `presetatlas fidelity`: our TripleOscillator renders of LMMS's factory presets against LMMS's own renders.
+// `presetatlas dev fidelity`: our TripleOscillator renders of LMMS's factory presets against LMMS's own renders.
 import ArgumentParser
 import Atlas
 import Foundation
@@ -10,7 +10,7 @@ struct Fidelity: ParsableCommand {
         Prints one line per preset (distance, pitch error in cents, level difference in dB) and the summary
         over presets without FX effects (median distance, share <= 0.35, worst pitch and level errors).
         Example:
-          presetatlas fidelity --references ../shared/fixtures/lmms-reference \\
+          presetatlas dev fidelity --references ../shared/fixtures/lmms-reference \\
               --presets .cache/factory/usr/share/lmms/presets/TripleOscillator
         """)
 
@@ -42,6 +42,7 @@ struct Fidelity: ParsableCommand {
                 FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             }
         }
+        if rows.isEmpty { throw commandFailure("\(references): no preset of \(presets) compared with a reference render; compared nothing") }
         let s = LMMSFidelity.summary(rows)
         let all = rows.map(\.distance).sorted()
         print(String(format: "without FX (%d presets): median distance %.3f, %.0f%% <= 0.35, worst pitch %.2f cents, worst level %.2f dB (noise excluded)",

@@ -1,4 +1,4 @@
-// `presetatlas fidelity-dx7`: our DX7 renders of hexter's ROM voices against hexter 1.1.1's renders.
+// `presetatlas dev fidelity-dx7`: our DX7 renders of hexter's ROM voices against hexter 1.1.1's renders.
 import ArgumentParser
 import Atlas
 import Formats
@@ -11,8 +11,8 @@ struct FidelityDX7: ParsableCommand {
         abstract: "Compare our renders of the DX7 ROM voices with hexter 1.1.1's reference renders.",
         discussion: """
         Prints one line per voice (distance, pitch error in cents, level difference in dB) and the summary
-        (median distance, 90th percentile, share <= 0.40, worst pitch error). What `make fidelity-dx7` runs:
-          presetatlas fidelity-dx7 --references ../shared/fixtures/dx7-reference \\
+        (median distance, 90th percentile, share <= 0.40, worst pitch error). Example (what `make fidelity-dx7` runs):
+          presetatlas dev fidelity-dx7 --references ../shared/fixtures/dx7-reference \\
               --bank .cache/factory/usr/share/hexter/dx7_roms.dx7
         """)
 
@@ -32,9 +32,9 @@ struct FidelityDX7: ParsableCommand {
                          row.name.padding(toLength: 11, withPad: " ", startingAt: 0), row.distance, pitch,
                          row.levelDifferenceDecibels))
         }
+        if rows.isEmpty { throw commandFailure("\(references): no reference render dx7_roms_NNN.flac matched a voice of \(bank); compared nothing") }
         let s = DX7Fidelity.summary(rows)
         print(String(format: "%d voices: median distance %.3f, 90th percentile %.3f, %.0f%% <= 0.40, worst pitch error %.2f cents",
                      s.voices, s.medianDistance, s.p90Distance, s.shareWithin040 * 100, s.worstPitchCents))
-        if s.voices == 0 { throw CleanExit.message("no reference renders found in \(references)") }
     }
 }
