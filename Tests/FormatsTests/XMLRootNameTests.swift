@@ -32,7 +32,7 @@ import Testing
         </lmms-project>
         """
         #expect(xml.utf8.count > 1000)
-        #expect(PresetLoader.format(of: Data(xml.utf8), among: [.dx7, .lmmsTripleOscillator])?.name == PresetFormat.lmmsTripleOscillator.name)
+        #expect(PresetLoader.format(of: Data(xml.utf8), among: [.dx7, .lmmsTripleOscillator])?.synthID == "tripleoscillator")
     }
 
     @Test func nativePresetWithLongDoctypeIsStillNative() {
