@@ -89,7 +89,8 @@ public enum SourceDiscovery {
             guard lstat(path, &own) == 0 else { continue }  // removed while we listed
             var target = own
             if own.st_mode & S_IFMT == S_IFLNK, stat(path, &target) != 0 {
-                if wanted { problems.append(Problem(path: path, problem: "link to \(linkTarget(path)), which does not exist")) }
+                let reason = String(cString: strerror(errno))
+                if wanted { problems.append(Problem(path: path, problem: "link to \(linkTarget(path)) cannot be followed (\(reason))")) }
                 continue
             }
             switch target.st_mode & S_IFMT {

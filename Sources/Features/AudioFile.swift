@@ -97,18 +97,34 @@ public enum AudioFile {
     }
 
     /// Writes `clip` to `url`: `.flac` as 24-bit FLAC (clipped to ±1), anything else as 32-bit float WAV.
+    /// The audio goes to a hidden file beside `url` that is renamed over it once complete, so a full disk
+    /// or a killed process leaves the old file (or none), never a truncated or empty one.
     public static func write(_ clip: AudioClip, to url: URL) throws {
+        let partial = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.deletingPathExtension().lastPathComponent).partial-\(UUID().uuidString).\(url.pathExtension)")
+        do {
+            try writeWhole(clip, to: partial, flac: url.pathExtension.lowercased() == "flac", shownAs: url)
+            guard rename(partial.path, url.path) == 0 else {
+                throw AudioFileError(description: "\(url.path): \(String(cString: strerror(errno)))")
+            }
+        } catch {
+            unlink(partial.path)
+            throw error
+        }
+    }
+
+    private static func writeWhole(_ clip: AudioClip, to file: URL, flac isFlac: Bool, shownAs url: URL) throws {
         let channelCount = clip.channels.count
         guard channelCount > 0 else { throw AudioFileError(description: "\(url.path): no channels to write") }
-        let isFlac = url.pathExtension.lowercased() == "flac"
         var info = SF_INFO()
         info.samplerate = Int32(clip.sampleRateHz.rounded())
         info.channels = Int32(channelCount)
         info.format = isFlac ? Int32(SF_FORMAT_FLAC | SF_FORMAT_PCM_24) : Int32(SF_FORMAT_WAV | SF_FORMAT_FLOAT)
-        guard let handle = sf_open(url.path, Int32(SFM_WRITE), &info) else {
+        guard let handle = sf_open(file.path, Int32(SFM_WRITE), &info) else {
             throw AudioFileError(description: "\(url.path): \(String(cString: sf_strerror(nil)))")
         }
-        defer { sf_close(handle) }
+        var closed = false
+        defer { if !closed { sf_close(handle) } }
         if isFlac {
             // Clip rather than let libsndfile wrap out-of-range values.
             _ = sf_command(handle, Int32(SFC_SET_CLIPPING), nil, Int32(SF_TRUE))
@@ -122,6 +138,12 @@ public enum AudioFile {
         let written = interleaved.withUnsafeBufferPointer { sf_writef_float(handle, $0.baseAddress, sf_count_t(frames)) }
         guard written == frames else {
             throw AudioFileError(description: "\(url.path): wrote \(written) of \(frames) frames: \(String(cString: sf_strerror(handle)))")
+        }
+        // Closing writes the header's final sizes (and FLAC's last block): a failure there is a bad file too.
+        closed = true
+        let status = sf_close(handle)
+        guard status == 0 else {
+            throw AudioFileError(description: "\(url.path): \(String(cString: sf_error_number(status)))")
         }
     }
 }

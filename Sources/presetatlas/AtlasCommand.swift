@@ -99,6 +99,11 @@ struct AtlasCommand: ParsableCommand {
         case .analysed?, .unchanged?:
             print("report: \(outURL.appendingPathComponent("index.html").path)")
         }
+        // The rest is done; the exit status still says that some inputs were not read.
+        if result.catalog.badInputs > 0 {
+            FileHandle.standardError.write(Data("\(result.catalog.badInputs) input(s) could not be read (listed in summary.md)\n".utf8))
+            throw ExitCode(1)
+        }
     }
 }
 
