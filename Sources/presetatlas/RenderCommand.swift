@@ -82,7 +82,7 @@ struct Render: ParsableCommand {
             if !noWrite { try AudioFile.write(clip, to: URL(fileURLWithPath: out)) }
             return
         }
-        let found = SourceDiscovery.files(in: inputs, extensions: ["xpf", "syx", "dx7"])
+        let found = SourceDiscovery.files(in: inputs, extensions: Set(SynthRegistry.renderableFormats.flatMap(\.extensions)))
         let files = found.files, missing = found.missing
         for path in missing { FileHandle.standardError.write(Data("error: \(path): no such file or folder\n".utf8)) }
         for problem in found.problems { FileHandle.standardError.write(Data("error: \(problem)\n".utf8)) }

@@ -103,7 +103,6 @@ public enum DX7SysEx {
                 if data.contains(where: { $0 >= 0x80 }) {
                     warnings.append("voice \(voices.count + 1): bytes >= 0x80 masked to 7 bits")
                 }
-                report(decoded, label: "voice \(voices.count + 1)", warnings: &warnings)
                 voices.append(decoded)
                 i += singleDumpSize
             } else {
@@ -135,15 +134,7 @@ public enum DX7SysEx {
         let decoded = DX7VoiceData(packed: packed)
         let stray = DX7VoiceData.strayBitCount(packed: packed)
         if stray > 0 { warnings.append("\(label) (\(decoded.name)): \(stray) stray bit(s) outside the fields masked off") }
-        report(decoded, label: label, warnings: &warnings)
         return decoded
-    }
-
-    private static func report(_ voice: DX7VoiceData, label: String, warnings: inout [String]) {
-        let problems = voice.outOfRangeFields
-        if !problems.isEmpty {
-            warnings.append("\(label) (\(voice.name)): out of range, clamped when played: " + problems.joined(separator: ", "))
-        }
     }
 
     private static func checkChecksum(_ data: ArraySlice<UInt8>, stated: UInt8, what: String, warnings: inout [String]) {
