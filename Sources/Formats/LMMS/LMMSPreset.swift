@@ -102,6 +102,9 @@ public enum LMMSPreset {
         if let chain = track.child("fxchain") {
             attributes["fx_effects"] = String(chain.children("effect").count)
         }
+        if let chain = LMMSEffectChainReader.chain(of: track) {
+            attributes[LMMSEffectChainSettings.attributeKey] = chain.encoded
+        }
         for osc in 0..<3 where Int(values["tripleoscillator.wavetype\(osc)"] ?? 0) == 7 {
             let file = plugin.attributes["userwavefile\(osc)"] ?? ""
             if file.isEmpty { continue }  // LMMS plays an empty user wave as silence
