@@ -73,6 +73,7 @@ public struct BiasInputs: Sendable {
         }
         let discovered = SourceDiscovery.files(in: paths)
         for missing in discovered.missing { inputs.problems.append("\(missing): no such file or folder") }
+        inputs.problems += discovered.problems.map(\.description)
         var schemaFailures = Set<String>()
         for url in discovered.files {
             let path = url.standardizedFileURL.path

@@ -21,10 +21,15 @@ public enum CatalogStage {
     public static func run(store: AtlasStore, sourcePaths: [String], components: AtlasComponents,
                            settings: AtlasSettings, root: URL) throws -> CatalogSummary {
         var summary = CatalogSummary()
-        let (files, missing) = SourceDiscovery.files(in: sourcePaths)
+        let found = SourceDiscovery.files(in: sourcePaths)
+        let files = found.files
         let explicitFiles = Set(sourcePaths.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
-        for path in missing {
+        for path in found.missing {
             try recordBad(store, path: displayPath(URL(fileURLWithPath: path), root: root), problem: "no such file or folder",
+                          summary: &summary)
+        }
+        for entry in found.problems {
+            try recordBad(store, path: displayPath(URL(fileURLWithPath: entry.path), root: root), problem: entry.problem,
                           summary: &summary)
         }
 
