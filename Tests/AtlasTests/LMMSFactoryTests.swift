@@ -63,6 +63,25 @@ enum LMMSFactoryFixtures {
         #expect(summary.shareWithin035 == 1)
     }
 
+    /// Presets whose whole effect chain the engine emulates (CAPS Plate2x2, Eq, Eq2x2, SWH hardLimiter, CMT
+    /// amp_stereo), and E-Organ2, whose chain is switched off: LMMS's renders with the chains on.
+    static let effectSubset = ["Bell", "CryingPads", "ElectricOboe", "TINTNpad", "BrokenToy", "SquarePing",
+                               "Play-some-rock", "TheMaster", "E-Organ2"]
+
+    @Test(.enabled(if: F.presetsPresent && F.referencesPresent, "needs the factory presets and ../shared/fixtures/lmms-reference"))
+    func effectChainsMatchLMMSRenders() throws {
+        let rendering = F.rendering()
+        let manifest = try LMMSFidelity.manifest(F.references.appendingPathComponent("manifest.csv"))
+        let chosen = manifest.filter { Self.effectSubset.contains($0.name) }
+        #expect(chosen.count == Self.effectSubset.count)
+        for reference in chosen {
+            let row = try LMMSFidelity.measure(reference, presets: F.presets, references: F.references, rendering: rendering)
+            // Without the chain these sit at 0.1 to 2.2 (BrokenToy 0.10, Bell 0.83, ElectricOboe 2.21).
+            #expect(row.distance <= 0.01, "\(reference.name): distance \(row.distance)")
+            #expect(abs(row.levelDifferenceDecibels) <= 0.05, "\(reference.name): level \(row.levelDifferenceDecibels) dB")
+        }
+    }
+
     @Test func manifestParsesQuotedWaveLists() {
         #expect(LMMSFidelity.csvFields(#"A.flac,A.xpf,0,0,1,0,6,1,"4,5,2""#) == ["A.flac", "A.xpf", "0", "0", "1", "0", "6", "1", "4,5,2"])
     }

@@ -80,10 +80,11 @@ final class LMMSEffectChain {
     let enabled: Bool
     let slots: [LMMSEffectSlot]
 
-    init(_ settings: LMMSEffectChainSettings, sampleRateHz: Float, periodFrames: Int) {
+    init(_ settings: LMMSEffectChainSettings, sampleRateHz: Float, periodFrames: Int, seed: UInt64 = 0) {
         enabled = settings.enabled
-        slots = settings.effects.map {
-            LMMSEffectSlot($0, processor: LMMSEffectCatalog.processor(for: $0, sampleRateHz: sampleRateHz),
+        slots = settings.effects.enumerated().map { index, effect in
+            LMMSEffectSlot(effect, processor: LMMSEffectCatalog.processor(for: effect, sampleRateHz: sampleRateHz,
+                                                                         seed: SplitMix64.mix(seed, UInt64(index))),
                            sampleRateHz: sampleRateHz, periodFrames: periodFrames)
         }
     }

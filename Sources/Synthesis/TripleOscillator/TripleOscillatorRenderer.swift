@@ -59,7 +59,10 @@ final class TripleOscillatorRenderer {
     init(settings: TripleOscillatorSettings, render: RenderSettings, userWaves: [[Float]], lfoUserWaves: [[Float]],
          effects: LMMSEffectChainSettings? = nil) {
         s = settings
-        self.effects = effects.map { LMMSEffectChain($0, sampleRateHz: Float(render.sampleRateHz), periodFrames: Self.period) }
+        self.effects = effects.map {
+            LMMSEffectChain($0, sampleRateHz: Float(render.sampleRateHz), periodFrames: Self.period,
+                            seed: SplitMix64.mix(render.seed, 0xFE_C4A1))
+        }
         sampleRateHz = Float(render.sampleRateHz)
         totalFrames = render.totalFrames
         holdFrames = render.holdFrames
