@@ -13,6 +13,7 @@ extension PresetAtlas {
         AtlasCommand.self,
         MergeCommand.self,
         ExportCommand.self,
+        ExploreCommand.self,
         Dev.self,
     ]
 }

@@ -5,7 +5,7 @@ import Foundation
 import Testing
 
 @Suite struct CommandLineTests {
-    static let userCommands = ["info", "render", "features", "embed", "coverage", "map", "bias", "atlas", "merge", "export", "dev"]
+    static let userCommands = ["info", "render", "features", "embed", "coverage", "map", "bias", "atlas", "merge", "export", "explore", "dev"]
     static let devCommands = ["fidelity", "fidelity-dx7", "bench-dx7"]
     static let everyCommand: [[String]] = userCommands.map { [$0] } + devCommands.map { ["dev", $0] }
 
