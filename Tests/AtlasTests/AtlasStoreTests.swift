@@ -75,7 +75,7 @@ let resultTables = ["patch", "render", "embedding", "mapPoint", "metric", "findi
                                  settings: Fixtures.settings, root: dir)
         #expect(try RenderStage.run(store: store, components: Fixtures.components(), settings: Fixtures.settings,
                                     shard: .whole, limit: 21) == 21)
-        #expect(try AnalysisStage.run(store: store, analysis: BruteForceAnalysis(), seed: 11) == .waiting(pending: 63 - 21))
+        #expect(try AnalysisStage.run(store: store, analysis: FirstTwoDimensionsMap(), seed: 11) == .waiting(pending: 63 - 21))
         // A transaction that fails half-way leaves no trace.
         #expect(throws: (any Error).self) {
             try store.write { db in

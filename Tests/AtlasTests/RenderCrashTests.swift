@@ -70,6 +70,6 @@ struct MarkWatchingSynth: SynthModel {
         #expect(Set(keys[1...]).isSubset(of: Set(embedded)) && !embedded.contains(keys[0]))
         #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM renderAttempt") } == 0)
         // The atlas goes on without it.
-        #expect(try AnalysisStage.run(store: store, analysis: BruteForceAnalysis(), seed: 11) == .analysed(points: 3 + 1 + 40 + 12))
+        #expect(try AnalysisStage.run(store: store, analysis: FirstTwoDimensionsMap(), seed: 11) == .analysed(points: 3 + 1 + 40 + 12))
     }
 }

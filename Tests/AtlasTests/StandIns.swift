@@ -51,57 +51,14 @@ struct ToyEmbedder: Embedder {
     }
 }
 
-/// Brute-force versions of the sound-space algorithms (O(n²)), for small test sets.
-struct BruteForceAnalysis: SpaceAnalysis {
+/// A quick stand-in for the t-SNE map, for small test sets.
+struct FirstTwoDimensionsMap: SpaceAnalysis {
     var projectionName: String { "first two standardised dimensions" }
 
     func project(_ points: Matrix, seed: UInt64) throws -> Matrix {
         var out = Matrix(rows: points.rows, columns: 2)
         for i in 0..<points.rows { out[i, 0] = points[i, 0]; out[i, 1] = points[i, min(1, points.columns - 1)] }
         return out
-    }
-
-    static func distance(_ a: Matrix, _ i: Int, _ b: Matrix, _ j: Int) -> Float {
-        var sum: Float = 0
-        for c in 0..<a.columns { let d = a[i, c] - b[j, c]; sum += d * d }
-        return sum.squareRoot()
-    }
-
-    func kthDistances(_ m: Matrix, k: Int) -> [Float] {
-        (0..<m.rows).map { i in
-            let d = (0..<m.rows).filter { $0 != i }.map { Self.distance(m, i, m, $0) }.sorted()
-            return d[min(k - 1, d.count - 1)]
-        }
-    }
-
-    func fidelityDiversity(real: Matrix, fake: Matrix, k: Int) throws -> FidelityDiversity {
-        let realRadii = kthDistances(real, k: k), fakeRadii = kthDistances(fake, k: k)
-        var precision = 0.0, density = 0.0, recall = 0.0, covered = 0.0
-        for j in 0..<fake.rows {
-            let inside = (0..<real.rows).filter { Self.distance(fake, j, real, $0) <= realRadii[$0] }.count
-            if inside > 0 { precision += 1 }
-            density += Double(inside)
-        }
-        for i in 0..<real.rows where (0..<fake.rows).contains(where: { Self.distance(real, i, fake, $0) <= fakeRadii[$0] }) {
-            recall += 1
-        }
-        for i in 0..<real.rows {
-            let nearest = (0..<fake.rows).map { Self.distance(real, i, fake, $0) }.min() ?? .infinity
-            if nearest <= realRadii[i] { covered += 1 }
-        }
-        return FidelityDiversity(precision: precision / Double(fake.rows), recall: recall / Double(real.rows),
-                                 density: density / Double(k * fake.rows), coverage: covered / Double(real.rows))
-    }
-
-    func nearestDistances(from queries: Matrix, to reference: Matrix, excludingSameIndex: Bool) -> [Float] {
-        (0..<queries.rows).map { i in
-            (0..<reference.rows).filter { !excludingSameIndex || $0 != i }.map { Self.distance(queries, i, reference, $0) }.min() ?? .infinity
-        }
-    }
-
-    func kMeansLabels(_ points: Matrix, clusters: Int, seed: UInt64) throws -> [Int] {
-        // Nearest of `clusters` fixed seeds (the first rows): a deterministic stand-in for k-means.
-        (0..<points.rows).map { i in (0..<clusters).min { Self.distance(points, i, points, $0) < Self.distance(points, i, points, $1) }! }
     }
 }
 
@@ -110,7 +67,7 @@ enum Fixtures {
 
     static func components() -> AtlasComponents {
         AtlasComponents(models: ["toy": synth], readers: [NativePresetReader(schemas: ["toy": synth.schema])],
-                        embedder: ToyEmbedder(), analysis: BruteForceAnalysis())
+                        embedder: ToyEmbedder(), analysis: FirstTwoDimensionsMap())
     }
 
     static let settings = AtlasSettings(

@@ -33,13 +33,48 @@ public enum AnalysisStage {
     /// The metric scope of one collection of a synth's presets (`dx7 · DX7 SysEx`).
     public static func scope(synth: String, collection: String) -> String { "\(synth) · \(collection)" }
 
+    /// What the analysis writes: metrics by scope and name, and ranked findings.
+    struct Results {
+        var metrics: [(scope: String, name: String, value: Double)] = []
+        var findings: [(kind: String, scope: String, rank: Int, key: String?, parameter: String?, value: Double)] = []
+    }
+
     public static func run(store: AtlasStore, analysis: any SpaceAnalysis, seed: UInt64) throws -> Outcome {
-        let pending = try store.read { db in
+        let pending = try pendingCount(store)
+        guard pending == 0 else { return .waiting(pending: pending) }
+        let (points, vectors) = try loadPoints(store)
+        let fingerprint = "\(points.count) \(stableHash64(points.map(\.key).joined(separator: "\n"))) \(analysis.projectionName) \(seed)"
+        if try previousFingerprint(store) == fingerprint { return .unchanged(points: points.count) }
+
+        let dimension = vectors.first?.count ?? 0
+        guard vectors.allSatisfy({ $0.count == dimension }) else {
+            throw AtlasStoreError("\(store.url.path): embeddings of different lengths; was the embedder changed mid-run?")
+        }
+        let (standardised, means, deviations) = standardise(vectors, dimension: dimension)
+        var results = Results()
+        for (i, mean) in means.enumerated() {
+            results.metrics.append(("standardisation", "mean.\(i)", Double(mean)))
+            results.metrics.append(("standardisation", "deviation.\(i)", Double(deviations[i])))
+        }
+        let map = try project(standardised, points: points, analysis: analysis, seed: seed)
+        for synth in Set(points.map(\.synth)).sorted() {
+            try measure(synth: synth, points: points, space: standardised, seed: seed, into: &results)
+        }
+        try write(store, points: points, map: map, results: results, projectionName: analysis.projectionName,
+                  fingerprint: fingerprint)
+        return .analysed(points: points.count)
+    }
+
+    /// Patches not yet rendered (in any shard).
+    static func pendingCount(_ store: AtlasStore) throws -> Int {
+        try store.read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM patch p LEFT JOIN render r ON r.patchKey = p.key WHERE r.patchKey IS NULL") ?? 0
         }
-        guard pending == 0 else { return .waiting(pending: pending) }
+    }
 
-        let (points, vectors) = try store.read { db -> ([Point], [[Float]]) in
+    /// Every rendered patch with its embedding, in key order.
+    static func loadPoints(_ store: AtlasStore) throws -> ([Point], [[Float]]) {
+        try store.read { db -> ([Point], [[Float]]) in
             var points: [Point] = []
             var vectors: [[Float]] = []
             for row in try Row.fetchAll(db, sql: """
@@ -53,118 +88,128 @@ public enum AnalysisStage {
             }
             return (points, vectors)
         }
-        let fingerprint = "\(points.count) \(stableHash64(points.map(\.key).joined(separator: "\n"))) \(analysis.projectionName) \(seed)"
-        let previous = try store.read { db in
-            try String.fetchOne(db, sql: "SELECT fingerprint FROM stage WHERE name = 'analysis'")
-        }
-        if previous == fingerprint { return .unchanged(points: points.count) }
+    }
 
-        let dimension = vectors.first?.count ?? 0
-        guard vectors.allSatisfy({ $0.count == dimension }) else {
-            throw AtlasStoreError("\(store.url.path): embeddings of different lengths; was the embedder changed mid-run?")
-        }
-        let (standardised, means, deviations) = standardise(vectors, dimension: dimension)
+    static func previousFingerprint(_ store: AtlasStore) throws -> String? {
+        try store.read { db in try String.fetchOne(db, sql: "SELECT fingerprint FROM stage WHERE name = 'analysis'") }
+    }
 
-        var metrics: [(scope: String, name: String, value: Double)] = []
-        var findings: [(kind: String, scope: String, rank: Int, key: String?, parameter: String?, value: Double)] = []
-        for (i, mean) in means.enumerated() {
-            metrics.append(("standardisation", "mean.\(i)", Double(mean)))
-            metrics.append(("standardisation", "deviation.\(i)", Double(deviations[i])))
-        }
-
-        // The map: every point of every synth on one plane (coverage itself is measured in the full space).
-        let map = points.count >= 3 ? try analysis.project(standardised, seed: seed) : Matrix(rows: points.count, columns: 2)
+    /// The map: every point of every synth on one plane (coverage itself is measured in the full space).
+    static func project(_ space: Matrix, points: [Point], analysis: any SpaceAnalysis, seed: UInt64) throws -> Matrix {
+        let map = points.count >= 3 ? try analysis.project(space, seed: seed) : Matrix(rows: points.count, columns: 2)
         guard map.rows == points.count, map.columns >= 2 else {
             throw AtlasStoreError("projection gave \(map.rows)x\(map.columns) for \(points.count) points")
         }
+        return map
+    }
 
-        for synth in Set(points.map(\.synth)).sorted() {
-            let indices = points.indices.filter { points[$0].synth == synth }
-            let presets = indices.filter { points[$0].origin == .preset }
-            let randoms = indices.filter { points[$0].origin == .random }
-            metrics.append((synth, "presets", Double(presets.count)))
-            metrics.append((synth, "random", Double(randoms.count)))
-            let presetMatrix = standardised.selecting(rows: presets)
-            let randomMatrix = standardised.selecting(rows: randoms)
-            if presets.count > prdcNeighbours, randoms.count > prdcNeighbours {
-                let prdc = try analysis.fidelityDiversity(real: randomMatrix, fake: presetMatrix, k: prdcNeighbours)
-                metrics += [(synth, "precision", prdc.precision), (synth, "recall", prdc.recall),
-                            (synth, "density", prdc.density), (synth, "coverage", prdc.coverage)]
-            }
-            // Each collection (factory bank, this project's bank, ...) on its own against the same random settings.
-            let collections = Set(presets.map { points[$0].collection }).sorted()
-            if collections.count > 1, randoms.count > prdcNeighbours {
-                for collection in collections {
-                    let members = presets.filter { points[$0].collection == collection }
-                    guard members.count > prdcNeighbours else { continue }
-                    let prdc = try analysis.fidelityDiversity(real: randomMatrix, fake: standardised.selecting(rows: members),
-                                                              k: prdcNeighbours)
-                    let scope = scope(synth: synth, collection: collection)
-                    metrics += [(scope, "presets", Double(members.count)), (scope, "random", Double(randoms.count)),
-                                (scope, "precision", prdc.precision), (scope, "recall", prdc.recall),
-                                (scope, "density", prdc.density), (scope, "coverage", prdc.coverage)]
-                }
-            }
-            // Occupancy: k-means cells over presets and random points together; which cells each reaches.
-            let both = presets + randoms
-            let clusters = min(32, both.count / 5)
-            if clusters >= 2 {
-                let labels = try analysis.kMeansLabels(standardised.selecting(rows: both), clusters: clusters, seed: seed)
-                let presetCells = Set(labels.prefix(presets.count)), randomCells = Set(labels.dropFirst(presets.count))
-                metrics += [(synth, "cells", Double(clusters)),
-                            (synth, "occupancy.presets", Double(presetCells.count) / Double(clusters)),
-                            (synth, "occupancy.random", Double(randomCells.count) / Double(clusters))]
-            }
-            // The most original presets: furthest from their nearest other preset.
-            if presets.count >= 2 {
-                let distances = analysis.nearestDistances(from: presetMatrix, to: presetMatrix, excludingSameIndex: true)
-                for (rank, j) in topIndices(distances, count: rankingLength).enumerated() {
-                    findings.append(("original", synth, rank + 1, points[presets[j]].key, nil, Double(distances[j])))
-                }
-            }
-            // The largest empty regions: playable random points furthest from every preset.
-            let playable = randoms.filter { points[$0].rms >= playableRMS }
-            if !presets.isEmpty, !playable.isEmpty {
-                let distances = analysis.nearestDistances(from: standardised.selecting(rows: playable), to: presetMatrix,
-                                                          excludingSameIndex: false)
-                for (rank, j) in topIndices(distances, count: rankingLength).enumerated() {
-                    findings.append(("empty", synth, rank + 1, points[playable[j]].key, nil, Double(distances[j])))
-                }
-            }
-            // The knobs that move the sound furthest: the radius of each one-knob sweep (SoundSpace.Reach:
-            // the largest distance of any step from the init patch's sound), steps in sweep order.
-            let initIndex = indices.first { points[$0].origin == .initPatch }
-            var spreads: [(String, Double)] = []
-            for parameter in Set(indices.compactMap { points[$0].sweepParameter }).sorted() {
-                let steps = indices.filter { points[$0].sweepParameter == parameter }
-                    .sorted { points[$0].key.sweepStep < points[$1].key.sweepStep }
-                let origin = initIndex.map { standardised.row($0) }
-                spreads.append((parameter, try Reach.sweep(standardised.selecting(rows: steps), origin: origin).radius))
-            }
-            let ordered = spreads.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(rankingLength)
-            for (rank, spread) in ordered.enumerated() {
-                findings.append(("knob", synth, rank + 1, nil, spread.0, spread.1))
-            }
+    /// Everything measured for one synth: its presets against its random settings in the full space.
+    static func measure(synth: String, points: [Point], space: Matrix, seed: UInt64, into results: inout Results) throws {
+        let indices = points.indices.filter { points[$0].synth == synth }
+        let presets = indices.filter { points[$0].origin == .preset }
+        let randoms = indices.filter { points[$0].origin == .random }
+        results.metrics += [(synth, "presets", Double(presets.count)), (synth, "random", Double(randoms.count))]
+        try coverage(synth: synth, points: points, presets: presets, randoms: randoms, space: space, into: &results)
+        try occupancy(synth: synth, presets: presets, randoms: randoms, space: space, seed: seed, into: &results)
+        try originals(synth: synth, points: points, presets: presets, space: space, into: &results)
+        try emptyRegions(synth: synth, points: points, presets: presets, randoms: randoms, space: space, into: &results)
+        try knobReach(synth: synth, points: points, indices: indices, space: space, into: &results)
+    }
+
+    /// PRDC (SoundSpace.CoverageMetrics) of the presets against the random settings, for the synth and
+    /// for each collection (factory bank, this project's bank, ...) on its own.
+    static func coverage(synth: String, points: [Point], presets: [Int], randoms: [Int], space: Matrix,
+                         into results: inout Results) throws {
+        guard randoms.count > prdcNeighbours else { return }
+        let randomMatrix = space.selecting(rows: randoms)
+        func prdc(_ members: [Int], scope: String) throws -> [(String, String, Double)] {
+            let m = try CoverageMetrics.compute(reference: randomMatrix, candidate: space.selecting(rows: members), k: prdcNeighbours)
+            return [(scope, "precision", m.precision), (scope, "recall", m.recall), (scope, "density", m.density),
+                    (scope, "coverage", m.coverage)]
         }
+        if presets.count > prdcNeighbours { results.metrics += try prdc(presets, scope: synth) }
+        let collections = Set(presets.map { points[$0].collection }).sorted()
+        guard collections.count > 1 else { return }
+        for collection in collections {
+            let members = presets.filter { points[$0].collection == collection }
+            guard members.count > prdcNeighbours else { continue }
+            let scope = scope(synth: synth, collection: collection)
+            results.metrics += [(scope, "presets", Double(members.count)), (scope, "random", Double(randoms.count))]
+            results.metrics += try prdc(members, scope: scope)
+        }
+    }
 
+    /// SoundSpace.CellOccupancy: k-means cells over presets and random points together; the share of
+    /// cells each set reaches.
+    static func occupancy(synth: String, presets: [Int], randoms: [Int], space: Matrix, seed: UInt64,
+                          into results: inout Results) throws {
+        let clusters = min(32, (presets.count + randoms.count) / 5)
+        guard clusters >= 2, !presets.isEmpty, !randoms.isEmpty else { return }
+        let cells = try CellOccupancy.measure(sets: [space.selecting(rows: presets), space.selecting(rows: randoms)],
+                                              cells: clusters, seed: seed)
+        results.metrics += [(synth, "cells", Double(clusters)),
+                            (synth, "occupancy.presets", cells.sets[0].occupiedFraction),
+                            (synth, "occupancy.random", cells.sets[1].occupiedFraction)]
+    }
+
+    /// The most original presets (SoundSpace.Novelty): furthest from their nearest other preset.
+    static func originals(synth: String, points: [Point], presets: [Int], space: Matrix, into results: inout Results) throws {
+        guard presets.count >= 2 else { return }
+        let isolation = try Novelty.isolation(of: space.selecting(rows: presets), k: 1)
+        for (rank, j) in Novelty.top(isolation, count: rankingLength).enumerated() {
+            results.findings.append(("original", synth, rank + 1, points[presets[j]].key, nil, isolation[j]))
+        }
+    }
+
+    /// The largest empty regions (SoundSpace.Novelty): playable random points furthest from every preset.
+    static func emptyRegions(synth: String, points: [Point], presets: [Int], randoms: [Int], space: Matrix,
+                             into results: inout Results) throws {
+        let playable = randoms.filter { points[$0].rms >= playableRMS }
+        guard !presets.isEmpty, !playable.isEmpty else { return }
+        let empty = try Novelty.emptyRegions(candidates: space.selecting(rows: playable), points: space.selecting(rows: presets),
+                                             count: rankingLength)
+        for (rank, j) in empty.indices.enumerated() {
+            results.findings.append(("empty", synth, rank + 1, points[playable[j]].key, nil, empty.distances[j]))
+        }
+    }
+
+    /// The knobs that move the sound furthest: the radius of each one-knob sweep (SoundSpace.Reach: the
+    /// largest distance of any step from the init patch's sound), steps in sweep order.
+    static func knobReach(synth: String, points: [Point], indices: [Int], space: Matrix, into results: inout Results) throws {
+        let initIndex = indices.first { points[$0].origin == .initPatch }
+        var spreads: [(String, Double)] = []
+        for parameter in Set(indices.compactMap { points[$0].sweepParameter }).sorted() {
+            let steps = indices.filter { points[$0].sweepParameter == parameter }
+                .sorted { points[$0].key.sweepStep < points[$1].key.sweepStep }
+            let origin = initIndex.map { space.row($0) }
+            spreads.append((parameter, try Reach.sweep(space.selecting(rows: steps), origin: origin).radius))
+        }
+        let ordered = spreads.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(rankingLength)
+        for (rank, spread) in ordered.enumerated() {
+            results.findings.append(("knob", synth, rank + 1, nil, spread.0, spread.1))
+        }
+    }
+
+    /// Replaces the map, metrics and findings in one transaction and records the fingerprint.
+    static func write(_ store: AtlasStore, points: [Point], map: Matrix, results: Results, projectionName: String,
+                      fingerprint: String) throws {
         try store.write { db in
             try db.execute(sql: "DELETE FROM mapPoint; DELETE FROM metric; DELETE FROM finding")
             for (i, point) in points.enumerated() {
                 try db.execute(sql: "INSERT INTO mapPoint(patchKey, method, x, y) VALUES (?, 'map', ?, ?)",
                                arguments: [point.key, Double(map[i, 0]), Double(map[i, 1])])
             }
-            for metric in metrics where metric.value.isFinite {
+            for metric in results.metrics where metric.value.isFinite {
                 try db.execute(sql: "INSERT INTO metric(scope, name, value) VALUES (?, ?, ?)",
                                arguments: [metric.scope, metric.name, metric.value])
             }
-            for f in findings {
+            for f in results.findings {
                 try db.execute(sql: "INSERT INTO finding(kind, scope, rank, patchKey, parameterID, value) VALUES (?, ?, ?, ?, ?, ?)",
                                arguments: [f.kind, f.scope, f.rank, f.key, f.parameter, f.value])
             }
-            try db.execute(sql: "INSERT INTO metric(scope, name, value) VALUES ('map', ?, 1)", arguments: [analysis.projectionName])
+            try db.execute(sql: "INSERT INTO metric(scope, name, value) VALUES ('map', ?, 1)", arguments: [projectionName])
             try db.execute(sql: "INSERT OR REPLACE INTO stage(name, fingerprint) VALUES ('analysis', ?)", arguments: [fingerprint])
         }
-        return .analysed(points: points.count)
     }
 
     /// Z-scores every column (mean 0, deviation 1; constant columns become 0) so no descriptor dominates
@@ -184,12 +229,6 @@ public enum AnalysisStage {
             }
         }
         return (Matrix(rows: n, columns: dimension, values: values), means.map(Float.init), deviations.map(Float.init))
-    }
-
-    /// Indices of the `count` largest values, largest first, ties by index.
-    static func topIndices(_ values: [Float], count: Int) -> [Int] {
-        Array(values.indices.filter { values[$0].isFinite }
-            .sorted { values[$0] != values[$1] ? values[$0] > values[$1] : $0 < $1 }.prefix(count))
     }
 }
 

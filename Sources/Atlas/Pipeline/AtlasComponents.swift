@@ -23,34 +23,13 @@ public protocol PresetReader: Sendable {
     func read(_ url: URL) throws -> [Patch]
 }
 
-/// Precision, recall, density and coverage of one point set against another
-/// (Naeem, Oh, Uh, Choi & Yoo, "Reliable fidelity and diversity metrics for generative models", ICML 2020).
-public struct FidelityDiversity: Sendable, Equatable, Codable {
-    public var precision: Double
-    public var recall: Double
-    public var density: Double
-    public var coverage: Double
-    public init(precision: Double, recall: Double, density: Double, coverage: Double) {
-        self.precision = precision
-        self.recall = recall
-        self.density = density
-        self.coverage = coverage
-    }
-}
-
-/// The sound-space algorithms the analysis stage needs. Every method is deterministic for a seed.
+/// The map projection of the analysis stage (t-SNE in a real run; tests use a quick stand-in). Every
+/// other measurement is SoundSpace's own (CoverageMetrics, CellOccupancy, Novelty, Reach).
 public protocol SpaceAnalysis: Sendable {
     /// Names the projection (`t-SNE perplexity 30`), shown on the map.
     var projectionName: String { get }
     /// 2-D coordinates of every row (a `rows x 2` matrix).
     func project(_ points: Matrix, seed: UInt64) throws -> Matrix
-    /// PRDC of `fake` (here: presets) against `real` (here: random settings), k nearest neighbours.
-    func fidelityDiversity(real: Matrix, fake: Matrix, k: Int) throws -> FidelityDiversity
-    /// For every row of `queries`, the Euclidean distance to its nearest row of `reference`;
-    /// with `excludingSameIndex`, row i of queries skips row i of reference (same set).
-    func nearestDistances(from queries: Matrix, to reference: Matrix, excludingSameIndex: Bool) -> [Float]
-    /// k-means cluster label of every row, `clusters` clusters.
-    func kMeansLabels(_ points: Matrix, clusters: Int, seed: UInt64) throws -> [Int]
 }
 
 /// Everything an atlas run uses besides its settings.

@@ -83,7 +83,7 @@ final class DescriptorEmbedder: Embedder, @unchecked Sendable {
     }
 }
 
-/// The SoundSpace algorithms: t-SNE map, exact PRDC, exact nearest neighbours, seeded k-means.
+/// The map of a real run: SoundSpace's t-SNE.
 struct SoundSpaceAnalysis: SpaceAnalysis {
     var perplexity = 30.0
     var projectionName: String { "t-SNE, perplexity \(Int(perplexity))" }
@@ -92,19 +92,5 @@ struct SoundSpaceAnalysis: SpaceAnalysis {
         // Perplexity must stay below N - 1: small atlases get a smaller one.
         let usable = min(perplexity, Double(max(points.rows - 2, 1)) / 3)
         return try TSNE(perplexity: usable, seed: seed).embed(points)
-    }
-
-    func fidelityDiversity(real: Matrix, fake: Matrix, k: Int) throws -> FidelityDiversity {
-        let m = try CoverageMetrics.compute(reference: real, candidate: fake, k: k)
-        return FidelityDiversity(precision: m.precision, recall: m.recall, density: m.density, coverage: m.coverage)
-    }
-
-    func nearestDistances(from queries: Matrix, to reference: Matrix, excludingSameIndex: Bool) -> [Float] {
-        let graph = NearestNeighbors.exact(queries: queries, reference: reference, k: 1, excludingSelf: excludingSameIndex)
-        return graph.squaredDistances.map { $0.squareRoot() }
-    }
-
-    func kMeansLabels(_ points: Matrix, clusters: Int, seed: UInt64) throws -> [Int] {
-        try KMeans.fit(points, clusters: clusters, seed: seed).labels.map(Int.init)
     }
 }
