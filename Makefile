@@ -8,7 +8,7 @@ REPORT ?= Reports/factory
 BIAS_SOURCES = $(FACTORY)/lmms/projects $(FACTORY)/hydrogen/data/demo_songs $(FACTORY)/zynaddsubfx/banks \
 	$(FACTORY)/lmms/presets/TripleOscillator $(FACTORY)/hexter .cache/songs/usr/share/mscore3-3.2
 
-.PHONY: deps song-data build release atlas test e2e bias bias-projects fidelity fidelity-lmms fidelity-dx7 \
+.PHONY: deps song-data build release atlas test test-release e2e bias bias-projects fidelity fidelity-lmms fidelity-dx7 \
 	bench bench-tripleoscillator bench-dx7 bench-bias bench-features bench-soundspace bench-map \
 	features-quality fuzz clean
 
@@ -36,6 +36,12 @@ atlas: release song-data
 # Every test: the browser test of a small atlas first, then the Swift Testing suites.
 test: deps song-data e2e
 	$(SWIFT) test
+
+# The Swift Testing suites against the release configuration (the build users run; -enable-testing
+# for @testable imports). Not part of `make test`: building every test target optimised takes longer
+# than the test budget on 2 cores.
+test-release: deps song-data
+	$(SWIFT) test -c release -Xswiftc -enable-testing
 
 # Browser test of a small atlas in Debian's headless chromium (installed by its own script).
 E2E_REPORT ?= Reports/e2e
