@@ -35,23 +35,21 @@ public final class PresetRendering: @unchecked Sendable {
     }
 
     /// Renders one patch with its synth's engine; any failure is one error naming `file`.
-    public func render(_ patch: Patch, settings: RenderSettings, file: String) throws -> AudioClip {
-        let buffer: AudioBuffer
-        do { buffer = try engine(patch.synthID).render(patch, settings: settings) } catch let error as PresetError {
+    public func render(_ patch: Patch, settings: RenderSettings, file: String) throws -> AudioBuffer {
+        do { return try engine(patch.synthID).render(patch, settings: settings) } catch let error as PresetError {
             throw error
         } catch {
             throw PresetError(file: file, problem: "\(error)")
         }
-        return AudioClip(sampleRateHz: buffer.sampleRateHz, channels: buffer.channels)
     }
 
     /// Loads and renders the first patch of a preset file.
-    public func render(_ url: URL, settings: RenderSettings) throws -> AudioClip {
+    public func render(_ url: URL, settings: RenderSettings) throws -> AudioBuffer {
         try render(url, index: 0, settings: settings)
     }
 
     /// Loads and renders patch `index` (0-based) of a preset file; a bank (DX7 .syx/.dx7) holds many.
-    public func render(_ url: URL, index: Int, settings: RenderSettings) throws -> AudioClip {
+    public func render(_ url: URL, index: Int, settings: RenderSettings) throws -> AudioBuffer {
         let all = try patches(url)
         guard !all.isEmpty else { throw PresetError(file: url.lastPathComponent, problem: "holds no patch") }
         guard all.indices.contains(index) else {

@@ -1,4 +1,5 @@
-// Rendered audio: non-interleaved float channels at one sample rate.
+// The one audio type of PresetAtlas: non-interleaved float channels at one sample rate, as engines
+// render it and as audio files are read and written (Synthesis and Features both re-export it).
 
 /// Audio as one `[Float]` per channel (all of equal length), full scale = 1.0.
 public struct AudioBuffer: Sendable, Equatable {

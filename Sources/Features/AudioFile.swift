@@ -8,28 +8,6 @@ import Glibc
 import Darwin
 #endif
 
-/// Audio as one `[Float]` per channel at one sample rate.
-public struct AudioClip: Sendable {
-    public var sampleRateHz: Double
-    public var channels: [[Float]]
-
-    public init(sampleRateHz: Double, channels: [[Float]]) {
-        self.sampleRateHz = sampleRateHz
-        self.channels = channels
-    }
-
-    public var frameCount: Int { channels.first?.count ?? 0 }
-
-    /// The mean of the channels.
-    public var mono: [Float] {
-        guard channels.count > 1 else { return channels.first ?? [] }
-        var sum = [Float](repeating: 0, count: frameCount)
-        for c in channels { for i in 0..<frameCount { sum[i] += c[i] } }
-        let scale = 1 / Float(channels.count)
-        return sum.map { $0 * scale }
-    }
-}
-
 /// Why an audio file could not be read or written (carries libsndfile's message).
 public struct AudioFileError: Error, CustomStringConvertible, Sendable {
     public var description: String
@@ -46,7 +24,7 @@ public enum AudioFile {
     /// Reads every frame of an audio file.
     /// - Throws: `AudioFileError` (one line naming the file) when libsndfile cannot open it, its layout is
     ///   impossible, or it holds more than `maximumSamples`.
-    public static func read(_ url: URL) throws -> AudioClip {
+    public static func read(_ url: URL) throws -> AudioBuffer {
         // We open the file ourselves: O_NONBLOCK so a FIFO or /dev/stdin is refused at once instead of
         // blocking libsndfile forever, and fstat on the open descriptor so nothing can swap the file after.
         let fd = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
@@ -84,7 +62,7 @@ public enum AudioFile {
             interleaved.append(contentsOf: block[0..<(got * channelCount)])
         }
         if channelCount == 1 {
-            return AudioClip(sampleRateHz: Double(info.samplerate), channels: [interleaved])
+            return AudioBuffer(sampleRateHz: Double(info.samplerate), channels: [interleaved])
         }
         let frames = interleaved.count / channelCount
         var channels = Array(repeating: [Float](repeating: 0, count: frames), count: channelCount)
@@ -93,13 +71,13 @@ public enum AudioFile {
                 for i in 0..<frames { out[i] = interleaved[i * channelCount + c] }
             }
         }
-        return AudioClip(sampleRateHz: Double(info.samplerate), channels: channels)
+        return AudioBuffer(sampleRateHz: Double(info.samplerate), channels: channels)
     }
 
     /// Writes `clip` to `url`: `.flac` as 24-bit FLAC (clipped to ±1), anything else as 32-bit float WAV.
     /// The audio goes to a hidden file beside `url` that is renamed over it once complete, so a full disk
     /// or a killed process leaves the old file (or none), never a truncated or empty one.
-    public static func write(_ clip: AudioClip, to url: URL) throws {
+    public static func write(_ clip: AudioBuffer, to url: URL) throws {
         let partial = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.deletingPathExtension().lastPathComponent).partial-\(UUID().uuidString).\(url.pathExtension)")
         do {
@@ -113,7 +91,7 @@ public enum AudioFile {
         }
     }
 
-    private static func writeWhole(_ clip: AudioClip, to file: URL, flac isFlac: Bool, shownAs url: URL) throws {
+    private static func writeWhole(_ clip: AudioBuffer, to file: URL, flac isFlac: Bool, shownAs url: URL) throws {
         let channelCount = clip.channels.count
         guard channelCount > 0 else { throw AudioFileError(description: "\(url.path): no channels to write") }
         var info = SF_INFO()

@@ -44,7 +44,7 @@ struct FeaturesCommand: ParsableCommand {
     }
 
     func run() throws {
-        let clip: AudioClip
+        let clip: AudioBuffer
         do { clip = try AudioFile.read(URL(fileURLWithPath: audio)) } catch {
             throw commandFailure("\(error)")
         }

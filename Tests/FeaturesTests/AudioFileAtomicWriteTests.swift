@@ -10,10 +10,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent("out.\(ext)")
         let samples = (0..<1000).map { Float($0 % 100) / 200 }
-        try AudioFile.write(AudioClip(sampleRateHz: 44_100, channels: [samples]), to: url)
+        try AudioFile.write(AudioBuffer(sampleRateHz: 44_100, channels: [samples]), to: url)
         // libsndfile creates (truncates) the file before it rejects a sample rate of 0.
         #expect(throws: AudioFileError.self) {
-            try AudioFile.write(AudioClip(sampleRateHz: 0, channels: [samples]), to: url)
+            try AudioFile.write(AudioBuffer(sampleRateHz: 0, channels: [samples]), to: url)
         }
         #expect(try AudioFile.read(url).frameCount == 1000)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.\(ext)"])
@@ -24,7 +24,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(throws: AudioFileError.self) {
-            try AudioFile.write(AudioClip(sampleRateHz: 0, channels: [[0.5, 0.25]]), to: folder.appendingPathComponent("x.flac"))
+            try AudioFile.write(AudioBuffer(sampleRateHz: 0, channels: [[0.5, 0.25]]), to: folder.appendingPathComponent("x.flac"))
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }

@@ -4,9 +4,9 @@ import Testing
 @testable import Features
 
 @Suite struct AudioFileTests {
-    func tone() -> AudioClip {
+    func tone() -> AudioBuffer {
         let left = (0..<4410).map { Float(0.5 * sin(2 * Double.pi * 440 * Double($0) / 44_100)) }
-        return AudioClip(sampleRateHz: 44_100, channels: [left, left.map { -$0 }])
+        return AudioBuffer(sampleRateHz: 44_100, channels: [left, left.map { -$0 }])
     }
 
     @Test(arguments: ["wav", "flac"]) func roundTrip(_ ext: String) throws {

@@ -73,7 +73,7 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("embed-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         for (i, f0) in [110.0, 220.0, 440.0].enumerated() {
-            let clip = AudioClip(sampleRateHz: sr, channels: [Synthetic.tone(seconds: 1.5, partials: Synthetic.harmonics(f0, count: 5 + 3 * i))])
+            let clip = AudioBuffer(sampleRateHz: sr, channels: [Synthetic.tone(seconds: 1.5, partials: Synthetic.harmonics(f0, count: 5 + 3 * i))])
             try AudioFile.write(clip, to: dir.appendingPathComponent("tone\(i).wav"))
         }
         try Data("RIFF....WAVEjunk".utf8).write(to: dir.appendingPathComponent("broken.wav"))

@@ -79,7 +79,7 @@ public enum LMMSFidelity {
         let ours = try rendering.render(presets.appendingPathComponent(reference.presetFile), settings: referenceSettings)
         let lmms = try AudioFile.read(references.appendingPathComponent(reference.audioFile))
         let lmmsMono = lmms.mono.map { $0 / referenceScale }
-        let oursMono = AudioClip(sampleRateHz: ours.sampleRateHz, channels: ours.channels.map(storedLikeReference)).mono
+        let oursMono = AudioBuffer(sampleRateHz: ours.sampleRateHz, channels: ours.channels.map(storedLikeReference)).mono
         let distance = ReferenceDistance.distance(oursMono, lmmsMono)
         var cents: Double? = nil
         // Our peak is searched within 50 cents of LMMS's strongest peak: with detuned or stacked oscillators two
