@@ -46,8 +46,8 @@ public struct CoverageMetrics: Sendable, Equatable, Codable {
         guard reference.columns == candidate.columns, reference.columns > 0 else {
             throw SoundSpaceError("dimension mismatch: reference has \(reference.columns), candidate \(candidate.columns)")
         }
-        let referenceRadii = kthNeighborSquaredRadii(reference, ks: ks)
-        let candidateRadii = kthNeighborSquaredRadii(candidate, ks: ks)
+        let referenceRadii = try kthNeighborSquaredRadii(reference, ks: ks)
+        let candidateRadii = try kthNeighborSquaredRadii(candidate, ks: ks)
         let counts = crossCounts(reference: reference, referenceRadii: referenceRadii,
                                  candidate: candidate, candidateRadii: candidateRadii)
         let n = reference.rows, m = candidate.rows
@@ -67,10 +67,10 @@ public struct CoverageMetrics: Sendable, Equatable, Codable {
     /// k-th nearest other point, for each k in `ks`. Candidates come from one float32 kNN with a margin of
     /// 8 extra neighbours beyond the largest k, then their distances are recomputed in Double and re-sorted.
     /// O(N²·D / cores).
-    static func kthNeighborSquaredRadii(_ points: Matrix, ks: [Int]) -> [[Double]] {
+    static func kthNeighborSquaredRadii(_ points: Matrix, ks: [Int]) throws -> [[Double]] {
         let margin = 8
         let candidates = Swift.min(points.rows, (ks.max() ?? 1) + 1 + margin)
-        let graph = NearestNeighbors.exact(queries: points, reference: points, k: candidates)
+        let graph = try NearestNeighbors.exact(queries: points, reference: points, k: candidates)
         let d = points.columns
         var radii = [[Double]](repeating: [Double](repeating: 0, count: points.rows), count: ks.count)
         points.values.withUnsafeBufferPointer { v in

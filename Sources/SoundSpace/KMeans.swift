@@ -55,7 +55,7 @@ public struct KMeans: Sendable {
         var graph = NeighborGraph(k: 1, indices: [], squaredDistances: [])
         while iterations < maxIterations {
             iterations += 1
-            graph = NearestNeighbors.exact(queries: points, reference: Matrix(rows: k, columns: d, values: centres), k: 1)
+            graph = try NearestNeighbors.exact(queries: points, reference: Matrix(rows: k, columns: d, values: centres), k: 1)
             let changed = graph.indices != labels
             labels = graph.indices
             if !changed { break }
@@ -80,7 +80,7 @@ public struct KMeans: Sendable {
     }
 
     /// The nearest centre of each point. O(N·k·D / cores).
-    public func assign(_ points: Matrix) -> [Int32] {
-        NearestNeighbors.exact(queries: points, reference: centroids, k: 1).indices
+    public func assign(_ points: Matrix) throws -> [Int32] {
+        try NearestNeighbors.exact(queries: points, reference: centroids, k: 1).indices
     }
 }

@@ -21,8 +21,8 @@ public struct MapQuality: Sendable, Equatable, Codable {
         guard k >= 1, 2 * n - 3 * k - 1 > 0 else { throw SoundSpaceError("k = \(k) too large for \(n) points") }
         // Neighbour sets ordered in Double: a float32 near-tie at the k-th place would swap which point is
         // an intruder, and intruders' ranks run into the hundreds.
-        let fullNeighbors = NearestNeighbors.exactRefined(queries: points, reference: points, k: k, excludingSelf: true)
-        let mapNeighbors = NearestNeighbors.exactRefined(queries: map, reference: map, k: k, excludingSelf: true)
+        let fullNeighbors = try NearestNeighbors.exactRefined(queries: points, reference: points, k: k, excludingSelf: true)
+        let mapNeighbors = try NearestNeighbors.exactRefined(queries: map, reference: map, k: k, excludingSelf: true)
         let intruders = difference(mapNeighbors, minus: fullNeighbors)
         let missing = difference(fullNeighbors, minus: mapNeighbors)
         let scale = 2 / (Double(n) * Double(k) * Double(2 * n - 3 * k - 1))

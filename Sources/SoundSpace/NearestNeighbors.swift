@@ -20,9 +20,11 @@ public enum NearestNeighbors {
     /// With `excludingSelf` (queries and reference are the same set), reference `i` is skipped for query `i`.
     /// Time O(Nq·Nr·D / cores) through `DistanceTiles`; memory O(Nq·k) for the result plus one 64×256 tile
     /// per core, never Nq×Nr. Deterministic: the result does not depend on the core count.
-    public static func exact(queries: Matrix, reference: Matrix, k: Int, excludingSelf: Bool = false) -> NeighborGraph {
-        precondition(queries.columns == reference.columns || queries.rows == 0 || reference.rows == 0,
-                     "NearestNeighbors: dimension mismatch")
+    /// - Throws: `SoundSpaceError` when queries and reference differ in dimension.
+    public static func exact(queries: Matrix, reference: Matrix, k: Int, excludingSelf: Bool = false) throws -> NeighborGraph {
+        guard queries.columns == reference.columns || queries.rows == 0 || reference.rows == 0 else {
+            throw SoundSpaceError("nearest neighbours: queries have \(queries.columns) dimensions, the reference \(reference.columns)")
+        }
         let k = Swift.max(0, k)
         let n = queries.rows
         var indices = [Int32](repeating: -1, count: n * k)
@@ -71,11 +73,11 @@ public enum NearestNeighbors {
     /// distances recomputed in Double (ties: lower index first), so near-ties that float32 rounding could
     /// swap come out as exact arithmetic orders them. Same complexity; `squaredDistances` hold the Double
     /// values rounded to Float.
-    public static func exactRefined(queries: Matrix, reference: Matrix, k: Int, excludingSelf: Bool = false) -> NeighborGraph {
+    public static func exactRefined(queries: Matrix, reference: Matrix, k: Int, excludingSelf: Bool = false) throws -> NeighborGraph {
         let k = Swift.max(0, k)
         let candidates = Swift.min(reference.rows, k + 8)
-        let graph = exact(queries: queries, reference: reference, k: candidates, excludingSelf: excludingSelf)
-        guard k > 0, candidates > 0 else { return exact(queries: queries, reference: reference, k: k, excludingSelf: excludingSelf) }
+        let graph = try exact(queries: queries, reference: reference, k: candidates, excludingSelf: excludingSelf)
+        guard k > 0, candidates > 0 else { return try exact(queries: queries, reference: reference, k: k, excludingSelf: excludingSelf) }
         let d = queries.columns
         var indices = [Int32](repeating: -1, count: queries.rows * k)
         var distances = [Float](repeating: .infinity, count: queries.rows * k)

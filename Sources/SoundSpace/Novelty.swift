@@ -6,7 +6,7 @@ public enum Novelty {
     /// - Throws: `SoundSpaceError` unless 1 ≤ k < N.
     public static func isolation(of points: Matrix, k: Int) throws -> [Double] {
         guard k >= 1, k < points.rows else { throw SoundSpaceError("isolation: k = \(k) needs more than k points (got \(points.rows))") }
-        let graph = NearestNeighbors.exact(queries: points, reference: points, k: k, excludingSelf: true)
+        let graph = try NearestNeighbors.exact(queries: points, reference: points, k: k, excludingSelf: true)
         return (0..<points.rows).map { i in
             (0..<k).reduce(0.0) { $0 + Double(graph.squaredDistances[i * k + $1]).squareRoot() } / Double(k)
         }
@@ -24,7 +24,7 @@ public enum Novelty {
         guard points.rows > 0, candidates.columns == points.columns else {
             throw SoundSpaceError("empty regions: need points of the candidates' dimension")
         }
-        let graph = NearestNeighbors.exact(queries: candidates, reference: points, k: 1)
+        let graph = try NearestNeighbors.exact(queries: candidates, reference: points, k: 1)
         let distances = graph.squaredDistances.map { Double($0).squareRoot() }
         return (top(distances, count: count), distances)
     }

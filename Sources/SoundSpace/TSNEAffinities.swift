@@ -18,7 +18,7 @@ public struct SparseAffinities: Sendable {
             throw SoundSpaceError("perplexity must be positive and below the number of points − 1 (perplexity \(perplexity), \(n) points)")
         }
         let k = Swift.min(n - 1, Int((3 * perplexity).rounded(.up)))
-        let graph = NearestNeighbors.exact(queries: points, reference: points, k: k, excludingSelf: true)
+        let graph = try NearestNeighbors.exact(queries: points, reference: points, k: k, excludingSelf: true)
         var conditional = [Float](repeating: 0, count: n * k)
         conditional.withUnsafeMutableBufferPointer { out in
             let shared = UncheckedSendable(out)

@@ -18,19 +18,19 @@ import Testing
     }
 
     @Test(arguments: [(131, 3, 7), (300, 17, 10), (70, 64, 5)])
-    func matchesBruteForce(rows: Int, columns: Int, k: Int) {
+    func matchesBruteForce(rows: Int, columns: Int, k: Int) throws {
         let points = TestData.gaussian(rows: rows, columns: columns, seed: UInt64(rows))
         let queries = TestData.gaussian(rows: 67, columns: columns, seed: 99)
-        let graph = NearestNeighbors.exact(queries: queries, reference: points, k: k)
+        let graph = try NearestNeighbors.exact(queries: queries, reference: points, k: k)
         let expected = bruteForce(queries, points, k: k, excludingSelf: false)
         for i in 0..<queries.rows {
             #expect(graph.neighbors(of: i).map(Int.init) == expected[i], "query \(i)")
         }
     }
 
-    @Test func excludingSelfSkipsTheQueryPoint() {
+    @Test func excludingSelfSkipsTheQueryPoint() throws {
         let points = TestData.gaussian(rows: 200, columns: 8, seed: 5)
-        let graph = NearestNeighbors.exact(queries: points, reference: points, k: 4, excludingSelf: true)
+        let graph = try NearestNeighbors.exact(queries: points, reference: points, k: 4, excludingSelf: true)
         let expected = bruteForce(points, points, k: 4, excludingSelf: true)
         for i in 0..<points.rows {
             #expect(!graph.neighbors(of: i).contains(Int32(i)))
@@ -38,29 +38,34 @@ import Testing
         }
     }
 
-    @Test func squaredDistancesAreMeasured() {
+    @Test func squaredDistancesAreMeasured() throws {
         // Points on a line at 0, 1, 3, 7: the nearest of 3 is 1 at squared distance 4.
         let line = Matrix([[0], [1], [3], [7]])
-        let graph = NearestNeighbors.exact(queries: line, reference: line, k: 2, excludingSelf: true)
+        let graph = try NearestNeighbors.exact(queries: line, reference: line, k: 2, excludingSelf: true)
         #expect(graph.neighbors(of: 2) == [1, 0])
         #expect(graph.squaredDistances[2 * 2] == 4)
         #expect(graph.squaredDistances[2 * 2 + 1] == 9)
     }
 
-    @Test func refinedOrderIsDecidedInDouble() {
+    @Test func refinedOrderIsDecidedInDouble() throws {
         // Far from the origin, float32 |x|² + |y|² − 2x·y has an absolute error near 0.1 at |x|² ≈ 1e6, more
         // than the gap between squared distances 1 and ≈ 1.0002; the refined search orders them as Double does.
         let reference = Matrix([[1001.0001, 0], [1000, 1], [990, 0]])
         let query = Matrix([[1000, 0]])
-        let refined = NearestNeighbors.exactRefined(queries: query, reference: reference, k: 2)
+        let refined = try NearestNeighbors.exactRefined(queries: query, reference: reference, k: 2)
         #expect(refined.neighbors(of: 0) == [1, 0])
         #expect(refined.squaredDistances[0] == 1)
     }
 
-    @Test func moreNeighboursThanPointsArePadded() {
+    @Test func moreNeighboursThanPointsArePadded() throws {
         let points = Matrix([[0, 0], [1, 1]])
-        let graph = NearestNeighbors.exact(queries: points, reference: points, k: 3, excludingSelf: true)
+        let graph = try NearestNeighbors.exact(queries: points, reference: points, k: 3, excludingSelf: true)
         #expect(graph.neighbors(of: 0) == [1, -1, -1])
         #expect(graph.squaredDistances[2] == .infinity)
+    }
+
+    @Test func queriesOfAnotherDimensionAreRefusedWithOneLine() {
+        let queries = Matrix(rows: 2, columns: 3), reference = Matrix(rows: 4, columns: 5)
+        #expect(throws: SoundSpaceError.self) { _ = try NearestNeighbors.exact(queries: queries, reference: reference, k: 1) }
     }
 }

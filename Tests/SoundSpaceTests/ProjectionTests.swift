@@ -39,7 +39,7 @@ import Testing
         #expect(quality.trustworthiness > 0.9, "trustworthiness \(quality.trustworthiness)")
         // Separation: every point's nearest map neighbour is in its own cluster, and cluster centres are
         // further apart than 3 × the largest within-cluster spread.
-        let nearest = NearestNeighbors.exact(queries: map, reference: map, k: 1, excludingSelf: true)
+        let nearest = try NearestNeighbors.exact(queries: map, reference: map, k: 1, excludingSelf: true)
         let agreeing = (0..<map.rows).filter { labels[$0] == labels[Int(nearest.indices[$0])] }.count
         #expect(agreeing == map.rows)
         var centres = [[Double]](repeating: [0, 0], count: 4)
@@ -74,7 +74,7 @@ import Testing
         for i in 0..<200 { for e in p.rowStart[i]..<p.rowStart[i + 1] { entries[i * 200 + Int(p.columns[e])] = p.values[e] } }
         for (key, value) in entries { #expect(entries[(key % 200) * 200 + key / 200] == value) }
         var weights = [Double](repeating: 0, count: 45)
-        let graph = NearestNeighbors.exact(queries: points, reference: points, k: 45, excludingSelf: true)
+        let graph = try NearestNeighbors.exact(queries: points, reference: points, k: 45, excludingSelf: true)
         SparseAffinities.calibrateRow(graph.squaredDistances[0..<45], perplexity: 15, into: &weights)
         let entropy = -weights.reduce(0.0) { $0 + ($1 > 0 ? $1 * _log($1) : 0) }
         #expect(abs(_exp(entropy) - 15) < 0.01)
