@@ -99,11 +99,11 @@ import Testing
         try FileManager.default.createDirectory(at: references, withIntermediateDirectories: true)
         try "file,preset,legacy_format,arpeggiator,chords,fx_effects,filter_type,filter_on,waves\n"
             .write(to: references.appendingPathComponent("manifest.csv"), atomically: true, encoding: .utf8)
-        let lmms = try outcome(["fidelity", "--references", "references", "--presets", "."], in: folder)
+        let lmms = try outcome(["dev", "fidelity", "--references", "references", "--presets", "."], in: folder)
         #expect(lmms.status == 1)
         #expect(lmms.errors.contains("compared no presets"))
         try Data(DX7VoiceData().packed).write(to: folder.appendingPathComponent("one.dx7"))
-        let dx7 = try outcome(["fidelity-dx7", "--references", "references", "--bank", "one.dx7"], in: folder)
+        let dx7 = try outcome(["dev", "fidelity-dx7", "--references", "references", "--bank", "one.dx7"], in: folder)
         #expect(dx7.status == 1)
         #expect(dx7.errors.contains("compared no voices"))
     }
