@@ -37,28 +37,17 @@ struct Bias: ParsableCommand {
     var atlas: String?
 
     func run() throws {
-        let defaults: [String: DefaultTempo]
-        do { defaults = try DefaultTempos.load() } catch {
-            printError("warning: \(error); tempo statistics need it")
-            defaults = [:]
-        }
-        let inputs = BiasInputs.read(sources)
-        var soundSpace: [SoundSpaceInitDistances] = []
-        var storeProblems: [String] = []
-        if let atlas {
-            do {
-                (soundSpace, storeProblems) = try BiasSoundSpace.distances(reportDirectory: URL(fileURLWithPath: atlas, isDirectory: true))
-            } catch {
-                storeProblems.append("\(error)")
-            }
-        }
-        if inputs.tempoReadings.isEmpty && inputs.banks.isEmpty && soundSpace.isEmpty {
+        let report: BiasReport
+        do {
+            let result = try BiasRun.report(sources: sources, atlas: atlas.map { URL(fileURLWithPath: $0, isDirectory: true) },
+                                            groupBy: groupBy)
+            report = result.report
+            result.warnings.forEach(printError)
+        } catch let nothing as BiasRun.NothingUsable {
             // Every input was bad: one line each, then exit 1 (not the usage text, no empty report).
-            for problem in inputs.problems + storeProblems { printError("error: \(problem)") }
-            throw commandFailure("no readable project, song or preset file in the sources")
+            for problem in nothing.problems { printError("error: \(problem)") }
+            throw commandFailure(nothing.description)
         }
-        var report = BiasReport.make(from: inputs, defaults: defaults, soundSpace: soundSpace, groupBy: groupBy)
-        report.problems += storeProblems
         if json {
             print(String(decoding: try report.json(), as: UTF8.self))
         } else {
