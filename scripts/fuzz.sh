@@ -61,7 +61,8 @@ run() {
 # target  binary-source      seed folders
 TARGETS=(lmms dx7 zynaddsubfx native numpy csv audio
          tempo-midi tempo-protracker tempo-fasttracker tempo-screamtracker tempo-impulsetracker
-         tempo-lmms tempo-hydrogen tempo-musescore tempo-musescore-zip tempo-rosegarden tempo-ardour tempo-any)
+         tempo-lmms tempo-hydrogen tempo-musescore tempo-musescore-zip tempo-rosegarden tempo-ardour
+         tempo-ableton tempo-flstudio tempo-reaper tempo-renoise tempo-any)
 WANTED=("$@")
 [[ ${#WANTED[@]} -gt 0 ]] || WANTED=("${TARGETS[@]}")
 
@@ -70,7 +71,9 @@ for target in "${WANTED[@]}"; do
     binary="$OUT/fuzz-$source"
     if [[ ! -x $binary || Fuzz/Targets/$source.swift -nt $binary || $OUT/libFormats.a -nt $binary || $OUT/libFeatures.a -nt $binary ]]; then
         echo "fuzz: linking $binary"
-        swiftc "${SWIFTFLAGS[@]}" "Fuzz/Targets/$source.swift" "${MODULE_LIBS[@]}" "${LIBS[@]}" -o "$binary"
+        # gold warns once per ASan helper symbol; the log keeps them, a failure shows them.
+        swiftc "${SWIFTFLAGS[@]}" "Fuzz/Targets/$source.swift" "${MODULE_LIBS[@]}" "${LIBS[@]}" -o "$binary" \
+            > "$OUT/link-$source.log" 2>&1 || { tail -20 "$OUT/link-$source.log"; exit 1; }
     fi
     case $target in
         lmms) seed "$target" "$FACTORY/lmms/presets" ;;
