@@ -38,7 +38,7 @@ MODULE_LIBS=(-L "$OUT" -lFuzzSupport -lSoundSpace -lFeatures -lFormats -lNumpyFo
 
 # Seeds: real files of each kind (copied, so a run never writes into .cache).
 seed() {
-    local corpus="$OUT/corpus/$1"; shift
+    local target=$1 corpus="$OUT/corpus/$1"; shift
     mkdir -p "$corpus"
     for source in "$@"; do
         [[ -e $source ]] || continue
@@ -46,7 +46,7 @@ seed() {
             cp -n "$file" "$corpus/$(echo "$file" | md5sum | cut -c1-16)" 2>/dev/null || true
         done
     done
-    python3 scripts/fuzz_seeds.py "$1" "$corpus"
+    python3 scripts/fuzz_seeds.py "$target" "$corpus"
 }
 
 run() {
