@@ -43,9 +43,11 @@ enum ProjectCorpus {
     /// Files where we knowingly differ from the reference, with the tempo we read and why.
     /// Three ProTracker MODs put a tempo command (F20 = 32 BPM, F70 = 112 BPM) in row 0 of the first
     /// pattern, next to a speed command (F01, F08). libopenmpt's reference took the speed (its row0_speed
-    /// is 1 and 8) but still reported 125 BPM: it read the tempo before the MOD's tempo command took
-    /// effect (ProTracker sets its CIA timer from the command during that row). We keep the command's
-    /// value, the tempo the song plays at from its first row on; the bytes were checked by a hex dump.
+    /// is 1 and 8) but still reported 125 BPM. Why is not pinned down: OpenMPT has MOD heuristics that
+    /// change what Fxx ≥ 0x20 means (F20 kept as a speed for legacy reasons; VBlank timing for songs
+    /// that run too long with CIA timing, per OpenMPT developers in schismtracker#299 and libxmp#505).
+    /// We follow the ProTracker rule (Fxx ≥ 0x20 sets the BPM) and keep the command's value; the
+    /// bytes of row 0 were checked by a hex dump.
     static let explained: [String: (bpm: Double, why: String)] = [
         "tracker/grimm-git__panzerduell__keysound.mod": (32, "row 0: F01 F20"),
         "tracker/grimm-git__panzerduell__soundfx.mod": (32, "row 0: F01 F20"),

@@ -146,15 +146,15 @@ import Testing
         #expect(itReading.bpm == 150 && itReading.ticksPerRow == 6)
     }
 
-    @Test func hostileRenoiseZipsEndInOneLineNeverACrash() {
-        // Every truncation and every single-byte change of a small Renoise zip either reads or throws
-        // TempoReadError (the zip reader bounds-checks each field; inflation is size-capped).
-        let good = [UInt8](ProjectTestFiles.renoise(bpm: "136"))
+    /// Every truncation and every single-byte inversion of `good`: each must read or throw
+    /// TempoReadError (one line), never crash or throw anything else. Returns (read, refused).
+    static func bendEveryByte(_ good: [UInt8]) -> (read: Int, refused: Int) {
         var outcomes = (read: 0, refused: 0)
         func attempt(_ bytes: [UInt8]) {
-            do { _ = try TempoReader.read(Data(bytes)); outcomes.read += 1 } catch is TempoReadError { outcomes.refused += 1 } catch {
-                Issue.record("not a TempoReadError: \(error)")
-            }
+            do { _ = try TempoReader.read(Data(bytes)); outcomes.read += 1 } catch let error as TempoReadError {
+                if error.description.contains("\n") { Issue.record("error over two lines: \(error)") }
+                outcomes.refused += 1
+            } catch { Issue.record("not a TempoReadError: \(error)") }
         }
         for length in 0..<good.count { attempt(Array(good.prefix(length))) }
         for index in good.indices {
@@ -162,7 +162,26 @@ import Testing
             bent[index] ^= 0xff
             attempt(bent)
         }
+        return outcomes
+    }
+
+    @Test func hostileRenoiseZipsEndInOneLineNeverACrash() {
+        // The zip reader bounds-checks each field; inflation is size-capped.
+        let good = [UInt8](ProjectTestFiles.renoise(bpm: "136"))
+        let outcomes = Self.bendEveryByte(good)
         #expect(outcomes.read + outcomes.refused == 2 * good.count)
         #expect(outcomes.refused >= good.count)  // every truncation loses the end-of-directory record
+    }
+
+    @Test func hostileFLStudioAbletonAndReaperFilesEndInOneLine() {
+        let flp = [UInt8](ProjectTestFiles.flp(events: ProjectTestFiles.textEvent(199, "20.7.1") + ProjectTestFiles.dwordEvent(156, 140_000)
+            + ProjectTestFiles.wordEvent(65, 1)))
+        let als = [UInt8](ProjectTestFiles.als(tempoBody: #"<Manual Value="120"/>"#))
+        let rpp = Array("<REAPER_PROJECT 0.1 \"6.82/win64\" 1\n  TEMPO 120 4 4\n>\n".utf8)
+        for good in [flp, als, rpp] {
+            let outcomes = Self.bendEveryByte(good)
+            #expect(outcomes.read + outcomes.refused == 2 * good.count)
+            #expect(outcomes.read > 0 && outcomes.refused > 0)
+        }
     }
 }

@@ -61,6 +61,8 @@ extension BiasReport {
         var rows_per_beat_bpm: Double?
         var template: Bool
         var no_tempo: Bool
+        var patterns: Int?
+        var channels: Int?
     }
 
     struct JSONCrossCell: Encodable { var tempo: Double; var songs: Int; var share: Double; var share_ci95: JSONInterval? }
@@ -149,7 +151,8 @@ extension BiasReport {
                 JSONSong(file: song.file, tool: t.tool, version: song.reading.writer, bpm: song.reading.bpm,
                          speed: song.reading.ticksPerRow, rows_per_beat: song.reading.rowsPerBeat,
                          rows_per_beat_bpm: Self.finite(song.reading.rowsPerBeatBPM), template: song.reading.isTemplate,
-                         no_tempo: song.reading.origin == .absent)
+                         no_tempo: song.reading.origin == .absent, patterns: song.reading.patterns,
+                         channels: song.reading.channels)
             }
         }.sorted { $0.file < $1.file }
         let banks = parameters.map { b in
