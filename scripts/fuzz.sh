@@ -10,6 +10,8 @@ OUT=.build/fuzz
 SECONDS_PER_TARGET=${FUZZ_SECONDS:-300}
 FACTORY=.cache/factory/usr/share
 mkdir -p "$OUT/crashes"
+# Leaks in system libraries (libvorbis, Foundation) are listed in Fuzz/lsan.supp; ours still stop a run.
+export LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan.supp:print_suppressions=0"
 
 CFLAGS=$(pkg-config --cflags libxml-2.0 sndfile fftw3f zlib)
 SWIFTFLAGS=(-sanitize=fuzzer,address -O -g -parse-as-library -enable-testing -swift-version 6 -I "$OUT")
@@ -36,7 +38,7 @@ MODULE_LIBS=(-L "$OUT" -lFuzzSupport -lSoundSpace -lFeatures -lFormats -lNumpyFo
 
 # Seeds: real files of each kind (copied, so a run never writes into .cache).
 seed() {
-    local corpus="$OUT/corpus/$1"; shift
+    local target=$1 corpus="$OUT/corpus/$1"; shift
     mkdir -p "$corpus"
     for source in "$@"; do
         [[ -e $source ]] || continue
@@ -44,7 +46,7 @@ seed() {
             cp -n "$file" "$corpus/$(echo "$file" | md5sum | cut -c1-16)" 2>/dev/null || true
         done
     done
-    python3 scripts/fuzz_seeds.py "$1" "$corpus"
+    python3 scripts/fuzz_seeds.py "$target" "$corpus"
 }
 
 run() {
@@ -61,7 +63,8 @@ run() {
 # target  binary-source      seed folders
 TARGETS=(lmms dx7 zynaddsubfx native numpy csv audio
          tempo-midi tempo-protracker tempo-fasttracker tempo-screamtracker tempo-impulsetracker
-         tempo-lmms tempo-hydrogen tempo-musescore tempo-musescore-zip tempo-rosegarden tempo-ardour tempo-any)
+         tempo-lmms tempo-hydrogen tempo-musescore tempo-musescore-zip tempo-rosegarden tempo-ardour
+         tempo-ableton tempo-flstudio tempo-reaper tempo-renoise tempo-any)
 WANTED=("$@")
 [[ ${#WANTED[@]} -gt 0 ]] || WANTED=("${TARGETS[@]}")
 
@@ -70,7 +73,9 @@ for target in "${WANTED[@]}"; do
     binary="$OUT/fuzz-$source"
     if [[ ! -x $binary || Fuzz/Targets/$source.swift -nt $binary || $OUT/libFormats.a -nt $binary || $OUT/libFeatures.a -nt $binary ]]; then
         echo "fuzz: linking $binary"
-        swiftc "${SWIFTFLAGS[@]}" "Fuzz/Targets/$source.swift" "${MODULE_LIBS[@]}" "${LIBS[@]}" -o "$binary"
+        # gold warns once per ASan helper symbol; the log keeps them, a failure shows them.
+        swiftc "${SWIFTFLAGS[@]}" "Fuzz/Targets/$source.swift" "${MODULE_LIBS[@]}" "${LIBS[@]}" -o "$binary" \
+            > "$OUT/link-$source.log" 2>&1 || { tail -20 "$OUT/link-$source.log"; exit 1; }
     fi
     case $target in
         lmms) seed "$target" "$FACTORY/lmms/presets" ;;

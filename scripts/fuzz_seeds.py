@@ -41,6 +41,21 @@ ARDOUR = b'<?xml version="1.0"?><Session version="3001" name="s"><TempoMap><Temp
 LMMS = b'<?xml version="1.0"?><lmms-project version="1.0" creatorversion="1.2.2" type="song"><head bpm="140" timesig_numerator="4"/><song><trackcontainer/></song></lmms-project>'
 HYDROGEN = b'<?xml version="1.0"?><song><version>0.9.7</version><bpm>120</bpm><name>x</name><author>a</author></song>'
 
+ABLETON = b'<?xml version="1.0" encoding="UTF-8"?><Ableton MajorVersion="5" Creator="Ableton Live 11.0"><LiveSet><MasterTrack><DeviceChain><Mixer><Tempo><Manual Value="120" /></Tempo></Mixer></DeviceChain></MasterTrack></LiveSet></Ableton>'
+REAPER = b'<REAPER_PROJECT 0.1 "6.0/linux" 1600000000\n  TEMPO 120 4 4\n>\n'
+RENOISE = b'<?xml version="1.0" encoding="UTF-8"?><RenoiseSong doc_version="54"><GlobalSongData><BeatsPerMin>120</BeatsPerMin><LinesPerBeat>4</LinesPerBeat><TicksPerLine>12</TicksPerLine></GlobalSongData></RenoiseSong>'
+
+def zipped(name, contents):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(name, contents)
+    return buffer.getvalue()
+
+def flstudio():
+    # "FLhd" (size 6: format, channels, PPQ), then "FLdt" with a 16-bit tempo event (id 66) and a 32-bit one (156: BPM x 1000).
+    events = bytes([66]) + struct.pack("<H", 120) + bytes([156]) + struct.pack("<I", 120000)
+    return b"FLhd" + struct.pack("<IhHH", 6, 0, 1, 96) + b"FLdt" + struct.pack("<I", len(events)) + events
+
 def npy():
     header = "{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }"
     header += " " * ((64 - (10 + len(header) + 1) % 64) % 64) + "\n"
@@ -61,7 +76,10 @@ SEEDS = {
     "tempo-screamtracker": [s3m()], "tempo-impulsetracker": [it()], "tempo-musescore": [MSCX],
     "tempo-musescore-zip": [mscz()], "tempo-rosegarden": [ROSEGARDEN, gzip.compress(ROSEGARDEN)],
     "tempo-ardour": [ARDOUR], "tempo-lmms": [LMMS], "tempo-hydrogen": [HYDROGEN],
-    "tempo-any": [midi(), mod(), xm(), s3m(), it(), mscz(), gzip.compress(ROSEGARDEN), ARDOUR, LMMS, HYDROGEN],
+    "tempo-ableton": [ABLETON, gzip.compress(ABLETON)], "tempo-reaper": [REAPER], "tempo-flstudio": [flstudio()],
+    "tempo-renoise": [zipped("Song.xml", RENOISE)],
+    "tempo-any": [midi(), mod(), xm(), s3m(), it(), mscz(), gzip.compress(ROSEGARDEN), ARDOUR, LMMS, HYDROGEN,
+                  gzip.compress(ABLETON), REAPER, flstudio(), zipped("Song.xml", RENOISE)],
     "csv": [b"x,y,z\n1,2,3\n4,5,6\n", b"1;2\r\n3;4\r\n", b"# points\n1 2\n3 4\n", npy()],
     "numpy": [npy()], "audio": [wav(), flac_header()],
 }

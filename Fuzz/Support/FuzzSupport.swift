@@ -17,7 +17,7 @@ public enum FuzzSupport {
     public static func scratchFile(_ data: Data, extension ext: String) -> URL {
         let folder = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
         let url = URL(fileURLWithPath: folder).appendingPathComponent("presetatlas-fuzz-\(getpid()).\(ext)")
-        FileManager.default.createFile(atPath: url.path, contents: data)
+        _ = FileManager.default.createFile(atPath: url.path, contents: data)
         return url
     }
 }

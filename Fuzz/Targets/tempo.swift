@@ -22,6 +22,10 @@ public func fuzzTempo(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     case "musescore-zip": _ = try? MuseScoreTempo.read(zip: data, isTemplate: false)
     case "rosegarden": _ = try? RosegardenTempo.read(xml: data, isTemplate: false)
     case "ardour": _ = try? ArdourSessionTempo.read(xml: data, isTemplate: false)
+    case "ableton": _ = try? AbletonLiveSetTempo.read(xml: data, isTemplate: false)
+    case "flstudio": _ = try? FLStudioProjectTempo.read(bytes)
+    case "reaper": _ = try? ReaperProjectTempo.read(data, isTemplate: false)
+    case "renoise": if let archive = try? ZipArchive(data) { _ = try? RenoiseSongTempo.read(zip: archive, isTemplate: false) }
     default: _ = try? TempoReader.read(data)
     }
     return 0
