@@ -73,7 +73,8 @@ public enum AnalysisStage {
         }
 
         // The map: every point of every synth on one plane (coverage itself is measured in the full space).
-        let map = points.count >= 3 ? try analysis.project(standardised, seed: seed) : Matrix(rows: points.count, columns: 2)
+        var notes: [String] = []
+        let (map, mapName) = try mapCoordinates(standardised, analysis: analysis, seed: seed, notes: &notes)
         guard map.rows == points.count, map.columns >= 2 else {
             throw AtlasStoreError("projection gave \(map.rows)x\(map.columns) for \(points.count) points")
         }
@@ -124,6 +125,7 @@ public enum AnalysisStage {
             }
             // The largest empty regions: playable random points furthest from every preset.
             let playable = randoms.filter { points[$0].rms >= playableRMS }
+            notes += skippedSteps(synth: synth, presets: presets.count, randoms: randoms.count, playable: playable.count)
             if !presets.isEmpty, !playable.isEmpty {
                 let distances = analysis.nearestDistances(from: standardised.selecting(rows: playable), to: presetMatrix,
                                                           excludingSameIndex: false)
@@ -161,7 +163,8 @@ public enum AnalysisStage {
                 try db.execute(sql: "INSERT INTO finding(kind, scope, rank, patchKey, parameterID, value) VALUES (?, ?, ?, ?, ?, ?)",
                                arguments: [f.kind, f.scope, f.rank, f.key, f.parameter, f.value])
             }
-            try db.execute(sql: "INSERT INTO metric(scope, name, value) VALUES ('map', ?, 1)", arguments: [analysis.projectionName])
+            try db.execute(sql: "INSERT INTO metric(scope, name, value) VALUES ('map', ?, 1)", arguments: [mapName])
+            try writeNotes(notes, db)
             try db.execute(sql: "INSERT OR REPLACE INTO stage(name, fingerprint) VALUES ('analysis', ?)", arguments: [fingerprint])
         }
         return .analysed(points: points.count)
