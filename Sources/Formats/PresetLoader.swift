@@ -16,11 +16,8 @@ public enum PresetLoader {
     public static func contents(of url: URL) throws -> Data {
         let name = url.lastPathComponent
         let data: Data
-        do { data = try Data(contentsOf: url, options: .mappedIfSafe) } catch {
-            throw PresetError(file: name, problem: "cannot read the file (\(error.localizedDescription))")
-        }
-        if data.count > maximumFileBytes {
-            throw PresetError(file: name, problem: "file of \(data.count) bytes is larger than any preset we read")
+        do { data = try InputFile.read(url, maximumBytes: maximumFileBytes) } catch {
+            throw PresetError(file: name, problem: "\(error)")
         }
         return data
     }

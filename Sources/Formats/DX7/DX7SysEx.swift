@@ -36,13 +36,9 @@ public enum DX7SysEx {
     /// Reads a DX7 file from disk.
     public static func read(_ url: URL) throws -> DX7Bank {
         let name = url.lastPathComponent
-        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > maximumFileBytes {
-            throw DX7FormatError(file: name, problem: "\(size) bytes is too large for a DX7 voice file (limit \(maximumFileBytes))")
-        }
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw DX7FormatError(file: name, problem: "cannot read (\(error.localizedDescription))")
+        do { data = try InputFile.read(url, maximumBytes: maximumFileBytes) } catch {
+            throw DX7FormatError(file: name, problem: "\(error)")
         }
         return try decode([UInt8](data), fileName: name)
     }
