@@ -32,7 +32,8 @@ import Testing
         </lmms-project>
         """
         #expect(xml.utf8.count > 1000)
-        #expect(PresetLoader.format(of: Data(xml.utf8)) == .lmms)
+        #expect(LMMSPreset.sniff(Data(xml.utf8)))
+        #expect(try LMMSTestSupport.parse(xml).values["tripleoscillator.wavetype0"] == 2)
     }
 
     @Test func nativePresetWithLongDoctypeIsStillNative() {
