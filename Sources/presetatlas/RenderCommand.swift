@@ -47,6 +47,9 @@ struct Render: ParsableCommand {
     @Option(help: "Seconds from note-on to note-off.")
     var hold: Double = 1.0
 
+    @Option(name: .customLong("hold-beats"), help: "Note length in beats at --tempo, counted in frames as LMMS does (replaces --hold).")
+    var holdBeats: Double?
+
     @Option(help: "Seconds rendered after note-off.")
     var tail: Double = 3.0
 
@@ -70,6 +73,7 @@ struct Render: ParsableCommand {
         if out != nil && inputs.count != 1 { throw ValidationError("--out takes exactly one preset file; use --out-dir for several") }
         if !["wav", "flac"].contains(format) { throw ValidationError("--format must be wav or flac") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let holdBeats, !(holdBeats >= 0 && holdBeats <= 10_000) { throw ValidationError("--hold-beats must be 0...10000") }
         if let index, index < 0 { throw ValidationError("--index must be 0 or more") }
         if !(0...127).contains(note) { throw ValidationError("--note must be a MIDI note 0...127 (69 = A4), not \(note)") }
         // Non-finite or absurd times would trap when turned into frame counts.
@@ -81,7 +85,8 @@ struct Render: ParsableCommand {
 
     func run() throws {
         let settings = RenderSettings(note: note, velocity: velocity, holdSeconds: hold, tailSeconds: tail,
-                                      sampleRateHz: sampleRate, tempoBPM: tempo, seed: seed)
+                                      sampleRateHz: sampleRate, tempoBPM: tempo, seed: seed,
+                                      holdBeats: holdBeats)
         let rendering = PresetRendering()
         if let out, outDir == nil {
             let clip = try rendering.render(URL(fileURLWithPath: inputs[0]), index: index ?? 0, settings: settings)
@@ -98,7 +103,7 @@ struct Render: ParsableCommand {
         let report = BatchRender.run(files: files, settings: settings, rendering: rendering, jobs: jobs,
                                      outputDirectory: noWrite ? nil : outDir.map { URL(fileURLWithPath: $0) },
                                      format: format, showProgress: isatty(2) != 0)
-        let audioSeconds = Double(report.patches) * (hold + tail)
+        let audioSeconds = Double(report.patches) * Double(settings.totalFrames) / sampleRate
         let perSecond = Double(report.patches) / max(report.seconds, 1e-9)
         let perCPUSecond = Double(report.patches) / max(report.cpuSeconds, 1e-9)
         FileHandle.standardError.write(Data(String(
