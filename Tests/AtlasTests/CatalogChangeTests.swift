@@ -105,3 +105,29 @@ import Synthesis
         do { _ = try SourceFile.contentHash(dir) } catch { #expect("\(error)" == "cannot be read (Is a directory)") }
     }
 }
+
+/// A native preset's attributes may name a user wave too: it is confined like an LMMS preset's.
+@Suite struct NativePresetUserWaveTests {
+    @Test func aUserWaveOutsideTheBankIsNotFoundWhetherOrNotItExists() throws {
+        let dir = try Fixtures.bank(count: 0)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let secret = dir.appendingPathComponent("diary.wav")
+        let preset = NativePreset(patch: Patch(synthID: "toy", name: "Spy", values: [:],
+                                               attributes: ["tripleoscillator.userwavefile0": secret.path]), author: "x")
+        let file = dir.appendingPathComponent("bank/spy.xml")
+        try preset.write(to: file, schema: Fixtures.synth.schema)
+        let reader = NativePresetReader(schemas: ["toy": Fixtures.synth.schema])
+        func outcome() -> String { do { return "read \(try reader.read(file).count)" } catch { return "\(error)" } }
+        try Data(repeating: 1, count: 64).write(to: secret)
+        let present = outcome()
+        try FileManager.default.removeItem(at: secret)
+        #expect(present == outcome())
+        #expect(present == "\(file.path): user wave file '\(secret.path)' not found")
+        // Inside the bank's folder it is read.
+        try Data(repeating: 1, count: 64).write(to: dir.appendingPathComponent("bank/saw.wav"))
+        let inside = NativePreset(patch: Patch(synthID: "toy", name: "Saw", values: [:],
+                                               attributes: ["tripleoscillator.userwavefile0": "saw.wav"]), author: "x")
+        try inside.write(to: file, schema: Fixtures.synth.schema)
+        #expect(try reader.read(file).first?.attributes["tripleoscillator.userwavefile0"]?.hasSuffix("/bank/saw.wav") == true)
+    }
+}

@@ -14,8 +14,9 @@ public enum LMMSUserWave {
     public static let maximumBytes = 16 << 20
 
     /// Why a user wave inside the allowed folders cannot be used (never said of a path outside them).
-    struct Refused: Error {
-        var problem: String
+    public struct Refused: Error, CustomStringConvertible {
+        public var problem: String
+        public var description: String { problem }
     }
 
     /// LMMS's sample folders on this machine: Debian's package and the factory data next to `Synths/`.
@@ -31,7 +32,7 @@ public enum LMMSUserWave {
     /// else beside the preset, in LMMS's data folder and its samples/) but only inside the preset's folder
     /// and LMMS's sample folders; nil when not found there.
     /// - Throws: `Refused` for a file inside those folders that is not a regular file or is too large.
-    static func resolve(_ file: String, near directory: URL?) throws -> String? {
+    public static func resolve(_ file: String, near directory: URL?) throws -> String? {
         var allowed = systemSampleFolders()
         var candidates: [URL] = []
         if let directory {
