@@ -131,3 +131,28 @@ import Synthesis
         #expect(try reader.read(file).first?.attributes["tripleoscillator.userwavefile0"]?.hasSuffix("/bank/saw.wav") == true)
     }
 }
+
+/// A file deleted from a folder the atlas reads leaves the atlas (and stops making the run fail).
+@Suite struct CatalogVanishedSourceTests {
+    @Test func deletedSourcesAndBadInputsLeaveTheAtlas() throws {
+        let dir = try Fixtures.bank(count: 6, extra: ["broken.xml": "<presetatlas-preset synth=\"toy\" name=\"cut\"><parameter"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bank = dir.appendingPathComponent("bank"), out = dir.appendingPathComponent("report")
+        let first = try CatalogChangeTests.run(bank, out: out, root: dir)
+        #expect(first.catalog.badInputs == 1)
+        try FileManager.default.removeItem(at: bank.appendingPathComponent("broken.xml"))
+        try FileManager.default.removeItem(at: bank.appendingPathComponent("p2.xml"))
+        let second = try CatalogChangeTests.run(bank, out: out, root: dir)
+        #expect(second.catalog.vanishedSources == 2)
+        #expect(second.catalog.badInputs == 0)
+        #expect(second.analysis == .analysed(points: 5 + 1 + 40 + 12))
+        let store = try AtlasStore(reportDirectory: out)
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM badInput") } == 0)
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM patch WHERE sourcePath = 'bank/p2.xml'") } == 0)
+        // Naming only one file of the bank forgets nothing else.
+        let third = try AtlasRun.run(sourcePaths: [bank.appendingPathComponent("p0.xml").path], out: out,
+                                     settings: Fixtures.settings, shard: .whole, components: Fixtures.components(), root: dir)
+        #expect(third.catalog.vanishedSources == 0)
+        #expect(third.analysis == .unchanged(points: 5 + 1 + 40 + 12))
+    }
+}
