@@ -91,6 +91,10 @@ struct AtlasCommand: ParsableCommand {
         for key in result.crashedPatches {
             FileHandle.standardError.write(Data("skipped: \(TerminalText.safe(key)): its render crashed an earlier run\n".utf8))
         }
+        let catalog = result.catalog
+        if catalog.changedSources > 0 || catalog.vanishedSources > 0 {
+            print("sources since the last run: \(catalog.changedSources) changed (read again), \(catalog.vanishedSources) gone (removed)")
+        }
         print("synths: \(result.catalog.synths.joined(separator: ", ")); rendered now: \(result.rendered)")
         switch result.analysis {
         case nil:

@@ -105,3 +105,54 @@ import Synthesis
         do { _ = try SourceFile.contentHash(dir) } catch { #expect("\(error)" == "cannot be read (Is a directory)") }
     }
 }
+
+/// A native preset's attributes may name a user wave too: it is confined like an LMMS preset's.
+@Suite struct NativePresetUserWaveTests {
+    @Test func aUserWaveOutsideTheBankIsNotFoundWhetherOrNotItExists() throws {
+        let dir = try Fixtures.bank(count: 0)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let secret = dir.appendingPathComponent("diary.wav")
+        let preset = NativePreset(patch: Patch(synthID: "toy", name: "Spy", values: [:],
+                                               attributes: ["tripleoscillator.userwavefile0": secret.path]), author: "x")
+        let file = dir.appendingPathComponent("bank/spy.xml")
+        try preset.write(to: file, schema: Fixtures.synth.schema)
+        let reader = NativePresetReader(schemas: ["toy": Fixtures.synth.schema])
+        func outcome() -> String { do { return "read \(try reader.read(file).count)" } catch { return "\(error)" } }
+        try Data(repeating: 1, count: 64).write(to: secret)
+        let present = outcome()
+        try FileManager.default.removeItem(at: secret)
+        #expect(present == outcome())
+        #expect(present == "\(file.path): user wave file '\(secret.path)' not found")
+        // Inside the bank's folder it is read.
+        try Data(repeating: 1, count: 64).write(to: dir.appendingPathComponent("bank/saw.wav"))
+        let inside = NativePreset(patch: Patch(synthID: "toy", name: "Saw", values: [:],
+                                               attributes: ["tripleoscillator.userwavefile0": "saw.wav"]), author: "x")
+        try inside.write(to: file, schema: Fixtures.synth.schema)
+        #expect(try reader.read(file).first?.attributes["tripleoscillator.userwavefile0"]?.hasSuffix("/bank/saw.wav") == true)
+    }
+}
+
+/// A file deleted from a folder the atlas reads leaves the atlas (and stops making the run fail).
+@Suite struct CatalogVanishedSourceTests {
+    @Test func deletedSourcesAndBadInputsLeaveTheAtlas() throws {
+        let dir = try Fixtures.bank(count: 6, extra: ["broken.xml": "<presetatlas-preset synth=\"toy\" name=\"cut\"><parameter"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bank = dir.appendingPathComponent("bank"), out = dir.appendingPathComponent("report")
+        let first = try CatalogChangeTests.run(bank, out: out, root: dir)
+        #expect(first.catalog.badInputs == 1)
+        try FileManager.default.removeItem(at: bank.appendingPathComponent("broken.xml"))
+        try FileManager.default.removeItem(at: bank.appendingPathComponent("p2.xml"))
+        let second = try CatalogChangeTests.run(bank, out: out, root: dir)
+        #expect(second.catalog.vanishedSources == 2)
+        #expect(second.catalog.badInputs == 0)
+        #expect(second.analysis == .analysed(points: 5 + 1 + 40 + 12))
+        let store = try AtlasStore(reportDirectory: out)
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM badInput") } == 0)
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM patch WHERE sourcePath = 'bank/p2.xml'") } == 0)
+        // Naming only one file of the bank forgets nothing else.
+        let third = try AtlasRun.run(sourcePaths: [bank.appendingPathComponent("p0.xml").path], out: out,
+                                     settings: Fixtures.settings, shard: .whole, components: Fixtures.components(), root: dir)
+        #expect(third.catalog.vanishedSources == 0)
+        #expect(third.analysis == .unchanged(points: 5 + 1 + 40 + 12))
+    }
+}

@@ -110,19 +110,19 @@ public enum BiasFigures {
             guard let summary = t.summary, summary.files > 0 else { continue }
             let name = "tempo-\(slug(t.tool)).svg"
             let url = folder.appendingPathComponent(name)
-            try Data(tempoHistogram(tool: t.tool, summary: summary).utf8).write(to: url, options: .atomic)
+            try OutputFile.write(Data(tempoHistogram(tool: t.tool, summary: summary).utf8), to: url)
             figures[t.tool] = name
             written.append(url)
         }
         if report.tempo.contains(where: { ($0.summary?.files ?? 0) > 0 }) {
             let url = folder.appendingPathComponent("tempo-comparison.svg")
-            try Data(tempoComparison(report.tempo).utf8).write(to: url, options: .atomic)
+            try OutputFile.write(Data(tempoComparison(report.tempo).utf8), to: url)
             figures[comparisonFigureKey] = url.lastPathComponent
             written.append(url)
             for (name, svg) in [("tempo-cross-program.svg", crossProgramShares(report.tempo)),
                                 ("tempo-all-programs.svg", allProgramsHistogram(report.tempo))] {
                 let figure = folder.appendingPathComponent(name)
-                try Data(svg.utf8).write(to: figure, options: .atomic)
+                try OutputFile.write(Data(svg.utf8), to: figure)
                 figures[name] = name
                 written.append(figure)
             }
@@ -130,14 +130,14 @@ public enum BiasFigures {
         for bank in report.parameters where bank.presets > 0 {
             let name = "stickiness-\(slug(bank.synthID)).svg"
             let url = folder.appendingPathComponent(name)
-            try Data(stickiness(bank).utf8).write(to: url, options: .atomic)
+            try OutputFile.write(Data(stickiness(bank).utf8), to: url)
             figures["synth:" + bank.synthID] = name
             written.append(url)
         }
         let md = folder.appendingPathComponent("bias.md")
-        try Data(report.markdown(figures: figures).utf8).write(to: md, options: .atomic)
+        try OutputFile.write(Data(report.markdown(figures: figures).utf8), to: md)
         let json = folder.appendingPathComponent("bias.json")
-        try report.json().write(to: json, options: .atomic)
+        try OutputFile.write(try report.json(), to: json)
         return [md, json] + written
     }
 }

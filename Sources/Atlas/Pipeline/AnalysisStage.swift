@@ -37,6 +37,8 @@ public enum AnalysisStage {
     struct Results {
         var metrics: [(scope: String, name: String, value: Double)] = []
         var findings: [(kind: String, scope: String, rank: Int, key: String?, parameter: String?, value: Double)] = []
+        /// Steps skipped for too few points, one line each (shown in the report).
+        var notes: [String] = []
     }
 
     public static func run(store: AtlasStore, analysis: any SpaceAnalysis, seed: UInt64) throws -> Outcome {
@@ -56,11 +58,11 @@ public enum AnalysisStage {
             results.metrics.append(("standardisation", "mean.\(i)", Double(mean)))
             results.metrics.append(("standardisation", "deviation.\(i)", Double(deviations[i])))
         }
-        let map = try project(standardised, points: points, analysis: analysis, seed: seed)
+        let (map, mapName) = try project(standardised, points: points, analysis: analysis, seed: seed, notes: &results.notes)
         for synth in Set(points.map(\.synth)).sorted() {
             try measure(synth: synth, points: points, space: standardised, seed: seed, into: &results)
         }
-        try write(store, points: points, map: map, results: results, projectionName: analysis.projectionName,
+        try write(store, points: points, map: map, results: results, projectionName: mapName,
                   fingerprint: fingerprint)
         return .analysed(points: points.count)
     }
@@ -95,12 +97,13 @@ public enum AnalysisStage {
     }
 
     /// The map: every point of every synth on one plane (coverage itself is measured in the full space).
-    static func project(_ space: Matrix, points: [Point], analysis: any SpaceAnalysis, seed: UInt64) throws -> Matrix {
-        let map = points.count >= 3 ? try analysis.project(space, seed: seed) : Matrix(rows: points.count, columns: 2)
+    static func project(_ space: Matrix, points: [Point], analysis: any SpaceAnalysis, seed: UInt64,
+                        notes: inout [String]) throws -> (Matrix, String) {
+        let (map, name) = try mapCoordinates(space, analysis: analysis, seed: seed, notes: &notes)
         guard map.rows == points.count, map.columns >= 2 else {
             throw AtlasStoreError("projection gave \(map.rows)x\(map.columns) for \(points.count) points")
         }
-        return map
+        return (map, name)
     }
 
     /// Everything measured for one synth: its presets against its random settings in the full space.
@@ -109,6 +112,8 @@ public enum AnalysisStage {
         let presets = indices.filter { points[$0].origin == .preset }
         let randoms = indices.filter { points[$0].origin == .random }
         results.metrics += [(synth, "presets", Double(presets.count)), (synth, "random", Double(randoms.count))]
+        let playable = randoms.filter { points[$0].rms >= playableRMS }.count
+        results.notes += skippedSteps(synth: synth, presets: presets.count, randoms: randoms.count, playable: playable)
         try coverage(synth: synth, points: points, presets: presets, randoms: randoms, space: space, into: &results)
         try occupancy(synth: synth, presets: presets, randoms: randoms, space: space, seed: seed, into: &results)
         try originals(synth: synth, points: points, presets: presets, space: space, into: &results)
@@ -208,6 +213,7 @@ public enum AnalysisStage {
                                arguments: [f.kind, f.scope, f.rank, f.key, f.parameter, f.value])
             }
             try db.execute(sql: "INSERT INTO metric(scope, name, value) VALUES ('map', ?, 1)", arguments: [projectionName])
+            try writeNotes(results.notes, db)
             try db.execute(sql: "INSERT OR REPLACE INTO stage(name, fingerprint) VALUES ('analysis', ?)", arguments: [fingerprint])
         }
     }

@@ -10,8 +10,13 @@ public struct CatalogSummary: Sendable, Equatable {
     /// Sources read again because their content changed since the last run (included in `newSources`).
     public var changedSources = 0
     public var newBadInputs: [String] = []
-    /// Bad inputs in the store after this run (found now or in an earlier run): the run's exit status.
+    /// Inputs named in this run that are bad (found bad now, or unchanged since found bad): the run's
+    /// exit status says whether there are any.
     public var badInputs = 0
+    /// Sources gone from the folders named (deleted or moved) since the last run, removed from the atlas.
+    public var vanishedSources = 0
+    /// The paths behind `badInputs`.
+    var badPaths = Set<String>()
     public var synths: [String] = []
 }
 
@@ -42,6 +47,7 @@ public enum CatalogStage {
             Dictionary(try Row.fetchAll(db, sql: "SELECT path, contentHash FROM source UNION ALL SELECT path, contentHash FROM badInput")
                 .map { ($0["path"] as String, $0["contentHash"] as String) }, uniquingKeysWith: { a, _ in a })
         }
+        let knownBad = try store.read { db in Set(try String.fetchAll(db, sql: "SELECT path FROM badInput")) }
         for file in files {
             let path = displayPath(file, root: root)
             let head: Data
@@ -66,7 +72,10 @@ public enum CatalogStage {
                 continue
             }
             if let previous = known[path] {
-                if previous == contentHash { continue }
+                if previous == contentHash {
+                    if knownBad.contains(path) { summary.badPaths.insert(path) }
+                    continue
+                }
                 try forget(store, path: path)
                 summary.changedSources += 1
             }
@@ -101,7 +110,8 @@ public enum CatalogStage {
             summary.newSources += 1
         }
 
-        summary.badInputs = try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM badInput") ?? 0 }
+        summary.vanishedSources = try forgetVanished(store, sourcePaths: sourcePaths, found: found, root: root)
+        summary.badInputs = summary.badPaths.count
         // The synths found in the sources (now or in an earlier run) get their init, random and sweep patches.
         let synths = try store.read { db in
             try String.fetchAll(db, sql: "SELECT DISTINCT synth FROM patch WHERE origin = 'preset' ORDER BY synth")
@@ -167,6 +177,7 @@ public enum CatalogStage {
                            arguments: [path, problem, contentHash])
         }
         summary.newBadInputs.append("\(path): \(problem)")
+        summary.badPaths.insert(path)
     }
 
     /// Removes everything read from the source at `path` (its patches with their renders, embeddings and

@@ -20,6 +20,16 @@ public struct NativePresetReader: PresetReader {
         let preset = try NativePreset.read(url, schema: schema)
         var patch = preset.patch
         patch.attributes[CatalogStage.authorAttribute] = preset.author
+        // A user wave named here is confined as an LMMS preset's is: no file outside the preset's folder
+        // and LMMS's sample folders reaches a render (or a shared report).
+        for (key, file) in patch.attributes where key.contains("userwavefile") && !file.isEmpty {
+            let kept: String?
+            do { kept = try LMMSUserWave.resolve(file, near: url.deletingLastPathComponent()) } catch {
+                throw NativePresetError(description: "\(url.path): \(error)")
+            }
+            guard let kept else { throw NativePresetError(description: "\(url.path): user wave file '\(file)' not found") }
+            patch.attributes[key] = kept
+        }
         return [patch]
     }
 }

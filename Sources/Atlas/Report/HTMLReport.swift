@@ -79,6 +79,9 @@ enum HTMLReport {
             }
             h += "</table></div>"
         }
+        if !data.skipped.isEmpty {
+            h += "<h2>Skipped (too few points)</h2><ul>" + data.skipped.map { "<li>\(Escape.html($0))</li>" }.joined() + "</ul>"
+        }
         if !data.badInputs.isEmpty || !data.renderErrors.isEmpty {
             h += "<h2>Problems</h2><table id=\"problems\"><tr><th>input</th><th>problem</th></tr>"
             for bad in data.badInputs { h += "<tr><td>\(Escape.html(bad.path))</td><td>\(Escape.html(bad.problem))</td></tr>" }

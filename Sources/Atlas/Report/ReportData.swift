@@ -36,6 +36,8 @@ struct ReportData {
     var renderErrors: [(key: String, name: String, problem: String)] = []
     var settings: [String: String] = [:]
     var projectionName = ""
+    /// Analysis steps skipped for too few points, one line each.
+    var skipped: [String] = []
     var patchCountsByOrigin: [String: Int] = [:]
 
     var synths: [String] { Array(Set(points.map(\.synth))).sorted() }
@@ -62,6 +64,7 @@ struct ReportData {
                     sourcePath: row["sourcePath"], x: row["x"], y: row["y"], rms: row["rms"]))
                 if let wav = row["previewWAV"] as Data? { data.previews[index] = wav }
             }
+            data.skipped = try String.fetchAll(db, sql: "SELECT text FROM analysisNote ORDER BY rank")
             for row in try Row.fetchAll(db, sql: "SELECT scope, name, value FROM metric") {
                 let scope: String = row["scope"], name: String = row["name"]
                 if scope == "map" { data.projectionName = name; continue }

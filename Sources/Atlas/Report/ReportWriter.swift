@@ -14,7 +14,7 @@ public enum ReportWriter {
         var urls: [URL] = []
         for (name, text) in files {
             let url = directory.appendingPathComponent(name)
-            try Data(text.utf8).write(to: url, options: .atomic)
+            try OutputFile.write(Data(text.utf8), to: url)
             urls.append(url)
         }
         return urls

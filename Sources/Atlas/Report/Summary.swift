@@ -45,6 +45,7 @@ enum Summary {
             "\(Escape.jsonString(scope)): {" + (data.metrics[scope] ?? [:]).sorted { $0.key < $1.key }
                 .map { "\(Escape.jsonString($0.key)): \(Escape.number($0.value, digits: 6))" }.joined(separator: ", ") + "}"
         }.joined(separator: ", ") + "},")
+        lines.append("  \"skipped\": [" + data.skipped.map(Escape.jsonString).joined(separator: ", ") + "],")
         lines.append("  \"badInputs\": [" + data.badInputs.map {
             "{\"path\": \(Escape.jsonString($0.path)), \"problem\": \(Escape.jsonString($0.problem))}"
         }.joined(separator: ", ") + "],")
@@ -61,6 +62,9 @@ enum Summary {
         md += data.patchCountsByOrigin.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
         md += ". Settings: " + ["randomCount", "sampler", "sweepSteps", "seed", "embedder"]
             .compactMap { k in data.settings[k].map { "\(k) \(Escape.markdownCell($0))" } }.joined(separator: ", ") + ".\n\n"
+        if !data.skipped.isEmpty {
+            md += "## Skipped (too few points)\n\n" + data.skipped.map { "- \(Escape.markdownCell($0))\n" }.joined() + "\n"
+        }
         md += "## Presets against random settings\n\n"
         md += "Precision: share of presets inside the random settings' manifold; recall: share of random settings inside "
         md += "the presets' manifold; density and coverage as Naeem et al. (2020), k = \(AnalysisStage.prdcNeighbours). "

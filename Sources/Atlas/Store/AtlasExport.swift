@@ -36,7 +36,7 @@ public enum AtlasExport {
         var written: [URL] = []
         func writeCSV(_ lines: [String]) throws {
             let url = directory.appendingPathComponent("points.csv")
-            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url, options: .atomic)
+            try OutputFile.write(Data((lines.joined(separator: "\n") + "\n").utf8), to: url)
             written.append(url)
         }
         switch format {

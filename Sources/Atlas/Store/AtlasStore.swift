@@ -137,6 +137,10 @@ public final class AtlasStore: Sendable {
         migrator.registerMigration("v3: render attempts") { db in
             try db.execute(sql: "CREATE TABLE renderAttempt (patchKey TEXT PRIMARY KEY NOT NULL, kind INTEGER NOT NULL)")
         }
+        // Steps the analysis skipped (too few points), one line each, for the report.
+        migrator.registerMigration("v4: analysis notes") { db in
+            try db.execute(sql: "CREATE TABLE analysisNote (rank INTEGER PRIMARY KEY NOT NULL, text TEXT NOT NULL)")
+        }
         return migrator
     }
 }

@@ -19,6 +19,14 @@ struct TripleOscillatorWithUserWaves: SynthModel {
     func render(_ patch: Patch, settings: RenderSettings) throws -> AudioBuffer {
         func wave(_ key: String, _ what: String) throws -> [Float] {
             guard let path = patch.attributes[key] else { return [] }
+            // Any file a patch names (a native preset's attributes too) must be a regular file of a bounded
+            // size: a FIFO would block the render, a huge file exhaust memory.
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)) .flatMap { attributes -> Int? in
+                attributes[.type] as? FileAttributeType == .typeRegular ? (attributes[.size] as? NSNumber)?.intValue : nil
+            }
+            guard let size, size <= LMMSUserWave.maximumBytes else {
+                throw RenderError("user wave file of \(what) not found, not a regular file or larger than \(LMMSUserWave.maximumBytes >> 20) MiB")
+            }
             do { return try AudioFile.read(URL(fileURLWithPath: path)).channels.first ?? [] } catch {
                 throw RenderError("user wave file of \(what) unreadable (\(error))")
             }

@@ -112,18 +112,18 @@ public enum LMMSPreset {
         for osc in 0..<3 where shape("tripleoscillator.wavetype\(osc)") == 7 {
             let file = plugin.attributes["userwavefile\(osc)"] ?? ""
             if file.isEmpty { continue }  // LMMS plays an empty user wave as silence
-            guard let resolved = resolveSample(file, near: directory) else {
+            guard let resolved = try userWave(file, near: directory, fail: fail) else {
                 throw fail("user wave file '\(file)' of oscillator \(osc + 1) not found")
             }
-            attributes["tripleoscillator.userwavefile\(osc)"] = resolved.path
+            attributes["tripleoscillator.userwavefile\(osc)"] = resolved
         }
         for (number, target) in ["elvol", "elcut", "elres"].enumerated() where shape("\(target).lshp") == 4 {
             let file = elements[target]?.attributes["userwavefile"] ?? ""
             if file.isEmpty { continue }
-            guard let resolved = resolveSample(file, near: directory) else {
+            guard let resolved = try userWave(file, near: directory, fail: fail) else {
                 throw fail("user wave file '\(file)' of the \(["volume", "cutoff", "resonance"][number]) LFO not found")
             }
-            attributes["\(target).userwavefile"] = resolved.path
+            attributes["\(target).userwavefile"] = resolved
         }
         return Patch(synthID: synthID, name: patchName, values: values, attributes: attributes)
     }
@@ -204,19 +204,11 @@ public enum LMMSPreset {
         }
     }
 
-    /// A user wave path as LMMS resolves it: absolute, or relative to the preset, or to LMMS's sample folder.
-    static func resolveSample(_ file: String, near directory: URL?) -> URL? {
-        let fm = FileManager.default
-        if file.hasPrefix("/") { return fm.fileExists(atPath: file) ? URL(fileURLWithPath: file) : nil }
-        var candidates: [URL] = []
-        if let directory {
-            candidates.append(directory.appendingPathComponent(file))
-            // presets/<Instrument>/x.xpf sits two levels below LMMS's data folder, which holds samples/.
-            let data = directory.deletingLastPathComponent().deletingLastPathComponent()
-            candidates.append(data.appendingPathComponent("samples").appendingPathComponent(file))
-            candidates.append(data.appendingPathComponent(file))
+    /// A user wave path as LMMS resolves it, confined to the preset's folder and LMMS's sample folders
+    /// (`LMMSUserWave`); nil when not found there.
+    static func userWave(_ file: String, near directory: URL?, fail: (String) -> Error) throws -> String? {
+        do { return try LMMSUserWave.resolve(file, near: directory) } catch let refused as LMMSUserWave.Refused {
+            throw fail(refused.problem)
         }
-        candidates.append(URL(fileURLWithPath: "/usr/share/lmms/samples").appendingPathComponent(file))
-        return candidates.first { fm.fileExists(atPath: $0.path) }
     }
 }
