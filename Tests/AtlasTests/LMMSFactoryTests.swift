@@ -64,11 +64,12 @@ enum LMMSFactoryFixtures {
     }
 
     /// Presets whose whole effect chain the engine emulates (CAPS Plate2x2, Eq, Eq2x2, ToneStack; SWH hardLimiter,
-    /// harmonicGen; CMT amp_stereo; TAP stereo echo, autopan; Calf VintageDelay; LMMS bass booster, dual filter),
+    /// harmonicGen, fastLookaheadLimiter; CMT amp_stereo, freeverb3, fbdelay_5s; TAP stereo echo, autopan; Calf
+    /// VintageDelay; LMMS bass booster, dual filter),
     /// and E-Organ2, whose chain is switched off: LMMS's renders with the chains on.
     static let effectSubset = ["Bell", "CryingPads", "ElectricOboe", "TINTNpad", "BrokenToy", "SquarePing",
                                "Play-some-rock", "TheMaster", "E-Organ2", "GhostBoy", "OldComputerGames",
-                               "PowerStrings", "SuperSawLead", "PMFMFTWbass"]
+                               "PowerStrings", "SuperSawLead", "PMFMFTWbass", "WarmStack"]
 
     @Test(.enabled(if: F.presetsPresent && F.referencesPresent, "needs the factory presets and ../shared/fixtures/lmms-reference"))
     func effectChainsMatchLMMSRenders() throws {
