@@ -2,6 +2,7 @@
 // entries skipped), so every batch command sees the same inputs in the same order. What cannot be
 // read is reported, one line each, never dropped in silence.
 import Foundation
+import Formats
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -35,7 +36,15 @@ public enum SourceDiscovery {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { found.missing.append(path); continue }
-            if !isDirectory.boolValue { files.append(URL(fileURLWithPath: path)); continue }
+            if !isDirectory.boolValue {
+                // A named FIFO, device or /dev/stdin would block whoever reads it: refused here, at once.
+                if let problem = InputFile.problem(at: URL(fileURLWithPath: path)) {
+                    found.problems.append(Problem(path: path, problem: problem))
+                } else {
+                    files.append(URL(fileURLWithPath: path))
+                }
+                continue
+            }
             walk(path, extensions: extensions, walked: &walked, files: &files, problems: &found.problems)
         }
         let unique = Dictionary(files.map { ($0.standardizedFileURL.path, $0) }, uniquingKeysWith: { a, _ in a })
@@ -80,7 +89,8 @@ public enum SourceDiscovery {
             guard lstat(path, &own) == 0 else { continue }  // removed while we listed
             var target = own
             if own.st_mode & S_IFMT == S_IFLNK, stat(path, &target) != 0 {
-                if wanted { problems.append(Problem(path: path, problem: "link to \(linkTarget(path)), which does not exist")) }
+                let reason = String(cString: strerror(errno))
+                if wanted { problems.append(Problem(path: path, problem: "link to \(linkTarget(path)) cannot be followed (\(reason))")) }
                 continue
             }
             switch target.st_mode & S_IFMT {

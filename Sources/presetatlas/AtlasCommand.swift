@@ -88,7 +88,10 @@ struct AtlasCommand: ParsableCommand {
             throw commandFailure("\(error)")
         }
         progress.finish()
-        for line in result.catalog.newBadInputs { FileHandle.standardError.write(Data("bad input: \(line)\n".utf8)) }
+        for line in result.catalog.newBadInputs { FileHandle.standardError.write(Data("bad input: \(TerminalText.safe(line))\n".utf8)) }
+        for key in result.crashedPatches {
+            FileHandle.standardError.write(Data("skipped: \(TerminalText.safe(key)): its render crashed an earlier run\n".utf8))
+        }
         print("synths: \(result.catalog.synths.joined(separator: ", ")); rendered now: \(result.rendered)")
         switch result.analysis {
         case nil:
@@ -98,6 +101,11 @@ struct AtlasCommand: ParsableCommand {
             print("\(pending) patches still to render; run the command again")
         case .analysed?, .unchanged?:
             print("report: \(outURL.appendingPathComponent("index.html").path)")
+        }
+        // The rest is done; the exit status still says that some inputs were not read.
+        if result.catalog.badInputs > 0 {
+            FileHandle.standardError.write(Data("\(result.catalog.badInputs) input(s) could not be read (listed in summary.md)\n".utf8))
+            throw ExitCode(1)
         }
     }
 }

@@ -37,7 +37,8 @@ struct Render: ParsableCommand {
     @Option(help: "Audio format of batch outputs: wav or flac.")
     var format: String = "wav"
 
-    @Option(help: "MIDI note (69 = A4).")
+    // .unconditional: "--note -1" reaches validate() and its range message, not "Missing value".
+    @Option(parsing: .unconditional, help: "MIDI note 0...127 (69 = A4).")
     var note: Int = 69
 
     @Option(help: "LMMS note volume in percent, 0...200 (100 = unity).")
@@ -74,6 +75,11 @@ struct Render: ParsableCommand {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if let holdBeats, !(holdBeats >= 0 && holdBeats <= 10_000) { throw ValidationError("--hold-beats must be 0...10000") }
         if let index, index < 0 { throw ValidationError("--index must be 0 or more") }
+        if !(0...127).contains(note) { throw ValidationError("--note must be a MIDI note 0...127 (69 = A4), not \(note)") }
+        // Non-finite or absurd times would trap when turned into frame counts.
+        if !(0...600).contains(hold) || !(0...600).contains(tail) { throw ValidationError("--hold and --tail must be seconds in 0...600") }
+        if !(8_000...384_000).contains(sampleRate) { throw ValidationError("--sample-rate must be 8000...384000 Hz") }
+        if !(1...999).contains(tempo) { throw ValidationError("--tempo must be 1...999 BPM") }
         if index != nil && out == nil { throw ValidationError("--index picks one patch for --out; a batch renders every patch") }
     }
 
@@ -87,10 +93,10 @@ struct Render: ParsableCommand {
             if !noWrite { try AudioFile.write(clip, to: URL(fileURLWithPath: out)) }
             return
         }
-        let found = SourceDiscovery.files(in: inputs, extensions: ["xpf", "syx", "dx7"])
+        let found = SourceDiscovery.files(in: inputs, extensions: Set(SynthRegistry.renderableFormats.flatMap(\.extensions)))
         let files = found.files, missing = found.missing
-        for path in missing { FileHandle.standardError.write(Data("error: \(path): no such file or folder\n".utf8)) }
-        for problem in found.problems { FileHandle.standardError.write(Data("error: \(problem)\n".utf8)) }
+        for path in missing { FileHandle.standardError.write(Data("error: \(TerminalText.safe(path)): no such file or folder\n".utf8)) }
+        for problem in found.problems { FileHandle.standardError.write(Data("error: \(TerminalText.safe("\(problem)"))\n".utf8)) }
         if let outDir, !noWrite {
             try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
         }

@@ -62,7 +62,7 @@ import Glibc
         // The loop reaches real/bank once; the link "more" reaches the same folder again and adds nothing.
         #expect(found.files.map { String($0.path.dropFirst(root.path.count)) }
             == ["/presets/linked.xpf", "/presets/loop/real/bank/a.xpf"])
-        #expect(found.problems.map(\.description) == ["\(root.path)/presets/gone.xpf: link to /no/such.xpf, which does not exist"])
+        #expect(found.problems.map(\.description) == ["\(root.path)/presets/gone.xpf: link to /no/such.xpf cannot be followed (No such file or directory)"])
     }
 
     @Test func aFIFOIsReportedNotOpened() throws {
