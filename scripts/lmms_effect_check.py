@@ -55,8 +55,10 @@ def effect_xml(name):
     if name in NATIVE:
         return f'<effect {head} name="{name}">{NATIVE[name]()}<key/></effect>'
     file, ports = EFFECTS[name]()
-    body = "".join(f'<port{k} data="{v:.5g}"/>' for k, v in ports.items())
-    return (f'<effect {head} name="ladspaeffect"><ladspacontrols ports="{len(ports)}">{body}</ladspacontrols>'
+    # link="0": LMMS links a mono plugin's two processors unless told otherwise (then both take one value).
+    unlink = lambda k: ' link="0"' if k.startswith("0") else ""
+    body = "".join(f'<port{k}{unlink(k)} data="{v:.5g}"/>' for k, v in ports.items())
+    return (f'<effect {head} name="ladspaeffect"><ladspacontrols link="0" ports="{len(ports)}">{body}</ladspacontrols>'
             f'<key><attribute value="{file}" name="file"/><attribute value="{name}" name="plugin"/></key></effect>')
 
 base = open(os.path.join(ROOT, "Tests/Fixtures/lmms-random-references/random-chord-filter.xpf")).read()
