@@ -3,7 +3,7 @@
 range, as Synths/tripleoscillator.xml defines it), random notes and tempos, rendered by LMMS 1.2.2 itself and
 by presetatlas, compared with the README's distance (log10, as Features' ReferenceDistance).
 Needs an LMMS 1.2.2 binary: LMMS=/path/to/lmms (e.g. Debian's, unpacked with its libraries); never part of
-`make test`. usage: LMMS=... scripts/lmms_random_check.py COUNT SEED WORKDIR"""
+`make test`. usage: LMMS=... [PRESETATLAS=binary] scripts/lmms_random_check.py COUNT SEED WORKDIR"""
 import os, random, subprocess, sys, math
 import xml.etree.ElementTree as ET
 import numpy as np, soundfile as sf
@@ -90,7 +90,7 @@ for n in range(count):
     frames = int(np.float32(96) * (np.float32(44100) * np.float32(60) * np.float32(4) / np.float32(192) / np.float32(tempo)))
     hold = frames / 44100
     ours = os.path.join(work, name + ".ours.wav")
-    subprocess.run([os.path.join(ROOT, ".build/release/presetatlas"), "render", os.path.join(work, name + ".xpf"),
+    subprocess.run([os.environ.get("PRESETATLAS", os.path.join(ROOT, ".build/release/presetatlas")), "render", os.path.join(work, name + ".xpf"),
                     "--note", str(key + 12), "--hold", f"{hold:.9f}", "--tail", "4", "--tempo", str(tempo), "--out", ours],
                    check=True)
     r, _ = sf.read(ref, always_2d=True); o, _ = sf.read(ours, always_2d=True)

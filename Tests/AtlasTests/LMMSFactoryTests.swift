@@ -62,10 +62,13 @@ enum LMMSFactoryFixtures {
         #expect(summary.shareWithin035 == 1)
     }
 
-    /// Presets whose whole effect chain the engine emulates (CAPS Plate2x2, Eq, Eq2x2, SWH hardLimiter, CMT
-    /// amp_stereo), and E-Organ2, whose chain is switched off: LMMS's renders with the chains on.
+    /// Presets whose whole effect chain the engine emulates (CAPS Plate2x2, Eq, Eq2x2, ToneStack; SWH hardLimiter,
+    /// harmonicGen, fastLookaheadLimiter; CMT amp_stereo, freeverb3, fbdelay_5s; TAP stereo echo, autopan; Calf
+    /// VintageDelay; LMMS bass booster, dual filter),
+    /// and E-Organ2, whose chain is switched off: LMMS's renders with the chains on.
     static let effectSubset = ["Bell", "CryingPads", "ElectricOboe", "TINTNpad", "BrokenToy", "SquarePing",
-                               "Play-some-rock", "TheMaster", "E-Organ2"]
+                               "Play-some-rock", "TheMaster", "E-Organ2", "GhostBoy", "OldComputerGames",
+                               "PowerStrings", "SuperSawLead", "PMFMFTWbass", "WarmStack"]
 
     @Test(.enabled(if: F.presetsPresent && F.referencesPresent, "needs the factory presets and ../shared/fixtures/lmms-reference"))
     func effectChainsMatchLMMSRenders() throws {
@@ -75,9 +78,24 @@ enum LMMSFactoryFixtures {
         #expect(chosen.count == Self.effectSubset.count)
         for reference in chosen {
             let row = try LMMSFidelity.measure(reference, presets: F.presets, references: F.references, rendering: rendering)
-            // Without the chain these sit at 0.1 to 2.2 (BrokenToy 0.10, Bell 0.83, ElectricOboe 2.21).
+            // Without the chain these sit at 0.1 to 2.6 (BrokenToy 0.10, Bell 0.83, OldComputerGames 2.63).
             #expect(row.distance <= 0.01, "\(reference.name): distance \(row.distance)")
             #expect(abs(row.levelDifferenceDecibels) <= 0.05, "\(reference.name): level \(row.levelDifferenceDecibels) dB")
+        }
+    }
+
+    /// PhaserII starts its Lorenz attractor from the C library's rand(), which LMMS does not seed reproducibly:
+    /// five LMMS renders of PMbass sit 0.049 to 0.067 from the reference (the rest of its chain matches LMMS to
+    /// 1e-6). Ours, seeded, must land in the same band for any seed.
+    @Test(.enabled(if: F.presetsPresent && F.referencesPresent, "needs the factory presets and ../shared/fixtures/lmms-reference"))
+    func seededPhaserLandsWhereLMMSsOwnRunsLand() throws {
+        let rendering = F.rendering()
+        let manifest = try LMMSFidelity.manifest(F.references.appendingPathComponent("manifest.csv"))
+        let reference = try #require(manifest.first { $0.name == "PMbass" })
+        for seed: UInt64 in [1, 2] {
+            let row = try LMMSFidelity.measure(reference, presets: F.presets, references: F.references, rendering: rendering,
+                                               seed: seed)
+            #expect(row.distance <= 0.08, "seed \(seed): distance \(row.distance)")
         }
     }
 

@@ -75,8 +75,12 @@ public enum LMMSFidelity {
     }
 
     /// Renders one reference's preset and compares it with LMMS's render.
-    public static func measure(_ reference: Reference, presets: URL, references: URL, rendering: PresetRendering) throws -> Row {
-        let ours = try rendering.render(presets.appendingPathComponent(reference.presetFile), settings: referenceSettings)
+    /// `seed` only matters for what LMMS itself does not repeat (noise, CAPS PhaserII).
+    public static func measure(_ reference: Reference, presets: URL, references: URL, rendering: PresetRendering,
+                               seed: UInt64 = 1) throws -> Row {
+        var settings = referenceSettings
+        settings.seed = seed
+        let ours = try rendering.render(presets.appendingPathComponent(reference.presetFile), settings: settings)
         let lmms = try AudioFile.read(references.appendingPathComponent(reference.audioFile))
         let lmmsMono = lmms.mono.map { $0 / referenceScale }
         let oursMono = AudioBuffer(sampleRateHz: ours.sampleRateHz, channels: ours.channels.map(storedLikeReference)).mono

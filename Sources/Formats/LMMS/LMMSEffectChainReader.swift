@@ -28,7 +28,8 @@ enum LMMSEffectChainReader {
                 let digits = String(port.name.dropFirst(4))
                 if let value = LMMSPreset.modelValue(port, "data") { controls[digits] = Float(value) }
             }
-        } else if let native = element.children.first(where: { $0.name.hasSuffix("controls") }) {
+        } else if let native = element.children.first(where: { $0.name.lowercased().hasSuffix("controls") }) {
+            // <stereomatrixcontrols>, <bassboostercontrols>, but <DualFilterControls>.
             for (attribute, text) in native.attributes {
                 if let value = Float(text.trimmingCharacters(in: .whitespaces)) { controls[attribute] = value }
             }

@@ -113,7 +113,12 @@ struct DX7LFO: Sendable {
         case .sine:
             for i in 0..<count {
                 let index = Int((UInt32(bitPattern: value) >> 12) & 4095)
-                lastOutput = (cosine[index] &+ Self.one) >> 1
+                // hexter's "interpolation" shifts the product right by FP_SHIFT + 12 = 36 bits, so it only ever adds
+                // 0, or -1 (an arithmetic shift of a negative product) where the table falls between entries.
+                var out = cosine[index]
+                let step = Int64(cosine[(index + 1) & 4095]) - Int64(out)
+                out &+= Int32(truncatingIfNeeded: (step * Int64(value & 4095)) >> 36)
+                lastOutput = (out &+ Self.one) >> 1
                 output[i] = lastOutput
                 value &+= increment
             }

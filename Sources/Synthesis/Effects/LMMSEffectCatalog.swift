@@ -18,6 +18,10 @@ enum LMMSEffectCatalog {
             case "harmonicGen": return LADSPAMonoPair { SWHHarmonicGenerator(settings, processor: $0) }
             case "dcRemove": return LADSPAMonoPair { _ in SWHDCRemove() }
             case "amp_stereo": return CMTStereoAmplifier(settings)
+            case "freeverb3": return CMTFreeverb(settings, sampleRateHz: sampleRateHz)
+            case "fbdelay_5s":
+                return LADSPAMonoPair { CMTFeedbackDelay(settings, processor: $0, sampleRateHz: sampleRateHz, maximumSeconds: 5) }
+            case "fastLookaheadLimiter": return SWHFastLookaheadLimiter(settings, sampleRateHz: sampleRateHz)
             case "VintageDelay": return CalfVintageDelay(settings, sampleRateHz: sampleRateHz)
             case "tap_autopan": return TAPAutoPan(settings, sampleRateHz: sampleRateHz)
             case "tap_stereo_echo": return TAPStereoEcho(settings, sampleRateHz: sampleRateHz)
