@@ -16,5 +16,6 @@ extension PresetAtlas {
         ExportCommand.self,
         BenchDX7.self,
         FidelityDX7.self,
+        FidelityAmsynth.self,
     ]
 }
