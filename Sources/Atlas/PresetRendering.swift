@@ -51,6 +51,12 @@ public final class PresetRendering: @unchecked Sendable {
                 throw PresetError(file: file, problem: "\(error)")
             }
             return AudioClip(sampleRateHz: buffer.sampleRateHz, channels: buffer.channels)
+        case Amsynth.schemaID:
+            let buffer: AudioBuffer
+            do { buffer = try Amsynth(schema: try schema(patch.synthID)).render(patch, settings: settings) } catch {
+                throw PresetError(file: file, problem: "\(error)")
+            }
+            return AudioClip(sampleRateHz: buffer.sampleRateHz, channels: buffer.channels)
         default:
             throw PresetError(file: file, problem: "no built-in engine for synth '\(patch.synthID)'")
         }

@@ -5,12 +5,13 @@ import Synthesis
 
 public enum PresetLoader {
     /// The formats this loader recognises.
-    public enum Format: String, Sendable { case lmms, dx7 }
+    public enum Format: String, Sendable { case lmms, dx7, amsynth }
 
     /// Sniffs the bytes. nil: not a format we read.
     public static func format(of data: Data) -> Format? {
         if LMMSPreset.sniff(data) { return .lmms }
         if DX7SysEx.looksLikeDX7(data) { return .dx7 }
+        if AmsynthBank.sniff(data) { return .amsynth }
         return nil
     }
 
@@ -39,8 +40,12 @@ public enum PresetLoader {
             var patches = bank.voices.enumerated().map { $0.element.patch(source: name, index: $0.offset) }
             if !bank.warnings.isEmpty, !patches.isEmpty { patches[0].attributes["dx7.warnings"] = bank.warnings.joined(separator: "; ") }
             return patches
+        case .amsynth:
+            // One patch per preset, in file order; bad lines ride along as "amsynth.warnings".
+            let schema = try schema(AmsynthBank.synthID)
+            return try AmsynthBank.parse(data, fileName: name, schema: schema).patches(schema: schema, source: name)
         case nil:
-            throw PresetError(file: name, problem: "not a preset format PresetAtlas reads (LMMS .xpf, DX7 .syx/.dx7)")
+            throw PresetError(file: name, problem: "not a preset format PresetAtlas reads (LMMS .xpf, DX7 .syx/.dx7, amsynth .bank)")
         }
     }
 }

@@ -17,5 +17,6 @@ extension PresetAtlas {
         BenchDX7.self,
         FidelityDX7.self,
         FidelityAmsynth.self,
+        BenchAmsynth.self,
     ]
 }

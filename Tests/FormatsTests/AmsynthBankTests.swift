@@ -26,8 +26,8 @@ import Synthesis
         #expect(Self.schema.parameters.count == 41)
         // Parameter.cpp: master_vol default 0.67, filter_cutoff -0.5...1.5 default 1.5, osc2_pitch ±12.
         #expect(Self.schema.parameter("master_vol")?.defaultValue == 0.67)
-        #expect(Self.schema.parameter("filter_cutoff").map { ($0.minimum, $0.maximum, $0.defaultValue) } == (-0.5, 1.5, 1.5))
-        #expect(Self.schema.parameter("osc2_pitch").map { ($0.minimum, $0.maximum) } == (-12, 12))
+        #expect(Self.schema.parameter("filter_cutoff").map { [$0.minimum, $0.maximum, $0.defaultValue] } == [-0.5, 1.5, 1.5])
+        #expect(Self.schema.parameter("osc2_pitch").map { [$0.minimum, $0.maximum] } == [-12, 12])
     }
 
     @Test func numbersAreReadDigitByDigitInFloatAsAmsynthDoes() {
@@ -101,7 +101,7 @@ import Synthesis
     @Test(.enabled(if: AmsynthBankTests.haveCorpus, "needs ../shared/corpora/amsynth"))
     func everyCorpusPresetReadsAsTheManifestSays() throws {
         let manifest = try String(contentsOf: Self.corpus.appendingPathComponent("manifest.csv"), encoding: .utf8)
-            .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            .split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         var banks: [String: AmsynthBank] = [:]
         for row in manifest {
             let file = String(row[0])

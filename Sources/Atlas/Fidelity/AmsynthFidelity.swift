@@ -83,7 +83,7 @@ public enum AmsynthFidelity {
     static func manifestFlags(_ url: URL) -> [String: String] {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [:] }
         var flags: [String: String] = [:]
-        for line in text.split(separator: "\n").dropFirst() {
+        for line in text.split(whereSeparator: \.isNewline).dropFirst() {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
             if fields.count > 8 { flags[String(fields[0])] = String(fields[8]) }
         }

@@ -29,10 +29,13 @@ public enum BuiltInComponents {
         models[triple.id] = TripleOscillatorModel(schema: triple, rendering: rendering)
         let dx7 = try SynthDefinition.named(DX7VoiceData.synthID)
         models[dx7.id] = DX7(schema: dx7)
+        let amsynth = try SynthDefinition.named(Amsynth.schemaID)
+        models[amsynth.id] = Amsynth(schema: amsynth)
         let readers: [any PresetReader] = [
             NativePresetReader(schemas: models.mapValues(\.schema)),
             LoaderPresetReader(format: .lmms, rendering: rendering),
             LoaderPresetReader(format: .dx7, rendering: rendering),
+            LoaderPresetReader(format: .amsynth, rendering: rendering),
         ]
         return AtlasComponents(models: models, readers: readers, embedder: DescriptorEmbedder(),
                                analysis: SoundSpaceAnalysis())
@@ -57,6 +60,7 @@ struct LoaderPresetReader: PresetReader {
         switch format {
         case .lmms: return "LMMS preset"
         case .dx7: return "DX7 SysEx"
+        case .amsynth: return "amsynth bank"
         }
     }
     func canRead(_ url: URL, head: Data) -> Bool {

@@ -21,7 +21,8 @@ public enum AmsynthParameter: String, CaseIterable, Sendable {
     case ampVelocitySensitivity = "amp_vel_sens", portamentoMode = "portamento_mode"
 
     /// The parameter's position in amsynth's enum (DSSI port = 2 + index).
-    public var index: Int { Self.allCases.firstIndex(of: self)! }
+    public var index: Int { Self.indices[self]! }
+    private static let indices = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
 }
 
 /// The 41 stored values of one amsynth preset, as Float (amsynth keeps them as float).

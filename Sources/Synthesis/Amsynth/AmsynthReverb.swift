@@ -3,50 +3,46 @@
 // zeroes every negative value read from the comb and all-pass buffers: the reverb is half-wave
 // rectified inside (the fixture README measured this to 1e-7).
 
-/// A delay line of one comb or all-pass filter.
-private struct DelayLine {
-    let start: Int
-    let length: Int
-    var index = 0
-}
-
 final class AmsynthReverb {
     private static let combTunings = [1116, 1188, 1277, 1356, 1422, 1491, 1557, 1617]
     private static let allpassTunings = [556, 441, 341, 225]
     private static let stereoSpread = 23
     private static let fixedGain: Float = 0.015
+    /// 8 combs per side, then 4 all-passes per side.
+    private static let lineCount = 24
 
-    private var combs: [DelayLine] = []       // 8 left, then 8 right
-    private var allpasses: [DelayLine] = []   // 4 left, then 4 right
-    private var combStore = [Float](repeating: 0, count: 16)
-    private var memory: UnsafeMutablePointer<Float>
-    private let memorySize: Int
+    // All state lives in memory this object owns, reached through `let` pointers, so the per-sample
+    // loop pays no exclusivity checks.
+    private let delay: UnsafeMutablePointer<Float>
+    private let starts: UnsafeMutablePointer<Int>
+    private let lengths: UnsafeMutablePointer<Int>
+    private let positions: UnsafeMutablePointer<Int>
+    private let combStore: UnsafeMutablePointer<Float>
+    /// dry, wet1, wet2 as smoothed so far.
+    private let gains: UnsafeMutablePointer<Float>
 
     private let feedback: Float
     private let damp1: Float
     private let damp2: Float
     private let wet1: Float, wet2: Float, dry: Float
-    private var dryZ: Float = 0, wet1Z: Float = 0, wet2Z: Float = 0
 
     /// Room size, damping, wet and width as stored (0...1); dry = 1 − wet.
     init(sampleRate: Int, roomSize: Float, damp: Float, wet: Float, width: Float) {
-        func tuned(_ samples: Int) -> Int { Int(Float(samples * sampleRate) / 44_100) }
+        func tuned(_ samples: Int) -> Int { max(1, Int(Float(samples * sampleRate) / 44_100)) }
+        let tunings = (0..<2).flatMap { side in Self.combTunings.map { tuned($0 + side * Self.stereoSpread) } }
+            + (0..<2).flatMap { side in Self.allpassTunings.map { tuned($0 + side * Self.stereoSpread) } }
+        let total = tunings.reduce(0, +)
+        delay = .allocate(capacity: total); delay.initialize(repeating: 0, count: total)
+        starts = .allocate(capacity: Self.lineCount)
+        lengths = .allocate(capacity: Self.lineCount)
+        positions = .allocate(capacity: Self.lineCount); positions.initialize(repeating: 0, count: Self.lineCount)
         var offset = 0
-        for side in 0..<2 {
-            for t in Self.combTunings {
-                let n = max(1, tuned(t + side * Self.stereoSpread))
-                combs.append(DelayLine(start: offset, length: n)); offset += n
-            }
+        for (i, n) in tunings.enumerated() {
+            (starts + i).initialize(to: offset); (lengths + i).initialize(to: n)
+            offset += n
         }
-        for side in 0..<2 {
-            for t in Self.allpassTunings {
-                let n = max(1, tuned(t + side * Self.stereoSpread))
-                allpasses.append(DelayLine(start: offset, length: n)); offset += n
-            }
-        }
-        memorySize = offset
-        memory = .allocate(capacity: offset)
-        memory.initialize(repeating: 0, count: offset)
+        combStore = .allocate(capacity: 16); combStore.initialize(repeating: 0, count: 16)
+        gains = .allocate(capacity: 3); gains.initialize(repeating: 0, count: 3)
         feedback = roomSize * 0.28 + 0.7
         damp1 = damp * 0.4
         damp2 = 1 - damp1
@@ -55,14 +51,17 @@ final class AmsynthReverb {
         dry = 1 - wet
     }
 
-    deinit { memory.deallocate() }
-
-    /// Whether the wet path contributes (it is exactly 0 when wet = 0, so it can be skipped).
-    private var isWet: Bool { wet1 != 0 || wet2 != 0 }
+    deinit {
+        delay.deallocate(); starts.deallocate(); lengths.deallocate(); positions.deallocate()
+        combStore.deallocate(); gains.deallocate()
+    }
 
     /// Processes `count` frames in place: out = in + (wet reverb + dry × in).
     func process(left: UnsafeMutablePointer<Float>, right: UnsafeMutablePointer<Float>, count: Int) {
-        if !isWet {
+        var dryZ = gains[0], wet1Z = gains[1], wet2Z = gains[2]
+        defer { gains[0] = dryZ; gains[1] = wet1Z; gains[2] = wet2Z }
+        if wet1 == 0 && wet2 == 0 {
+            // The wet path is exactly 0 (its gains stay 0): only the dry gain moves.
             for i in 0..<count {
                 dryZ += (dry - dryZ) * 0.005
                 left[i] = left[i] + left[i] * dryZ
@@ -77,7 +76,7 @@ final class AmsynthReverb {
                 outL += comb(c, input)
                 outR += comb(c + 8, input)
             }
-            for a in 0..<4 {
+            for a in 16..<20 {
                 outL = allpass(a, outL)
                 outR = allpass(a + 4, outR)
             }
@@ -89,26 +88,29 @@ final class AmsynthReverb {
         }
     }
 
+    /// The next slot of delay line `line`, advancing its position.
+    @inline(__always) private func slot(_ line: Int) -> UnsafeMutablePointer<Float> {
+        let position = positions[line]
+        positions[line] = position + 1 == lengths[line] ? 0 : position + 1
+        return delay + starts[line] + position
+    }
+
     @inline(__always) private func comb(_ c: Int, _ input: Float) -> Float {
-        let line = combs[c]
-        let slot = memory + line.start + line.index
-        var output = slot.pointee
+        let s = slot(c)
+        var output = s.pointee
         if output < .leastNormalMagnitude { output = 0 }
         var store = output * damp2 + combStore[c] * damp1
         if store < .leastNormalMagnitude { store = 0 }
         combStore[c] = store
-        slot.pointee = input + store * feedback
-        combs[c].index = line.index + 1 == line.length ? 0 : line.index + 1
+        s.pointee = input + store * feedback
         return output
     }
 
     @inline(__always) private func allpass(_ a: Int, _ input: Float) -> Float {
-        let line = allpasses[a]
-        let slot = memory + line.start + line.index
-        var delayed = slot.pointee
+        let s = slot(a)
+        var delayed = s.pointee
         if delayed < .leastNormalMagnitude { delayed = 0 }
-        slot.pointee = input + delayed * 0.5
-        allpasses[a].index = line.index + 1 == line.length ? 0 : line.index + 1
+        s.pointee = input + delayed * 0.5
         return -input + delayed
     }
 }

@@ -7,7 +7,7 @@ struct AmsynthVoice {
     /// Middle C: the cutoff's base frequency when key tracking is off.
     static let keyTrackBaseHz: Float = 261.626
 
-    private let values: AmsynthParameterValues
+    private let controls: Controls
     private var lfo: AmsynthOscillator
     private var osc1: AmsynthOscillator
     private var osc2: AmsynthOscillator
@@ -32,8 +32,39 @@ struct AmsynthVoice {
         deinit { lfo.deallocate() }
     }
 
+    /// The control values a voice uses, computed once (amsynth recomputes them only when a
+    /// parameter changes, which never happens during one of our notes).
+    struct Controls {
+        let lfoHz: Float, lfoWidth: Float
+        let pitchModDestination: Int, pitchModDepth: Float
+        let osc2Ratio: Float, osc1Width: Float, osc2Width: Float, sync: Bool
+        let ring: Float, mix: Float
+        let resonance: Float, filterKind: AmsynthFilter.Kind, twoStages: Bool
+        let cutoffMultiple: Float, keyTracking: Float, filterVelocitySensitivity: Float
+        let filterModDepth: Float, filterEnvAmount: Float
+        let ampModDepth: Float, ampVelocitySensitivity: Float
+
+        init(_ v: AmsynthParameterValues) {
+            lfoHz = v.lfoHz
+            lfoWidth = v.choice(.lfoWaveform) >= 5 ? 1 : 0
+            pitchModDestination = Int(v[.freqModDestination].rounded())
+            pitchModDepth = v.freqModDepth
+            osc2Ratio = v.osc2Detune * v.osc2Octave * v.osc2PitchRatio
+            osc1Width = v[.osc1PulseWidth]; osc2Width = v[.osc2PulseWidth]
+            sync = v[.osc2Sync].rounded() != 0
+            ring = v[.ringModAmount]; mix = v[.oscMix]
+            resonance = v[.filterResonance]
+            filterKind = AmsynthFilter.Kind(rawValue: v.choice(.filterType)) ?? .lowPass
+            twoStages = v.choice(.filterSlope) == 1
+            cutoffMultiple = v.cutoffMultiple
+            keyTracking = v[.filterKeyTracking]; filterVelocitySensitivity = v[.filterVelocitySensitivity]
+            filterModDepth = v.filterModDepth; filterEnvAmount = v[.filterEnvAmount]
+            ampModDepth = v.ampModDepth; ampVelocitySensitivity = v[.ampVelocitySensitivity]
+        }
+    }
+
     init(values: AmsynthParameterValues, sampleRate: Int) {
-        self.values = values
+        controls = Controls(values)
         self.sampleRate = Float(sampleRate)
         lfo = AmsynthOscillator(sampleRate: sampleRate)
         osc1 = AmsynthOscillator(sampleRate: sampleRate)
@@ -96,45 +127,39 @@ struct AmsynthVoice {
                                  _ noise: inout AmsynthNoise, _ lfoOut: UnsafeMutablePointer<Float>,
                                  _ o1: UnsafeMutablePointer<Float>, _ o2: UnsafeMutablePointer<Float>,
                                  _ env: UnsafeMutablePointer<Float>) {
-        let v = values
+        let c = controls
         // Control signals, once per block: the LFO's first sample, the filter envelope's last.
-        let lfoWidth: Float = v.choice(.lfoWaveform) >= 5 ? 1 : 0
-        lfo.process(lfoOut, count: count, hz: v.lfoHz, pulseWidth: lfoWidth, noise: &noise)
+        lfo.process(lfoOut, count: count, hz: c.lfoHz, pulseWidth: c.lfoWidth, noise: &noise)
         let hz = frequency.next()
         for _ in 1..<max(count, 1) { _ = frequency.next() }
         let lfo0 = lfoOut[0]
 
-        let destination = Int((v[.freqModDestination]).rounded())
-        let depth = v.freqModDepth
-        let pitchMod = depth * (lfo0 + 1) + 1 - depth
+        // LFO pitch modulation is linear in frequency: f × (1 + depth × lfo), roughly.
+        let pitchMod = c.pitchModDepth * (lfo0 + 1) + 1 - c.pitchModDepth
         var osc1Hz = hz
-        if destination == 0 || destination == 1 { osc1Hz = osc1Hz * pitchMod }
-        var osc2Hz = hz * v.osc2Detune * v.osc2Octave * v.osc2PitchRatio
-        if destination == 0 || destination == 2 { osc2Hz = osc2Hz * pitchMod }
+        if c.pitchModDestination == 0 || c.pitchModDestination == 1 { osc1Hz = osc1Hz * pitchMod }
+        var osc2Hz = hz * c.osc2Ratio
+        if c.pitchModDestination == 0 || c.pitchModDestination == 2 { osc2Hz = osc2Hz * pitchMod }
 
         filterEnvelope.process(env, count: count)
-        let envelope = env[count - 1]
-        let cutoff = cutoffHz(hz: hz, lfo: lfo0, envelope: envelope)
+        let cutoff = cutoffHz(hz: hz, lfo: lfo0, envelope: env[count - 1])
 
         // Sync only works when oscillator 1 is sine or saw (an old bug amsynth keeps for old presets).
-        osc2.syncEnabled = v[.osc2Sync].rounded() != 0 && (osc1.waveform == .sine || osc1.waveform == .saw)
-        osc1.process(o1, count: count, hz: osc1Hz, pulseWidth: v[.osc1PulseWidth], noise: &noise)
-        osc2.process(o2, count: count, hz: osc2Hz, pulseWidth: v[.osc2PulseWidth], syncHz: osc1Hz, noise: &noise)
+        osc2.syncEnabled = c.sync && (osc1.waveform == .sine || osc1.waveform == .saw)
+        osc1.process(o1, count: count, hz: osc1Hz, pulseWidth: c.osc1Width, noise: &noise)
+        osc2.process(o2, count: count, hz: osc2Hz, pulseWidth: c.osc2Width, syncHz: osc1Hz, noise: &noise)
 
-        let ring = v[.ringModAmount], mix = v[.oscMix]
-        let osc1Gain = (1 - ring) * (1 - mix) / 2
-        let osc2Gain = (1 - ring) * (1 + mix) / 2
+        let osc1Gain = (1 - c.ring) * (1 - c.mix) / 2
+        let osc2Gain = (1 - c.ring) * (1 + c.mix) / 2
         for i in 0..<count {
-            o1[i] = osc1Gain * o1[i] + osc2Gain * o2[i] + ring * o1[i] * o2[i]
+            o1[i] = osc1Gain * o1[i] + osc2Gain * o2[i] + c.ring * o1[i] * o2[i]
         }
 
-        filter.process(o1, count: count, cutoffHz: cutoff, resonance: v[.filterResonance],
-                       kind: AmsynthFilter.Kind(rawValue: v.choice(.filterType)) ?? .lowPass,
-                       twoStages: v.choice(.filterSlope) == 1)
+        filter.process(o1, count: count, cutoffHz: cutoff, resonance: c.resonance, kind: c.filterKind, twoStages: c.twoStages)
 
         ampEnvelope.process(env, count: count)
-        let ampMod = v.ampModDepth
-        let velocityGain = 1 * (1 - v[.ampVelocitySensitivity]) + velocity * v[.ampVelocitySensitivity]
+        let velocityGain = 1 * (1 - c.ampVelocitySensitivity) + velocity * c.ampVelocitySensitivity
+        let ampMod = c.ampModDepth
         for i in 0..<count {
             let amplitude = env[i] * velocityGain * ((lfoOut[i] * 0.5 + 0.5) * ampMod + 1 - ampMod)
             output[i] += o1[i] * vcaLowPass.process(amplitude * volume.process(masterVolume))
@@ -143,14 +168,12 @@ struct AmsynthVoice {
 
     /// Cutoff = 16^v × key-tracked base × velocity × LFO, plus the filter envelope.
     private func cutoffHz(hz: Float, lfo: Float, envelope: Float) -> Float {
-        let v = values
-        let tracking = v[.filterKeyTracking], velocitySensitivity = v[.filterVelocitySensitivity]
-        let base = Self.keyTrackBaseHz * (1 - tracking) + hz * tracking
-        let velocityFactor = 1 * (1 - velocitySensitivity) + velocity * velocitySensitivity
-        let modDepth = v.filterModDepth
-        let lfoFactor = (lfo * 0.5 + 0.5) * modDepth + 1 - modDepth
-        var cutoff = v.cutoffMultiple * base * velocityFactor * lfoFactor
-        let amount = v[.filterEnvAmount]
+        let c = controls
+        let base = Self.keyTrackBaseHz * (1 - c.keyTracking) + hz * c.keyTracking
+        let velocityFactor = 1 * (1 - c.filterVelocitySensitivity) + velocity * c.filterVelocitySensitivity
+        let lfoFactor = (lfo * 0.5 + 0.5) * c.filterModDepth + 1 - c.filterModDepth
+        var cutoff = c.cutoffMultiple * base * velocityFactor * lfoFactor
+        let amount = c.filterEnvAmount
         if amount > 0 {
             cutoff += hz * envelope * amount
         } else {
