@@ -8,7 +8,7 @@ REPORT ?= Reports/factory
 BIAS_SOURCES = $(FACTORY)/lmms/projects $(FACTORY)/hydrogen/data/demo_songs $(FACTORY)/zynaddsubfx/banks \
 	$(FACTORY)/lmms/presets/TripleOscillator $(FACTORY)/hexter .cache/songs/usr/share/mscore3-3.2
 
-.PHONY: deps song-data build release atlas test e2e bias fidelity fidelity-lmms fidelity-dx7 fidelity-amsynth bench-amsynth \
+.PHONY: deps song-data build release atlas test e2e bias bias-projects fidelity fidelity-lmms fidelity-dx7 fidelity-amsynth bench-amsynth \
 	bench bench-tripleoscillator bench-dx7 bench-bias bench-features bench-soundspace bench-map \
 	features-quality clean
 
@@ -46,6 +46,13 @@ e2e: release
 
 bias: release song-data
 	$(RELEASE_BIN) bias $(BIAS_SOURCES) --out $(REPORT)
+
+# Default gravity in real projects: ../shared/corpora/projects (215 files from 32 repositories, grouped
+# per repository by their owner__repo__ file names) plus the Debian demo songs.
+PROJECTS ?= ../shared/corpora/projects
+BIAS_SONGS = $(FACTORY)/lmms/projects $(FACTORY)/hydrogen/data/demo_songs .cache/songs/usr/share/mscore3-3.2
+bias-projects: release song-data
+	$(RELEASE_BIN) bias $(PROJECTS) $(BIAS_SONGS) --group-by name-prefix --out Reports/projects
 
 # Our renders against the real tools' renders in ../shared/fixtures.
 fidelity: fidelity-lmms fidelity-dx7 fidelity-amsynth

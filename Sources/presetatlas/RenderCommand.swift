@@ -82,8 +82,10 @@ struct Render: ParsableCommand {
             if !noWrite { try AudioFile.write(clip, to: URL(fileURLWithPath: out)) }
             return
         }
-        let (files, missing) = SourceDiscovery.files(in: inputs, extensions: ["xpf", "syx", "dx7"])
+        let found = SourceDiscovery.files(in: inputs, extensions: Set(SynthRegistry.renderableFormats.flatMap(\.extensions)))
+        let files = found.files, missing = found.missing
         for path in missing { FileHandle.standardError.write(Data("error: \(path): no such file or folder\n".utf8)) }
+        for problem in found.problems { FileHandle.standardError.write(Data("error: \(problem)\n".utf8)) }
         if let outDir, !noWrite {
             try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
         }
@@ -94,9 +96,9 @@ struct Render: ParsableCommand {
         let perSecond = Double(report.patches) / max(report.seconds, 1e-9)
         let perCPUSecond = Double(report.patches) / max(report.cpuSeconds, 1e-9)
         FileHandle.standardError.write(Data(String(
-            format: "rendered %d of %d files (%d patches) in %.3f s: %.1f renders/s, %.0fx realtime (%d jobs); CPU %.3f s: %.1f renders/s per core, %.0fx realtime per core\n",
-            report.rendered, files.count, report.patches, report.seconds, perSecond, audioSeconds / max(report.seconds, 1e-9), jobs,
+            format: "rendered %d of %d files (%d patches, %d audio files written) in %.3f s: %.1f renders/s, %.0fx realtime (%d jobs); CPU %.3f s: %.1f renders/s per core, %.0fx realtime per core\n",
+            report.rendered, files.count, report.patches, report.written, report.seconds, perSecond, audioSeconds / max(report.seconds, 1e-9), jobs,
             report.cpuSeconds, perCPUSecond, audioSeconds / max(report.cpuSeconds, 1e-9)).utf8))
-        if report.failed > 0 || !missing.isEmpty { throw ExitCode(1) }
+        if report.failed > 0 || !missing.isEmpty || !found.problems.isEmpty { throw ExitCode(1) }
     }
 }

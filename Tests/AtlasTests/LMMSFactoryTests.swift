@@ -15,7 +15,6 @@ enum LMMSFactoryFixtures {
     static var presetsPresent: Bool { FileManager.default.fileExists(atPath: presets.appendingPathComponent("TB303.xpf").path) }
     static var referencesPresent: Bool { FileManager.default.fileExists(atPath: references.appendingPathComponent("manifest.csv").path) }
     static func rendering() -> PresetRendering {
-        setenv("PRESETATLAS_SYNTHS", packageRoot.appendingPathComponent("Synths").path, 1)
         return PresetRendering()
     }
 }

@@ -21,6 +21,8 @@ public enum AtlasRun {
     public static func run(sourcePaths: [String], out: URL, settings: AtlasSettings, shard: Shard,
                            components: AtlasComponents, root: URL,
                            progress: @escaping (AtlasProgress) -> Void = { _ in }) throws -> AtlasRunResult {
+        let lock = try AtlasLock(directory: out)
+        defer { withExtendedLifetime(lock) {} }
         let store = try AtlasStore(reportDirectory: out)
         try store.adopt(settings: settings.pairs(embedder: components.embedder.identifier))
         progress(.stage("catalog"))

@@ -36,13 +36,9 @@ public enum DX7SysEx {
     /// Reads a DX7 file from disk.
     public static func read(_ url: URL) throws -> DX7Bank {
         let name = url.lastPathComponent
-        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > maximumFileBytes {
-            throw DX7FormatError(file: name, problem: "\(size) bytes is too large for a DX7 voice file (limit \(maximumFileBytes))")
-        }
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw DX7FormatError(file: name, problem: "cannot read (\(error.localizedDescription))")
+        do { data = try InputFile.read(url, maximumBytes: maximumFileBytes) } catch {
+            throw DX7FormatError(file: name, problem: "\(error)")
         }
         return try decode([UInt8](data), fileName: name)
     }
@@ -103,7 +99,6 @@ public enum DX7SysEx {
                 if data.contains(where: { $0 >= 0x80 }) {
                     warnings.append("voice \(voices.count + 1): bytes >= 0x80 masked to 7 bits")
                 }
-                report(decoded, label: "voice \(voices.count + 1)", warnings: &warnings)
                 voices.append(decoded)
                 i += singleDumpSize
             } else {
@@ -135,15 +130,7 @@ public enum DX7SysEx {
         let decoded = DX7VoiceData(packed: packed)
         let stray = DX7VoiceData.strayBitCount(packed: packed)
         if stray > 0 { warnings.append("\(label) (\(decoded.name)): \(stray) stray bit(s) outside the fields masked off") }
-        report(decoded, label: label, warnings: &warnings)
         return decoded
-    }
-
-    private static func report(_ voice: DX7VoiceData, label: String, warnings: inout [String]) {
-        let problems = voice.outOfRangeFields
-        if !problems.isEmpty {
-            warnings.append("\(label) (\(voice.name)): out of range, clamped when played: " + problems.joined(separator: ", "))
-        }
     }
 
     private static func checkChecksum(_ data: ArraySlice<UInt8>, stated: UInt8, what: String, warnings: inout [String]) {

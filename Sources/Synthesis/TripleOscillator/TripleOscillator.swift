@@ -45,7 +45,7 @@ public struct TripleOscillator: SynthModel {
             throw RenderError("tempo \(settings.tempoBPM) BPM is outside 10...999")
         }
         guard (0...127).contains(settings.note) else { throw RenderError("note \(settings.note) is outside MIDI 0...127") }
-        let decoded = TripleOscillatorSettings(patch: patch, specs: specs, sampleRateHz: Float(settings.sampleRateHz),
+        let decoded = try TripleOscillatorSettings(patch: patch, specs: specs, sampleRateHz: Float(settings.sampleRateHz),
                                                tempoBPM: Float(settings.tempoBPM))
         var waves = userWaves
         while waves.count < 3 { waves.append([]) }

@@ -42,11 +42,10 @@ struct TripleOscillatorSettings {
         return oneUnit * maximum
     }
 
-    init(patch: Patch, specs: [String: ParameterSpec], sampleRateHz: Float, tempoBPM: Float) {
-        func v(_ id: String) -> Double {
-            if let spec = specs[id] { return patch.value(spec) }
-            return 0
-        }
+    /// Throws when the engine reads an id the schema lacks.
+    init(patch: Patch, specs: [String: ParameterSpec], sampleRateHz: Float, tempoBPM: Float) throws {
+        let values = SchemaValues(patch: patch, specs: specs)
+        func v(_ id: String) -> Double { values.value(id) }
         func f(_ id: String) -> Float { Float(v(id)) }
         func i(_ id: String) -> Int { Int(v(id).rounded()) }
 
@@ -118,5 +117,6 @@ struct TripleOscillatorSettings {
         arpGatePercent = f("arpeggiator.arpgate")
         arpDirection = i("arpeggiator.arpdir")
         arpMode = i("arpeggiator.arpmode")
+        try values.requireAllKnown(schemaID: TripleOscillator.schemaID)
     }
 }
