@@ -10,7 +10,7 @@ BIAS_SOURCES = $(FACTORY)/lmms/projects $(FACTORY)/hydrogen/data/demo_songs $(FA
 
 .PHONY: deps song-data build release atlas test e2e bias bias-projects fidelity fidelity-lmms fidelity-dx7 fidelity-amsynth bench-amsynth \
 	bench bench-tripleoscillator bench-dx7 bench-bias bench-features bench-soundspace bench-map \
-	features-quality clean
+	features-quality fuzz clean
 
 # C libraries and the factory data users have (Debian), into .cache/factory.
 deps:
@@ -95,6 +95,11 @@ bench-map: e2e
 # Embedding quality: precision@1/@5 of same-preset-other-note neighbours vs the MFCC-means baseline.
 features-quality: release
 	@bash scripts/features-quality.sh
+
+# Fuzzing: every reader under libFuzzer + AddressSanitizer, FUZZ_SECONDS each (default 300); not part of
+# `make test`. `scripts/fuzz.sh lmms dx7` runs some targets only.
+fuzz: deps
+	@bash scripts/fuzz.sh
 
 clean:
 	rm -rf .build

@@ -60,7 +60,7 @@ public enum BatchRender {
         /// One line on stderr (after clearing the progress line).
         func note(_ text: String) {
             lock.lock(); defer { lock.unlock() }
-            FileHandle.standardError.write(Data(((showProgress ? "\r\u{1B}[K" : "") + text + "\n").utf8))
+            FileHandle.standardError.write(Data(((showProgress ? "\r\u{1B}[K" : "") + TerminalText.safe(text) + "\n").utf8))
         }
 
         func addPatches(_ count: Int) {
@@ -81,7 +81,7 @@ public enum BatchRender {
             done += 1
             if ok { rendered += 1 } else { failed += 1 }
             var line = ""
-            if let message { line += (showProgress ? "\r\u{1B}[K" : "") + "error: \(message)\n" }
+            if let message { line += (showProgress ? "\r\u{1B}[K" : "") + "error: \(TerminalText.safe(message))\n" }
             if showProgress { line += "\r\u{1B}[K[\(done)/\(total)] rendering" + (done == total ? "\n" : "") }
             if !line.isEmpty { FileHandle.standardError.write(Data(line.utf8)) }
         }

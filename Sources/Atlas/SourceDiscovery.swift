@@ -2,6 +2,7 @@
 // entries skipped), so every batch command sees the same inputs in the same order. What cannot be
 // read is reported, one line each, never dropped in silence.
 import Foundation
+import Formats
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -35,7 +36,15 @@ public enum SourceDiscovery {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { found.missing.append(path); continue }
-            if !isDirectory.boolValue { files.append(URL(fileURLWithPath: path)); continue }
+            if !isDirectory.boolValue {
+                // A named FIFO, device or /dev/stdin would block whoever reads it: refused here, at once.
+                if let problem = InputFile.problem(at: URL(fileURLWithPath: path)) {
+                    found.problems.append(Problem(path: path, problem: problem))
+                } else {
+                    files.append(URL(fileURLWithPath: path))
+                }
+                continue
+            }
             walk(path, extensions: extensions, walked: &walked, files: &files, problems: &found.problems)
         }
         let unique = Dictionary(files.map { ($0.standardizedFileURL.path, $0) }, uniquingKeysWith: { a, _ in a })

@@ -88,7 +88,10 @@ struct AtlasCommand: ParsableCommand {
             throw commandFailure("\(error)")
         }
         progress.finish()
-        for line in result.catalog.newBadInputs { FileHandle.standardError.write(Data("bad input: \(line)\n".utf8)) }
+        for line in result.catalog.newBadInputs { FileHandle.standardError.write(Data("bad input: \(TerminalText.safe(line))\n".utf8)) }
+        for key in result.crashedPatches {
+            FileHandle.standardError.write(Data("skipped: \(TerminalText.safe(key)): its render crashed an earlier run\n".utf8))
+        }
         print("synths: \(result.catalog.synths.joined(separator: ", ")); rendered now: \(result.rendered)")
         switch result.analysis {
         case nil:

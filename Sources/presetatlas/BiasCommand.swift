@@ -52,6 +52,11 @@ struct Bias: ParsableCommand {
                 storeProblems.append("\(error)")
             }
         }
+        if inputs.tempoReadings.isEmpty && inputs.banks.isEmpty && soundSpace.isEmpty {
+            // Every input was bad: one line each, then exit 1 (not the usage text, no empty report).
+            for problem in inputs.problems + storeProblems { printError("error: \(problem)") }
+            throw commandFailure("no readable project, song or preset file in the sources")
+        }
         var report = BiasReport.make(from: inputs, defaults: defaults, soundSpace: soundSpace, groupBy: groupBy)
         report.problems += storeProblems
         if json {
@@ -63,13 +68,10 @@ struct Bias: ParsableCommand {
             let written = try BiasFigures.write(report, to: URL(fileURLWithPath: out, isDirectory: true))
             printError("wrote \(written.map(\.path).joined(separator: ", "))")
         }
-        if inputs.tempoReadings.isEmpty && inputs.banks.isEmpty && soundSpace.isEmpty {
-            throw ValidationError("no readable project, song or preset file in the sources")
-        }
     }
 
     private func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.safe(line) + "\n").utf8))
     }
 }
 

@@ -41,7 +41,7 @@ enum CommandLineBinary {
         process.environment = childEnvironment
         // stderr goes to a file, so a chatty child cannot block on a full pipe while stdout is read.
         let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("presetatlas-stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errorFile) }
         let stdout = Pipe()
         process.standardOutput = stdout

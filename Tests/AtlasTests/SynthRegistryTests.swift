@@ -4,11 +4,11 @@ import Foundation
 import Formats
 import Synthesis
 import Testing
+import TestSupport
 @testable import Atlas
 
 @Suite struct SynthRegistryTests {
-    static let synthsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Synths")
+    static let synthsFolder = TestPaths.package("Synths")
 
     @Test func everySynthDefinitionIsRegisteredOnce() throws {
         let definitions = try FileManager.default.contentsOfDirectory(atPath: Self.synthsFolder.path)
@@ -36,7 +36,7 @@ import Testing
         let settings = RenderSettings(note: 60, velocity: 100, holdSeconds: 0.2, tailSeconds: 0.1, sampleRateHz: 22_050)
         #expect(SynthRegistry.renderable.count >= 2)
         for synth in SynthRegistry.renderable {
-            let schema = try SynthDefinition.load(Self.synthsFolder.appendingPathComponent("\(synth.id).xml"))
+            let schema = try TestSchemas.load(synth.id)
             let makeEngine = try #require(synth.makeEngine)
             let engine = makeEngine(schema)
             let audio = try engine.render(schema.initPatch(), settings: settings)

@@ -69,3 +69,14 @@ import Testing
         if let clip = try? AudioFile.read(url) { #expect(clip.frameCount == 0) }
     }
 }
+
+/// Note times reach frame indices through Int(Double): the public entry refuses what would trap there.
+@Suite struct EmbeddingNoteTimeTests {
+    @Test(arguments: [(Double.nan, 1.0), (0, .infinity), (0, 1e300), (-1, 1), (2, 1)])
+    func impossibleNoteTimesThrowInsteadOfTrapping(_ times: (Double, Double)) {
+        let signal = [Float](repeating: 0.1, count: 22_050)
+        #expect(throws: EmbeddingError.self) {
+            try EmbeddingExtractor(sr: 22_050).embedding(signal, noteOnSeconds: times.0, noteOffSeconds: times.1)
+        }
+    }
+}

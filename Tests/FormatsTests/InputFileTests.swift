@@ -27,7 +27,6 @@ import Testing
         try withFIFO("pipe.xpf") { url in
             let schema = SynthSchema(id: "tripleoscillator", name: "", tool: "", parameters: [])
             let failures: [() throws -> Void] = [
-                { _ = try PresetLoader.load(url) { _ in schema } },
                 { _ = try LMMSPreset.read(url, schema: schema) },
                 { _ = try DX7SysEx.read(url) },
                 { _ = try TempoReader.read(url) },
@@ -54,7 +53,8 @@ import Testing
         do { _ = try InputFile.read(URL(fileURLWithPath: "/nonexistent/x.xpf"), maximumBytes: 100); Issue.record("read") } catch {
             #expect("\(error)" == "no such file")
         }
-        do { _ = try PresetLoader.load(URL(fileURLWithPath: "/nonexistent/x.xpf")) { _ in throw InputFileError(problem: "") } } catch {
+        let schema = SynthSchema(id: "tripleoscillator", name: "", tool: "", parameters: [])
+        do { _ = try LMMSPreset.read(URL(fileURLWithPath: "/nonexistent/x.xpf"), schema: schema) } catch {
             #expect("\(error)" == "x.xpf: no such file")
             #expect(!"\(error)".contains("NSCocoaErrorDomain"))
         }

@@ -4,17 +4,14 @@ import CZlib
 import Foundation
 import Synthesis
 import Testing
+import TestSupport
 @testable import Formats
 
 /// The package root and the tripleoscillator schema, found from this file's path.
 enum LMMSTestSupport {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let schema: SynthSchema = {
-        (try? SynthDefinition.load(packageRoot.appendingPathComponent("Synths/tripleoscillator.xml")))
-            ?? SynthSchema(id: "tripleoscillator", name: "", tool: "", parameters: [])
-    }()
-    static let factory = packageRoot.appendingPathComponent(".cache/factory/usr/share/lmms/presets/TripleOscillator")
+    static let packageRoot = TestPaths.packageRoot
+    static let schema = TestSchemas.required("tripleoscillator")
+    static let factory = TestPaths.factory("usr/share/lmms/presets/TripleOscillator")
     static var factoryPresent: Bool { FileManager.default.fileExists(atPath: factory.appendingPathComponent("TB303.xpf").path) }
 
     static func parse(_ xml: String, directory: URL? = nil, upgrades: LMMSPreset.Upgrades = LMMSPreset.defaultUpgrades) throws -> Patch {

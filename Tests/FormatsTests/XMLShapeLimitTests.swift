@@ -25,11 +25,15 @@ import Testing
     }
 
     @Test func countsElementsNotEndTagsCommentsOrQuotedMarkup() throws {
-        let limits = XMLShapeLimits(maximumElements: 3, maximumAttributesPerElement: 2)
+        let limits = XMLShapeLimits(maximumNodes: 6, maximumAttributesPerElement: 2)
         let fine = "<?xml version='1.0'?><!DOCTYPE r><!-- x --><r a='<b c=d e=f>'><b/><c></c></r>"
         try Array(fine.utf8).withUnsafeBytes { try limits.check($0) }
-        let tooMany = "<r><b/><c/><d/></r>"
+        let tooMany = "<r><b/><c/><d/><e/><f/><g/></r>"
         #expect(throws: XMLError.self) { try Array(tooMany.utf8).withUnsafeBytes { try limits.check($0) } }
+        let comments = "<r>" + String(repeating: "x<!---->", count: 6) + "</r>"
+        #expect(throws: XMLError.self) { try Array(comments.utf8).withUnsafeBytes { try limits.check($0) } }
+        let references = "<r>" + String(repeating: "&e;", count: 6) + "</r>"
+        #expect(throws: XMLError.self) { try Array(references.utf8).withUnsafeBytes { try limits.check($0) } }
     }
 
     @Test func compressedPresetInflatingToMillionsOfElementsIsRefused() throws {

@@ -187,9 +187,7 @@ public struct BiasReport: Sendable {
     }
 
     /// Escapes text for a Markdown table cell (pipes, angle brackets, newlines).
-    static func md(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "|", with: "\\|")
-            .replacingOccurrences(of: "\n", with: " ")
-    }
+    /// Text from files (tool and writer names) as Markdown: the report's one escaping, which also
+    /// neutralises `[` so a writer field cannot become a `javascript:` link.
+    static func md(_ s: String) -> String { Escape.markdownCell(s) }
 }

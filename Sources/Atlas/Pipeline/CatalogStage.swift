@@ -174,7 +174,7 @@ public enum CatalogStage {
     static func forget(_ store: AtlasStore, path: String) throws {
         try store.write { db in
             let keys = "SELECT key FROM patch WHERE origin = 'preset' AND sourcePath = ?"
-            for table in ["mapPoint", "finding", "embedding", "render"] {
+            for table in ["mapPoint", "finding", "embedding", "render", "renderAttempt"] {
                 try db.execute(sql: "DELETE FROM \(table) WHERE patchKey IN (\(keys))", arguments: [path])
             }
             try db.execute(sql: "DELETE FROM patch WHERE origin = 'preset' AND sourcePath = ?", arguments: [path])

@@ -133,6 +133,10 @@ public final class AtlasStore: Sendable {
             ALTER TABLE badInput ADD COLUMN contentHash TEXT NOT NULL DEFAULT '';
             """)
         }
+        // Renders in flight (see RenderAttempts): a mark left by a killed run names what was rendering.
+        migrator.registerMigration("v3: render attempts") { db in
+            try db.execute(sql: "CREATE TABLE renderAttempt (patchKey TEXT PRIMARY KEY NOT NULL, kind INTEGER NOT NULL)")
+        }
         return migrator
     }
 }

@@ -3,17 +3,23 @@
 // costs hundreds of bytes per element (63 MiB of `<a/>` took 3.5 GB). The largest files users have (LMMS
 // demo projects, ZynAddSubFX banks) hold about 16,000 elements and 123 attributes on one element.
 
-/// The most elements and the most attributes on one element a document may have.
+/// The most nodes (elements, comments, processing instructions, entity references) and the most
+/// attributes on one element a document may have.
 public struct XMLShapeLimits: Sendable {
-    public var maximumElements: Int
+    public var maximumNodes: Int
     public var maximumAttributesPerElement: Int
 
-    public static let standard = XMLShapeLimits(maximumElements: 1_000_000, maximumAttributesPerElement: 4096)
+    public static let standard = XMLShapeLimits(maximumNodes: 1_000_000, maximumAttributesPerElement: 4096)
 
     /// Throws `XMLError` naming the limit a document exceeds. Linear in the bytes; it over-counts
-    /// markup inside comments and CDATA (never under-counts), which only matters at the limits.
+    /// (markup inside comments and CDATA, `&amp;` that joins its text node), never under-counts, which
+    /// only matters at the limits.
     public func check(_ bytes: UnsafeRawBufferPointer) throws {
-        var elements = 0, attributes = 0
+        var nodes = 0, attributes = 0
+        func addNode() throws {
+            nodes += 1
+            if nodes > maximumNodes { throw XMLError(description: "over \(maximumNodes) elements and other nodes") }
+        }
         var inTag = false, inOtherMarkup = false
         var quote: UInt8 = 0
         var index = 0
@@ -38,15 +44,16 @@ public struct XMLShapeLimits: Sendable {
             } else if byte == UInt8(ascii: "<"), index + 1 < count {
                 let next = bytes[index + 1]
                 if Self.startsName(next) {
-                    elements += 1
-                    if elements > maximumElements {
-                        throw XMLError(description: "over \(maximumElements) elements")
-                    }
+                    try addNode()
                     inTag = true
                     attributes = 0
                 } else {
-                    inOtherMarkup = true  // end tag, comment, processing instruction, DOCTYPE, CDATA
+                    // Comments, processing instructions, DOCTYPE and CDATA are nodes too; end tags are not.
+                    if next != UInt8(ascii: "/") { try addNode() }
+                    inOtherMarkup = true
                 }
+            } else if byte == UInt8(ascii: "&") {
+                try addNode()  // an entity reference can be a node of its own
             }
             index += 1
         }

@@ -101,6 +101,9 @@ public enum LMMSPreset {
         if let chain = track.child("fxchain") {
             attributes["fx_effects"] = String(chain.children("effect").count)
         }
+        if let chain = LMMSEffectChainReader.chain(of: track) {
+            attributes[LMMSEffectChainSettings.attributeKey] = chain.encoded
+        }
         // The wave shapes as the engine will see them: clamped by the schema, so 1e308 is the user wave (7).
         func shape(_ id: String) -> Int {
             guard let spec = schema.parameter(id) else { return Int(saturating: values[id] ?? 0) }

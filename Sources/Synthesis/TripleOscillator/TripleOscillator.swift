@@ -51,8 +51,9 @@ public struct TripleOscillator: SynthModel {
         while waves.count < 3 { waves.append([]) }
         var lfoWaves = lfoUserWaves
         while lfoWaves.count < 3 { lfoWaves.append([]) }
+        let effects = patch.attributes[LMMSEffectChainSettings.attributeKey].flatMap(LMMSEffectChainSettings.init(encoded:))
         let renderer = TripleOscillatorRenderer(settings: decoded, render: settings, userWaves: Array(waves.prefix(3)),
-                                                lfoUserWaves: Array(lfoWaves.prefix(3)))
+                                                lfoUserWaves: Array(lfoWaves.prefix(3)), effects: effects)
         return renderer.run()
     }
 }
