@@ -8,7 +8,7 @@ REPORT ?= Reports/factory
 BIAS_SOURCES = $(FACTORY)/lmms/projects $(FACTORY)/hydrogen/data/demo_songs $(FACTORY)/zynaddsubfx/banks \
 	$(FACTORY)/lmms/presets/TripleOscillator $(FACTORY)/hexter .cache/songs/usr/share/mscore3-3.2
 
-.PHONY: deps song-data build release atlas test test-release e2e bias bias-projects fidelity fidelity-lmms fidelity-dx7 \
+.PHONY: deps song-data build release atlas test test-release e2e bias bias-projects fidelity fidelity-lmms fidelity-dx7 fidelity-amsynth bench-amsynth \
 	bench bench-tripleoscillator bench-dx7 bench-bias bench-features bench-soundspace bench-map \
 	features-quality fuzz clean
 
@@ -61,7 +61,7 @@ bias-projects: release song-data
 	$(RELEASE_BIN) bias $(PROJECTS) $(BIAS_SONGS) --group-by name-prefix --out Reports/projects
 
 # Our renders against the real tools' renders in ../shared/fixtures.
-fidelity: fidelity-lmms fidelity-dx7
+fidelity: fidelity-lmms fidelity-dx7 fidelity-amsynth
 
 fidelity-lmms: release
 	$(RELEASE_BIN) dev fidelity --references ../shared/fixtures/lmms-reference --presets $(FACTORY)/lmms/presets/TripleOscillator
@@ -69,15 +69,21 @@ fidelity-lmms: release
 fidelity-dx7: release
 	$(RELEASE_BIN) dev fidelity-dx7 --references ../shared/fixtures/dx7-reference --bank $(FACTORY)/hexter/dx7_roms.dx7
 
+fidelity-amsynth: release
+	$(RELEASE_BIN) dev fidelity-amsynth --references ../shared/fixtures/amsynth-reference --banks $(FACTORY)/amsynth/banks
+
 # The product's speed (figures in BENCHMARKS.md). The Python side-by-side runs are separate targets:
 # bench-features (librosa), bench-soundspace (prdc, openTSNE; about 45 minutes), bench-map (chromium).
-bench: bench-tripleoscillator bench-dx7 bench-bias
+bench: bench-tripleoscillator bench-dx7 bench-amsynth bench-bias
 
 bench-tripleoscillator: release
 	@bash scripts/bench-tripleoscillator.sh $(RELEASE_BIN)
 
 bench-dx7: release
 	$(RELEASE_BIN) dev bench-dx7 $(FACTORY)/hexter/dx7_roms.dx7 --hold 1.5 --tail 1.5 --jobs 1 --jobs 2
+
+bench-amsynth: release
+	$(RELEASE_BIN) dev bench-amsynth $(FACTORY)/amsynth/banks/BriansBank01.amSynth.bank --jobs 1 --jobs 2
 
 bench-bias: release
 	@bash scripts/bench-bias.sh

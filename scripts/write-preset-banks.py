@@ -178,6 +178,62 @@ DX7 = [
 ]
 
 
+# amsynth 1.13.2. Waveforms: 0 sine 1 pulse 2 saw/triangle (shape = pulsewidth: 1 saw, 0 triangle)
+# 3 noise 4 sample & hold. Times are stored values v (seconds = 0.0005 + v^3: 0.5 -> 0.13 s, 1 -> 1 s,
+# 1.5 -> 3.4 s). Cutoff is 16^v times the key frequency; filter types 0 LP 1 HP 2 BP 3 notch 4 bypass.
+AMSYNTH = [
+    ("Fat Saw Bass", "Two saws, osc 2 an octave down and slightly detuned, 24 dB low-pass closing fast.",
+     dict(osc1_waveform=2, osc2_waveform=2, osc2_range=-1, osc2_detune=0.04, filter_cutoff=0.2, filter_resonance=0.3,
+          filter_env_amount=6.0, filter_decay=0.55, filter_sustain=0.1, amp_decay=0.8, amp_sustain=0.7, amp_release=0.3)),
+    ("Hollow Square Lead", "Pulse at 30 % width with a fifth-up sine, light resonance and a touch of vibrato.",
+     dict(osc1_waveform=1, osc1_pulsewidth=0.3, osc2_waveform=0, osc2_pitch=7, osc_mix=-0.4, filter_cutoff=0.8,
+          filter_resonance=0.4, lfo_freq=2.3, freq_mod_amount=1.02, amp_release=0.4)),
+    ("String Machine", "Detuned saws, slow attack and release, gentle low-pass, reverb.",
+     dict(osc1_waveform=2, osc2_waveform=2, osc2_detune=0.06, amp_attack=0.9, amp_release=1.1, filter_cutoff=0.9,
+          reverb_wet=0.35, reverb_roomsize=0.7, reverb_damp=0.4)),
+    ("Ring Bell", "Sine ring-modulated by a sine 2.5 octaves up plus a fifth: inharmonic, decaying.",
+     dict(osc1_waveform=0, osc2_waveform=0, osc2_range=2, osc2_pitch=7, osc_mix_mode=0.8, amp_decay=1.4, amp_sustain=0.0,
+          amp_release=1.2, filter_type=4, reverb_wet=0.25, reverb_roomsize=0.6)),
+    ("Sync Sweep", "Osc 2 hard-synced to a saw, its octave up; the filter envelope sweeps the sync tone.",
+     dict(osc1_waveform=2, osc2_waveform=2, osc2_sync=1, osc2_range=1, osc2_pitch=5, osc_mix=0.8, filter_cutoff=0.3,
+          filter_env_amount=10.0, filter_attack=0.6, filter_decay=0.9, filter_sustain=0.3)),
+    ("Noise Snare", "White noise through a band-pass, very short decay: a snare-like hit.",
+     dict(osc1_waveform=3, osc2_waveform=0, osc2_range=-1, osc_mix=-0.3, filter_type=2, filter_cutoff=1.0,
+          filter_resonance=0.2, amp_decay=0.45, amp_sustain=0.0, amp_release=0.35)),
+    ("Sample Hold Bleeps", "A sample-and-hold LFO on the cutoff: random resonant steps.",
+     dict(osc1_waveform=2, osc2_waveform=1, lfo_waveform=4, lfo_freq=3.0, filter_mod_amount=0.8, filter_cutoff=0.6,
+          filter_resonance=0.75)),
+    ("Wobble Bass", "Saw and square an octave down, 24 dB low-pass wobbled by a sine LFO.",
+     dict(osc1_waveform=2, osc2_waveform=1, osc2_range=-1, filter_cutoff=0.3, filter_resonance=0.6, lfo_freq=2.0,
+          filter_mod_amount=0.9, master_vol=0.75)),
+    ("Tremolo Organ", "Sine and triangle in octaves, amplitude LFO at 6 Hz, bypassed filter.",
+     dict(osc1_waveform=0, osc2_waveform=2, osc2_pulsewidth=0.0, osc2_range=1, lfo_freq=2.45, amp_mod_amount=0.2,
+          filter_type=4, amp_release=0.15)),
+    ("Glide Mono Lead", "Mono mode with portamento: saw lead gliding in, crunch distortion.",
+     dict(osc1_waveform=2, osc2_waveform=2, osc2_detune=-0.05, keyboard_mode=1, portamento_time=0.25,
+          distortion_crunch=0.4, filter_cutoff=0.9, filter_resonance=0.3, master_vol=0.55)),
+    ("High-Pass Air", "Noise and a sine through a resonant high-pass, slow swell: breathy air.",
+     dict(osc1_waveform=3, osc2_waveform=0, osc_mix=0.2, filter_type=1, filter_cutoff=1.2, filter_resonance=0.5,
+          amp_attack=1.1, amp_release=1.3, reverb_wet=0.4, reverb_roomsize=0.8)),
+    ("Notch Phaser Pad", "Two saws through a notch swept by a slow triangle LFO.",
+     dict(osc1_waveform=2, osc2_waveform=2, osc2_detune=0.1, filter_type=3, filter_cutoff=0.7, filter_resonance=0.5,
+          lfo_waveform=2, lfo_freq=0.8, filter_mod_amount=0.7, amp_attack=0.6, amp_release=0.9)),
+    ("Pluck Triangle", "Triangles with a fast filter envelope and no sustain: a soft pluck.",
+     dict(osc1_waveform=2, osc1_pulsewidth=0.0, osc2_waveform=2, osc2_pulsewidth=0.0, osc2_range=1, osc_mix=-0.5,
+          filter_cutoff=0.1, filter_env_amount=12.0, filter_decay=0.5, filter_sustain=0.0, amp_decay=0.9, amp_sustain=0.0,
+          amp_release=0.5)),
+    ("Saw Down LFO Zap", "Sawtooth-down LFO at full pitch depth on osc 2 only: falling zaps.",
+     dict(osc1_waveform=1, osc2_waveform=2, lfo_waveform=6, lfo_freq=2.8, freq_mod_amount=1.2, freq_mod_osc=2,
+          osc_mix=0.3, filter_cutoff=1.0)),
+    ("Velocity Keys", "Pulse keys whose cutoff and level follow velocity strongly; 12 dB slope.",
+     dict(osc1_waveform=1, osc1_pulsewidth=0.6, osc2_waveform=2, osc2_detune=0.02, filter_slope=0, filter_cutoff=0.4,
+          filter_env_amount=5.0, filter_decay=0.7, filter_sustain=0.2, amp_decay=1.0, amp_sustain=0.3, amp_release=0.4)),
+    ("Dark Drone", "Saws two octaves apart under a low cutoff, long release and a big room.",
+     dict(osc1_waveform=2, osc2_waveform=2, osc2_range=-2, osc2_detune=0.03, filter_cutoff=-0.2, filter_resonance=0.5,
+          amp_attack=1.2, amp_release=1.6, reverb_wet=0.5, reverb_roomsize=0.9, reverb_damp=0.2)),
+]
+
+
 def write_bank(synth_id, presets):
     schema = ET.parse(os.path.join("Synths", synth_id + ".xml")).getroot()
     params = [(p.get("id"), float(p.get("min")), float(p.get("max")), p.get("default")) for p in schema.iter("parameter")]
@@ -207,3 +263,4 @@ def write_bank(synth_id, presets):
 if __name__ == "__main__":
     write_bank("tripleoscillator", TRIPLE)
     write_bank("dx7", DX7)
+    write_bank("amsynth", AMSYNTH)

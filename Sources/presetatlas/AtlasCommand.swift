@@ -19,7 +19,7 @@ struct AtlasCommand: ParsableCommand {
         patches only; `presetatlas merge` joins the shard stores and writes the report.
         """)
 
-    @Argument(help: "Preset files or folders. Default: the LMMS TripleOscillator factory bank, the DX7 ROMs and Presets/.")
+    @Argument(help: "Preset files or folders. Default: the LMMS TripleOscillator factory bank, the DX7 ROMs, amsynth's factory banks and Presets/.")
     var sources: [String] = []
 
     @Option(help: "Report folder (holds atlas.sqlite, index.html, map.svg, summary.json, summary.md).")

@@ -10,7 +10,7 @@ import Glibc
 #endif
 
 /// CPU seconds used by this process (all threads): the fair "per core" clock on a shared machine.
-private func processCPUSeconds() -> Double {
+func processCPUSeconds() -> Double {
     var time = timespec()
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
     return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9

@@ -10,5 +10,5 @@ struct Dev: ParsableCommand {
           presetatlas dev fidelity-dx7 --references ../shared/fixtures/dx7-reference \\
               --bank .cache/factory/usr/share/hexter/dx7_roms.dx7
         """,
-        subcommands: [Fidelity.self, FidelityDX7.self, BenchDX7.self])
+        subcommands: [Fidelity.self, FidelityDX7.self, FidelityAmsynth.self, BenchDX7.self, BenchAmsynth.self])
 }

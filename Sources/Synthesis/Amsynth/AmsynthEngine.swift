@@ -1,0 +1,69 @@
+// The plugin around one voice (VoiceAllocationUnit.cpp + Synthesizer.cpp): keyboard modes and
+// portamento at note-on, the block partition (host blocks of 64 split at the note-off), the master
+// section (distortion, reverb, limiter) and amsynth's shared noise generator.
+
+struct AmsynthEngine {
+    private let values: AmsynthParameterValues
+    private let sampleRate: Int
+    private var voice: AmsynthVoice
+    private var distortion: AmsynthDistortion
+    private let reverb: AmsynthReverb
+    private var limiter: AmsynthLimiter
+    private var noise: AmsynthNoise
+    private var mix = [Float](repeating: 0, count: AmsynthVoice.maximumBlock)
+
+    init(values: AmsynthParameterValues, sampleRate: Int, seed: UInt64) {
+        self.values = values
+        self.sampleRate = sampleRate
+        voice = AmsynthVoice(values: values, sampleRate: sampleRate)
+        distortion = AmsynthDistortion(crunch: values[.distortionCrunch])
+        reverb = AmsynthReverb(sampleRate: sampleRate, roomSize: values[.reverbRoomSize], damp: values[.reverbDamp],
+                               wet: values[.reverbWet], width: values[.reverbWidth])
+        limiter = AmsynthLimiter(sampleRate: sampleRate)
+        noise = AmsynthNoise(seed: seed)
+    }
+
+    /// The pitch of a MIDI note in amsynth's default tuning (A4 = 440 Hz, 12-TET).
+    static func pitchHz(note: Int) -> Float {
+        Float(440 * Foundation_pow(2, Double(note - 69) / 12))
+    }
+
+    /// Renders a note from frame 0, released at `noteOffFrame`.
+    mutating func render(left: UnsafeMutablePointer<Float>, right: UnsafeMutablePointer<Float>, frameCount: Int,
+                         note: Int, velocity: Int, noteOffFrame: Int) {
+        noteOn(note: note, velocity: velocity)
+        let masterVolume = values.masterVolume
+        var active = true, released = false
+        var frame = 0
+        while frame < frameCount {
+            if !released && frame >= noteOffFrame {
+                voice.noteOff()
+                released = true
+            }
+            var count = min(Amsynth.hostBlock - frame % Amsynth.hostBlock, frameCount - frame)
+            if !released { count = min(count, noteOffFrame - frame) }
+            mix.withUnsafeMutableBufferPointer { m in
+                let block = m.baseAddress!
+                block.update(repeating: 0, count: count)
+                if active && voice.isSilent { active = false }
+                if active { voice.render(into: block, count: count, masterVolume: masterVolume, noise: &noise) }
+                distortion.process(block, count: count)
+                (left + frame).update(from: block, count: count)
+                (right + frame).update(from: block, count: count)
+            }
+            reverb.process(left: left + frame, right: right + frame, count: count)
+            limiter.process(left: left + frame, right: right + frame, count: count)
+            frame += count
+        }
+    }
+
+    /// Poly mode plays the note at its pitch. Mono and legato modes use one voice whose frequency
+    /// starts at 0 on a fresh instance: with portamento "always" the first note glides up from 0 Hz.
+    private mutating func noteOn(note: Int, velocity: Int) {
+        let hz = Self.pitchHz(note: note)
+        let poly = values.choice(.keyboardMode) == 0
+        // portamento_mode 1 ("legato") glides only when another key is held: never for a single note.
+        let glide = (poly || Int(values[.portamentoMode]) == 1) ? 0 : values[.portamentoTime]
+        voice.noteOn(startHz: poly ? hz : 0, hz: hz, glideSeconds: glide, velocity: Float(velocity) / 127)
+    }
+}

@@ -1,0 +1,52 @@
+// What amsynth does to the summed voices before they leave the plugin: the distortion (a power-law
+// waveshaper whose exponent glides in from 1), the reverb, and the soft limiter on |L| + |R|.
+
+/// y = sign(x)·|x|^max(0.01, c), c smoothed from 1 towards 1 − crunch.
+struct AmsynthDistortion {
+    private var exponent = AmsynthSmoother(z: 1)
+    private let target: Float
+
+    init(crunch: Float) { target = 1 - crunch }
+
+    mutating func process(_ buffer: UnsafeMutablePointer<Float>, count: Int) {
+        for i in 0..<count {
+            let c = exponent.process(target)
+            if c == 1 { continue }   // |x|^1 = x exactly
+            let x = buffer[i]
+            let sign: Float = x < 0 ? -1 : 1
+            buffer[i] = CMath.powf(x * sign, c < 0.01 ? 0.01 : c) * sign
+        }
+    }
+}
+
+/// amsynth's SoftLimiter: a peak follower on |L| + |R| (attack 0.1 ms, release 0.5 s) and gain
+/// 0.9 / peak above 0.9, in double precision.
+struct AmsynthLimiter {
+    private var peak = 0.0
+    private let attack: Double
+    private let release: Double
+    private let threshold: Double
+
+    init(sampleRate: Int) {
+        attack = 1 - CMath.exp(-2.2 / (0.0001 * Double(Float(sampleRate))))
+        release = 1 - CMath.exp(-2.2 / (0.5 * Double(Float(sampleRate))))
+        threshold = Double(Float(CMath.log(0.9)))
+    }
+
+    mutating func process(left: UnsafeMutablePointer<Float>, right: UnsafeMutablePointer<Float>, count: Int) {
+        for i in 0..<count {
+            let x = Double(abs(left[i]) + abs(right[i]))
+            if x > peak {
+                peak = (1 - release) * peak + attack * (x - peak)
+            } else {
+                peak = (1 - release) * peak
+            }
+            // Below about 0.9 the gain is exactly 1; the logarithm is only needed near the threshold.
+            guard peak > 0.85 else { continue }
+            let over = CMath.log(peak) - threshold
+            let gain = over < 0 ? 1 : CMath.exp(-over)
+            left[i] = Float(Double(left[i]) * gain)
+            right[i] = Float(Double(right[i]) * gain)
+        }
+    }
+}
