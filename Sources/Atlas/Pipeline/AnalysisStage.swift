@@ -91,6 +91,13 @@ public enum AnalysisStage {
                 metrics += [(synth, "precision", prdc.precision), (synth, "recall", prdc.recall),
                             (synth, "density", prdc.density), (synth, "coverage", prdc.coverage)]
             }
+            // The headline's figures: against as many audible random settings as there are presets.
+            let audible = randoms.filter { points[$0].rms >= playableRMS }
+            metrics.append((synth, "random.audible", Double(audible.count)))
+            if let balanced = try BalancedCoverage.measure(presets: presetMatrix, audibleRandom: standardised.selecting(rows: audible),
+                                                           analysis: analysis, k: prdcNeighbours, seed: seed) {
+                metrics += balanced.metrics(scope: synth)
+            }
             // Each collection (factory bank, this project's bank, ...) on its own against the same random settings.
             let collections = Set(presets.map { points[$0].collection }).sorted()
             if collections.count > 1, randoms.count > prdcNeighbours {
