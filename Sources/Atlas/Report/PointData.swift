@@ -57,7 +57,7 @@ enum PointData {
             ("sources", list(sources.strings)), ("sweeps", list(sweeps.strings)),
             ("sampler", Escape.jsonString(data.settings["sampler"] ?? "")),
             ("names", Escape.jsonString(names)),
-        ] + descriptorFields(points)
+        ] + descriptorFields(points) + Clusters.fields(data)
         return "window.ATLAS_DATA = {\n" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ",\n") + "\n};\n"
     }
 

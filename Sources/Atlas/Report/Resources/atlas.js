@@ -35,6 +35,7 @@
   }
   // Descriptor columns (0 = missing, 1...255 over the descriptor's range).
   const DESCRIPTORS = (D.descriptors || []).map((d, k) => Object.assign({values: bytes(D["d" + k])}, d));
+  const CLUSTERS = D.clusters || [], CLUSTER = D.cluster ? bytes(D.cluster) : null;
   const descriptorValue = (k, i) => { const q = DESCRIPTORS[k].values[i], d = DESCRIPTORS[k]; return q ? d.min + (q - 1) / 254 * (d.max - d.min) : NaN; };
   const FLAG_OGG = 1, FLAG_WAV = 2, FLAG_SILENT = 4;
   const ORIGIN = {}; D.origins.forEach((o, k) => { ORIGIN[o] = k; });
@@ -56,6 +57,11 @@
   }
   // Every point at the same position as point i, whatever its origin (a sweep step on the init patch).
   const samePlace = i => { const out = []; for (let j = 0; j < N && out.length < 500; j++) if (XQ[j] === XQ[i] && YQ[j] === YQ[i]) out.push(j); return out; };
+
+  // Each cluster's label sits at the mean map position of its members.
+  const clusterCentre = CLUSTERS.map(() => [0, 0, 0]);
+  if (CLUSTER) for (let i = 0; i < N; i++) { const c = CLUSTER[i]; if (c) { const m = clusterCentre[c - 1]; m[0] += U[i]; m[1] += V[i]; m[2]++; } }
+  let showClusters = false;
 
   let silentCount = 0;
   for (let i = 0; i < N; i++) if (F[i] & FLAG_SILENT) silentCount++;
@@ -100,6 +106,7 @@
     const r = canvas.getBoundingClientRect(), dpr = window.devicePixelRatio || 1;
     canvas.width = Math.max(1, Math.round(r.width * dpr)); canvas.height = Math.max(1, Math.round(r.height * dpr));
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    if (GLR) GLR.resize(canvas.clientWidth, canvas.clientHeight, dpr);
     resetView(false); draw();
   }
   // The first view frames the central 99 % of the audible points on each axis, so a few outliers do not
@@ -233,15 +240,143 @@
     });
   }
 
+  const CLUSTER_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000", "#999999", "#882255", "#44AA99", "#117733"];
+  function paintByCluster(width, height) {
+    const bins = CLUSTER_COLOURS.map(() => []);
+    for (let i = 0; i < N; i++) {
+      if (REP[i] !== i || !visible(i) || !CLUSTER[i]) continue;
+      const x = toScreenX(i), y = toScreenY(i);
+      if (x < -4 || y < -4 || x > width + 4 || y > height + 4) continue;
+      bins[(CLUSTER[i] - 1) % bins.length].push(i);
+    }
+    bins.forEach((members, b) => {
+      ctx.fillStyle = CLUSTER_COLOURS[b]; ctx.beginPath();
+      for (const i of members) ctx.rect(toScreenX(i) - 1.5, toScreenY(i) - 1.5, 3, 3);
+      ctx.fill();
+    });
+  }
+  function paintClusterLabels() {
+    ctx.font = "12px system-ui, sans-serif"; ctx.textAlign = "center"; ctx.lineJoin = "round";
+    CLUSTERS.forEach((c, k) => {
+      const [su, sv, n] = clusterCentre[k];
+      if (!n || !visibleSynth[D.synths.indexOf(c.synth)]) return;
+      const x = su / n * view.scale + view.dx, y = sv / n * view.scale + view.dy;
+      ctx.strokeStyle = "rgba(255,255,255,0.9)"; ctx.lineWidth = 4; ctx.strokeText(c.label, x, y);
+      ctx.fillStyle = "#222"; ctx.fillText(c.label, x, y);
+    });
+  }
+
+
+  // ---- WebGL2 points for large maps ------------------------------------------------------------------
+  // From 200,000 points (or with #gl=1) the points are drawn by WebGL2 on a canvas laid over the map: one
+  // draw call, visibility and colour decided in the vertex shader from per-point bytes, so a redraw costs
+  // the same whatever is shown. The density, init marker, labels and selection stay on the 2-D canvas.
+  function createGL() {
+    const wanted = N >= 200000 || new URLSearchParams(location.hash.slice(1)).get("gl") === "1";
+    if (!wanted) return null;
+    const glCanvas = document.createElement("canvas");
+    glCanvas.id = "glmap"; glCanvas.setAttribute("aria-hidden", "true");
+    const gl = glCanvas.getContext("webgl2", {antialias: false, premultipliedAlpha: false});
+    if (!gl) return null;
+    canvas.parentNode.insertBefore(glCanvas, canvas.nextSibling);
+    const vs = `#version 300 es
+      in vec2 a_pos; in uvec4 a_attr;
+      uniform vec2 u_view, u_offset, u_size; uniform float u_dpr;
+      uniform uint u_originMask, u_synthMask, u_showSilent; uniform int u_mode;
+      uniform vec4 u_originColour[4]; uniform float u_originSize[4]; uniform vec4 u_palette[16];
+      out vec4 v_colour;
+      void main() {
+        uint o = a_attr.x, s = a_attr.y, f = a_attr.z, val = a_attr.w;
+        bool shown = ((u_originMask >> o) & 1u) == 1u && ((u_synthMask >> min(s, 31u)) & 1u) == 1u && (u_showSilent == 1u || (f & 4u) == 0u);
+        if (u_mode >= 2) shown = shown && val > 0u;
+        if (!shown) { gl_Position = vec4(2.0, 2.0, 2.0, 1.0); gl_PointSize = 0.0; return; }
+        vec2 px = a_pos * u_view + u_offset;
+        gl_Position = vec4(px.x / u_size.x * 2.0 - 1.0, 1.0 - px.y / u_size.y * 2.0, 0.0, 1.0);
+        gl_PointSize = u_originSize[o] * u_dpr;
+        if (u_mode == 0) v_colour = u_originColour[o];
+        else if (u_mode == 1) { vec4 c = u_palette[s % 8u]; float t = o >= 2u ? 0.45 : 0.0; v_colour = vec4(mix(c.rgb, vec3(1.0), t), c.a); }
+        else if (u_mode == 2) v_colour = u_palette[min(15u, (val - 1u) >> 4)];
+        else v_colour = u_palette[(val - 1u) % 12u];
+      }`;
+    const fs = `#version 300 es
+      precision mediump float; in vec4 v_colour; out vec4 colour;
+      void main() { colour = v_colour; }`;
+    function shader(type, source) {
+      const sh = gl.createShader(type); gl.shaderSource(sh, source); gl.compileShader(sh);
+      if (!gl.getShaderParameter(sh, gl.COMPILE_STATUS)) throw new Error(gl.getShaderInfoLog(sh));
+      return sh;
+    }
+    const program = gl.createProgram();
+    gl.attachShader(program, shader(gl.VERTEX_SHADER, vs)); gl.attachShader(program, shader(gl.FRAGMENT_SHADER, fs));
+    gl.linkProgram(program);
+    if (!gl.getProgramParameter(program, gl.LINK_STATUS)) throw new Error(gl.getProgramInfoLog(program));
+    gl.useProgram(program);
+    // Group representatives in draw order (random, sweep, preset, init): later ones on top.
+    const order = [];
+    for (const name of DRAW_ORDER) { const o = ORIGIN[name]; if (o !== undefined) for (let i = 0; i < N; i++) if (O[i] === o && REP[i] === i) order.push(i); }
+    const count = order.length, pos = new Float32Array(count * 2), attr = new Uint8Array(count * 4);
+    order.forEach((i, k) => { pos[2 * k] = U[i]; pos[2 * k + 1] = V[i]; attr[4 * k] = O[i]; attr[4 * k + 1] = S[i]; attr[4 * k + 2] = F[i]; });
+    const vao = gl.createVertexArray(); gl.bindVertexArray(vao);
+    const posBuffer = gl.createBuffer(); gl.bindBuffer(gl.ARRAY_BUFFER, posBuffer); gl.bufferData(gl.ARRAY_BUFFER, pos, gl.STATIC_DRAW);
+    const aPos = gl.getAttribLocation(program, "a_pos"); gl.enableVertexAttribArray(aPos); gl.vertexAttribPointer(aPos, 2, gl.FLOAT, false, 0, 0);
+    const attrBuffer = gl.createBuffer(); gl.bindBuffer(gl.ARRAY_BUFFER, attrBuffer); gl.bufferData(gl.ARRAY_BUFFER, attr, gl.DYNAMIC_DRAW);
+    const aAttr = gl.getAttribLocation(program, "a_attr"); gl.enableVertexAttribArray(aAttr); gl.vertexAttribIPointer(aAttr, 4, gl.UNSIGNED_BYTE, 0, 0);
+    const u = name => gl.getUniformLocation(program, name);
+    const rgba = hex => [1, 3, 5].map(k => parseInt(hex.slice(k, k + 2), 16) / 255);
+    let valueColumn = null;
+    gl.enable(gl.BLEND); gl.blendFunc(gl.SRC_ALPHA, gl.ONE_MINUS_SRC_ALPHA);
+    return {
+      canvas: glCanvas,
+      resize(width, height, dpr) {
+        glCanvas.width = Math.round(width * dpr); glCanvas.height = Math.round(height * dpr);
+        glCanvas.style.width = width + "px"; glCanvas.style.height = height + "px";
+      },
+      // Draws the points for the current view, colouring and filters.
+      draw(width, height, dpr) {
+        const mode = colourBy === "s" ? 1 : colourBy === "cluster" ? 3 : colourBy.startsWith("d") ? 2 : 0;
+        const column = mode === 2 ? DESCRIPTORS[Number(colourBy.slice(1))].values : mode === 3 ? CLUSTER : null;
+        if (column !== valueColumn) {
+          valueColumn = column;
+          order.forEach((i, k) => { attr[4 * k + 3] = column ? column[i] : 0; });
+          gl.bindBuffer(gl.ARRAY_BUFFER, attrBuffer); gl.bufferSubData(gl.ARRAY_BUFFER, 0, attr);
+        }
+        gl.viewport(0, 0, glCanvas.width, glCanvas.height);
+        gl.clearColor(0, 0, 0, 0); gl.clear(gl.COLOR_BUFFER_BIT);
+        let originMask = 0, synthMask = 0;
+        D.origins.forEach((name, o) => { if (visibleOrigin[o] && !(mode === 0 && name === "random" && colourBy === "compare") && name !== "init") originMask |= 1 << o; });
+        D.synths.forEach((name, k) => { if (visibleSynth[k] && k < 31) synthMask |= 1 << k; });
+        gl.uniform2f(u("u_view"), view.scale, view.scale); gl.uniform2f(u("u_offset"), view.dx, view.dy);
+        gl.uniform2f(u("u_size"), width, height); gl.uniform1f(u("u_dpr"), dpr);
+        gl.uniform1ui(u("u_originMask"), originMask >>> 0); gl.uniform1ui(u("u_synthMask"), synthMask >>> 0);
+        gl.uniform1ui(u("u_showSilent"), showSilent ? 1 : 0); gl.uniform1i(u("u_mode"), mode);
+        const colours = [], sizes = [];
+        for (let o = 0; o < 4; o++) { const name = D.origins[o] || "random"; colours.push(...rgba(ORIGIN_COLOURS[name] || "#000000"), ALPHA[name] || 1); sizes.push(SIZE[name] || 2); }
+        gl.uniform4fv(u("u_originColour"), colours); gl.uniform1fv(u("u_originSize"), sizes);
+        const palette = mode === 2 ? RAMP.map(c => c.match(/\d+/g).map(v => v / 255).concat(1)) : (mode === 3 ? CLUSTER_COLOURS : PALETTE).map(h => rgba(h).concat(1));
+        while (palette.length < 16) palette.push([0, 0, 0, 1]);
+        gl.uniform4fv(u("u_palette"), palette.slice(0, 16).flat());
+        gl.drawArrays(gl.POINTS, 0, count);
+      },
+    };
+  }
+  let GLR = null;
+  try { GLR = createGL(); } catch (e) { console.warn("WebGL2 unavailable, drawing with canvas 2D: " + e.message); GLR = null; }
+
   function paint() {
     pending = false;
     const r = canvas.getBoundingClientRect();
     ctx.fillStyle = "#ffffff"; ctx.fillRect(0, 0, r.width, r.height);
-    if (colourBy === "compare") {
+    if (GLR) {
+      if (colourBy === "compare" && visibleOrigin[ORIGIN.random]) paintDensity(r.width, r.height);
+      paintInit();
+      GLR.draw(canvas.clientWidth, canvas.clientHeight, window.devicePixelRatio || 1);
+    } else if (colourBy === "compare") {
       if (visibleOrigin[ORIGIN.random]) paintDensity(r.width, r.height);
       paintPoints("sweep", r.width, r.height);
       paintPoints("preset", r.width, r.height);
       paintInit();
+    } else if (colourBy === "cluster") {
+      paintByCluster(r.width, r.height);
     } else if (colourBy.startsWith("d")) {
       paintByDescriptor(Number(colourBy.slice(1)), r.width, r.height);
     } else {
@@ -252,6 +387,7 @@
       for (const i of highlight) { if (visible(i)) { ctx.moveTo(toScreenX(i) + 6, toScreenY(i)); ctx.arc(toScreenX(i), toScreenY(i), 6, 0, 2 * Math.PI); } }
       ctx.stroke();
     }
+    if (showClusters) paintClusterLabels();
     for (const poly of [lassoPath, selectionPolygon]) {
       if (!poly || poly.length < 2) continue;
       ctx.strokeStyle = "#333"; ctx.lineWidth = 1.5; ctx.setLineDash([5, 4]); ctx.beginPath();
@@ -285,6 +421,7 @@
     if (D.origins[O[i]] === "sweep") parts.push("sweep of " + D.sweeps[SRC[i]] + " from the init patch");
     else if (D.sources[SRC[i]]) parts.push(...D.sources[SRC[i]].split("\n").filter(Boolean));
     if (F[i] & FLAG_SILENT) parts.push("(inaudible)");
+    if (CLUSTER && CLUSTER[i]) parts.push("cluster: " + CLUSTERS[CLUSTER[i] - 1].label);
     DESCRIPTORS.forEach((d, k) => { const v = descriptorValue(k, i); if (isFinite(v)) parts.push(d.label + " " + v.toFixed(2) + " (" + d.unit + ")"); });
     const r = REP[i];
     if (COUNT[r] > 1) parts.push("×" + COUNT[r] + " " + D.origins[O[i]] + " points at this position");
@@ -376,6 +513,7 @@
     p.set("o", D.origins.filter((o, k) => visibleOrigin[k]).join(","));
     if (synthBoxes.length && visibleSynth.some(v => !v)) p.set("syn", D.synths.filter((s, k) => visibleSynth[k]).join(","));
     if (showSilent) p.set("silent", "1");
+    if (showClusters) p.set("clusters", "1");
     if (lastPlayed >= 0) p.set("p", String(lastPlayed));
     if (selectionPolygon) p.set("sel", selectionPolygon.map(([u, v]) => u.toFixed(4) + "," + v.toFixed(4)).join(";"));
     return "#" + p.toString();
@@ -395,6 +533,7 @@
     if (p.has("o")) { const shown = p.get("o").split(","); D.origins.forEach((o, k) => { visibleOrigin[k] = shown.includes(o); originBoxes[k].checked = visibleOrigin[k]; }); }
     if (p.has("syn") && synthBoxes.length) { const shown = p.get("syn").split(","); D.synths.forEach((s, k) => { visibleSynth[k] = shown.includes(s); synthBoxes[k].checked = visibleSynth[k]; }); }
     if (p.get("silent") === "1" && silentBox) { showSilent = true; silentBox.checked = true; }
+    if (p.get("clusters") === "1" && clusterBox) { showClusters = true; clusterBox.checked = true; }
     if (p.has("q")) { $("search").value = p.get("q"); $("search").dispatchEvent(new Event("input")); }
     const played = Number(p.get("p"));
     if (p.has("p") && played >= 0 && played < N) { lastPlayed = played; info.textContent = describe(played); }
@@ -533,6 +672,7 @@
     compare: "Blue shading: where random settings sound (darker: more of them). Orange squares: presets. Black diamond: the init patch.",
     s: "Each synth its own colour; random settings and sweep steps paler.",
     o: "Orange: presets, black: init patch, light blue: random settings, green: sweep steps.",
+    cluster: "Each colour one cluster of similar sounds (k-means in the full embedding); turn on cluster labels for their names.",
   };
   function legend() { $("legend").textContent = LEGENDS[colourBy] || "Colour: low (dark blue) to high (yellow)."; }
   $("colourBy").addEventListener("change", e => { colourBy = e.target.value; legend(); draw(); });
@@ -549,6 +689,7 @@
   }
   const synthBoxes = D.synths.length > 1 ? D.synths.map((s, k) => toggle(s, PALETTE[k % PALETTE.length], true, on => { visibleSynth[k] = on; })) : [];
   const originBoxes = D.origins.map((o, k) => toggle(o, ORIGIN_COLOURS[o], visibleOrigin[k], on => { visibleOrigin[k] = on; }));
+  let clusterBox = null;
   const silentBox = !silentCount ? null : toggle(silentCount.toLocaleString("en") + " of " + N.toLocaleString("en") + " settings are inaudible (below −50 dBFS): show them", "#999", false, on => { showSilent = on; });
 
   // Search by name: highlight every match, count them, list the first 100.
@@ -575,6 +716,10 @@
   }
 
   DESCRIPTORS.forEach((d, k) => $("colourBy").append(new Option("points by " + d.label + " (" + d.unit + ")", "d" + k)));
+  if (CLUSTERS.length) {
+    $("colourBy").append(new Option("points by sound cluster", "cluster"));
+    clusterBox = toggle("cluster labels", "#222", false, on => { showClusters = on; });
+  }
 
   // Ready: controls appear only now, so none is ever dead.
   legend();
@@ -664,7 +809,7 @@
     }
     const out = $("selftest");
     out.textContent = JSON.stringify({
-      points: N, restored, lasso, readyMs, inkedPixels: inked, paintMs, pickMs, searchMatches, listed, matchText, canvasPixels: canvas.width * canvas.height,
+      points: N, renderer: GLR ? "webgl2" : "canvas", restored, lasso, readyMs, inkedPixels: inked, paintMs, pickMs, searchMatches, listed, matchText, canvasPixels: canvas.width * canvas.height,
       silent: silentCount, clicks, errors
     });
     out.hidden = false;
