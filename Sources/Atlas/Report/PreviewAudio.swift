@@ -26,10 +26,10 @@ enum PreviewAudio {
         return (samples.map { $0 * gain }, outRate)
     }
 
-    /// The levelled preview as an Ogg Vorbis file.
+    /// The levelled preview as an Ogg Vorbis file, the same bytes on every run.
     static func ogg(mono: [Float], sampleRateHz: Double, targetRateHz: Double, seconds: Double) throws -> Data {
         let (samples, rate) = levelled(mono: mono, sampleRateHz: sampleRateHz, targetRateHz: targetRateHz, seconds: seconds)
-        return try AudioFile.oggVorbis(mono: samples, sampleRateHz: rate)
+        return OggPages.withFixedSerial(try AudioFile.oggVorbis(mono: samples, sampleRateHz: rate))
     }
 
     /// The file extension for stored preview bytes: Ogg, or WAV in stores written before previews were Ogg.
