@@ -8,9 +8,9 @@ REPORT ?= Reports/factory
 BIAS_SOURCES = $(FACTORY)/lmms/projects $(FACTORY)/hydrogen/data/demo_songs $(FACTORY)/zynaddsubfx/banks \
 	$(FACTORY)/lmms/presets/TripleOscillator $(FACTORY)/hexter .cache/songs/usr/share/mscore3-3.2
 
-.PHONY: deps song-data build release atlas test e2e bias fidelity fidelity-lmms fidelity-dx7 \
+.PHONY: deps song-data build release atlas test e2e bias bias-projects fidelity fidelity-lmms fidelity-dx7 \
 	bench bench-tripleoscillator bench-dx7 bench-bias bench-features bench-soundspace bench-map \
-	features-quality clean
+	features-quality fuzz clean
 
 # C libraries and the factory data users have (Debian), into .cache/factory.
 deps:
@@ -47,6 +47,13 @@ e2e: release
 bias: release song-data
 	$(RELEASE_BIN) bias $(BIAS_SOURCES) --out $(REPORT)
 
+# Default gravity in real projects: ../shared/corpora/projects (215 files from 32 repositories, grouped
+# per repository by their owner__repo__ file names) plus the Debian demo songs.
+PROJECTS ?= ../shared/corpora/projects
+BIAS_SONGS = $(FACTORY)/lmms/projects $(FACTORY)/hydrogen/data/demo_songs .cache/songs/usr/share/mscore3-3.2
+bias-projects: release song-data
+	$(RELEASE_BIN) bias $(PROJECTS) $(BIAS_SONGS) --group-by name-prefix --out Reports/projects
+
 # Our renders against the real tools' renders in ../shared/fixtures.
 fidelity: fidelity-lmms fidelity-dx7
 
@@ -82,6 +89,11 @@ bench-map: e2e
 # Embedding quality: precision@1/@5 of same-preset-other-note neighbours vs the MFCC-means baseline.
 features-quality: release
 	@bash scripts/features-quality.sh
+
+# Fuzzing: every reader under libFuzzer + AddressSanitizer, FUZZ_SECONDS each (default 300); not part of
+# `make test`. `scripts/fuzz.sh lmms dx7` runs some targets only.
+fuzz: deps
+	@bash scripts/fuzz.sh
 
 clean:
 	rm -rf .build

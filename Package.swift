@@ -40,11 +40,14 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Formats", "Features"]),
-        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Synthesis"]),
+        // Shared by the test targets: fixture paths, schemas that load or stop the run, seeded generators.
+        .target(name: "TestSupport", dependencies: ["Synthesis", "Formats"], path: "Tests/TestSupport"),
+        .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Formats", "Features", "TestSupport"]),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Synthesis", "TestSupport"]),
         .testTarget(name: "NumpyFormatTests", dependencies: ["NumpyFormat"]),
-        .testTarget(name: "FeaturesTests", dependencies: ["Features", "NumpyFormat"]),
-        .testTarget(name: "SoundSpaceTests", dependencies: ["SoundSpace", "NumpyFormat"]),
-        .testTarget(name: "AtlasTests", dependencies: ["Atlas", "Formats", "Synthesis", "Features", "SoundSpace", "NumpyFormat"]),
+        .testTarget(name: "FeaturesTests", dependencies: ["Features", "NumpyFormat", "TestSupport"]),
+        .testTarget(name: "SoundSpaceTests", dependencies: ["SoundSpace", "NumpyFormat", "TestSupport"]),
+        .testTarget(name: "AtlasTests", dependencies: ["Atlas", "Formats", "Synthesis", "Features", "SoundSpace", "NumpyFormat",
+                                                   "TestSupport"]),
     ]
 )

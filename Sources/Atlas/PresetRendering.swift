@@ -1,11 +1,11 @@
-// Turns one preset file into audio with the built-in engine of its synth: load (sniffed by content),
-// attach user waves, render. Shared by `presetatlas render`, `presetatlas fidelity` and the benchmarks.
+// Turns one preset file into audio with the built-in engine of its synth (`SynthRegistry`): load
+// (sniffed by content), render. Shared by `presetatlas render`, `presetatlas fidelity` and the benchmarks.
 import Features
 import Formats
 import Foundation
 import Synthesis
 
-/// Renders preset files with the built-in synth models; caches each synth's schema and engine.
+/// Renders preset files with the built-in synth models; caches each synth's schema.
 public final class PresetRendering: @unchecked Sendable {
     private let lock = NSLock()
     private var schemas: [String: SynthSchema] = [:]
@@ -21,39 +21,28 @@ public final class PresetRendering: @unchecked Sendable {
         return loaded
     }
 
-    /// The patches of a preset file.
+    /// The patches of a preset file, read by the format of a renderable synth that recognises it.
     public func patches(_ url: URL) throws -> [Patch] {
-        try PresetLoader.load(url, schema: { try self.schema($0) })
+        try PresetLoader.load(url, formats: SynthRegistry.renderableFormats, schema: { try self.schema($0) })
     }
 
-    /// Renders one patch with its synth's engine.
-    public func render(_ patch: Patch, settings: RenderSettings, file: String) throws -> AudioClip {
-        switch patch.synthID {
-        case TripleOscillator.schemaID:
-            let engine = TripleOscillator(schema: try schema(patch.synthID))
-            func wave(_ key: String, _ what: String) throws -> [Float] {
-                guard let path = patch.attributes[key] else { return [] }
-                do { return try AudioFile.read(URL(fileURLWithPath: path)).channels.first ?? [] } catch {
-                    throw PresetError(file: file, problem: "user wave file of \(what) unreadable (\(error))")
-                }
-            }
-            let waves = try (0..<3).map { try wave("tripleoscillator.userwavefile\($0)", "oscillator \($0 + 1)") }
-            let lfoWaves = try [("elvol", "the volume LFO"), ("elcut", "the cutoff LFO"), ("elres", "the resonance LFO")]
-                .map { try wave("\($0.0).userwavefile", $0.1) }
-            let buffer: AudioBuffer
-            do { buffer = try engine.render(patch, settings: settings, userWaves: waves, lfoUserWaves: lfoWaves) } catch {
-                throw PresetError(file: file, problem: "\(error)")
-            }
-            return AudioClip(sampleRateHz: buffer.sampleRateHz, channels: buffer.channels)
-        case DX7VoiceData.synthID:
-            let buffer: AudioBuffer
-            do { buffer = try DX7(schema: try schema(patch.synthID)).render(patch, settings: settings) } catch {
-                throw PresetError(file: file, problem: "\(error)")
-            }
-            return AudioClip(sampleRateHz: buffer.sampleRateHz, channels: buffer.channels)
-        default:
-            throw PresetError(file: file, problem: "no built-in engine for synth '\(patch.synthID)'")
+    /// The engine of a built-in synth.
+    public func engine(_ synthID: String) throws -> any SynthModel {
+        guard let makeEngine = SynthRegistry.descriptor(synthID)?.makeEngine else {
+            throw RenderError("no built-in engine for synth '\(synthID)'")
         }
+        return makeEngine(try schema(synthID))
+    }
+
+    /// Renders one patch with its synth's engine; any failure is one error naming `file`.
+    public func render(_ patch: Patch, settings: RenderSettings, file: String) throws -> AudioClip {
+        let buffer: AudioBuffer
+        do { buffer = try engine(patch.synthID).render(patch, settings: settings) } catch let error as PresetError {
+            throw error
+        } catch {
+            throw PresetError(file: file, problem: "\(error)")
+        }
+        return AudioClip(sampleRateHz: buffer.sampleRateHz, channels: buffer.channels)
     }
 
     /// Loads and renders the first patch of a preset file.

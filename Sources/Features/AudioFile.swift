@@ -2,6 +2,11 @@
 // WAV (32-bit float) or FLAC (24-bit) by the output file's extension, and encodes Ogg Vorbis in memory.
 import CSndFile
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Audio as one `[Float]` per channel at one sample rate.
 public struct AudioClip: Sendable {
@@ -31,49 +36,95 @@ public struct AudioFileError: Error, CustomStringConvertible, Sendable {
 }
 
 public enum AudioFile {
+    /// Most samples (frames × channels) a file may hold: 2^26 floats (256 MiB), over 12 minutes of
+    /// 44.1 kHz stereo. Rendered notes and user waves last seconds; a header claiming more is hostile or
+    /// broken (a 42-byte FLAC can claim 2^31 frames of 8 channels, 64 GiB).
+    public static let maximumSamples = 1 << 26
+    /// Frames read per libsndfile call: memory grows with what the file really holds, not with its header.
+    static let framesPerRead = 1 << 16
+
     /// Reads every frame of an audio file.
+    /// - Throws: `AudioFileError` (one line naming the file) when libsndfile cannot open it, its layout is
+    ///   impossible, or it holds more than `maximumSamples`.
     public static func read(_ url: URL) throws -> AudioClip {
+        // We open the file ourselves: O_NONBLOCK so a FIFO or /dev/stdin is refused at once instead of
+        // blocking libsndfile forever, and fstat on the open descriptor so nothing can swap the file after.
+        let fd = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw AudioFileError(description: "\(url.path): \(String(cString: strerror(errno)).lowercased())")
+        }
+        defer { close(fd) }  // after sf_close, which is told to leave the descriptor to us
+        var status = stat()
+        guard fstat(fd, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            throw AudioFileError(description: "\(url.path): not a regular file")
+        }
         var info = SF_INFO()
-        guard let handle = sf_open(url.path, Int32(SFM_READ), &info) else {
+        guard let handle = sf_open_fd(fd, Int32(SFM_READ), &info, Int32(SF_FALSE)) else {
             throw AudioFileError(description: "\(url.path): \(String(cString: sf_strerror(nil)))")
         }
         defer { sf_close(handle) }
         let channelCount = Int(info.channels)
-        let frames = Int(info.frames)
-        guard channelCount > 0, frames >= 0, frames < 1 << 31 else {
-            throw AudioFileError(description: "\(url.path): unsupported layout (\(channelCount) channels, \(frames) frames)")
+        guard channelCount > 0, channelCount <= 256, info.frames >= 0 else {
+            throw AudioFileError(description: "\(url.path): unsupported layout (\(channelCount) channels, \(info.frames) frames)")
+        }
+        let claimed = Int(info.frames).multipliedReportingOverflow(by: channelCount)
+        guard !claimed.overflow, claimed.partialValue <= maximumSamples else {
+            throw AudioFileError(description: "\(url.path): header claims \(info.frames) frames of \(channelCount) channels, "
+                                 + "over the limit of \(maximumSamples) samples")
+        }
+        // Interleaved samples, grown one block at a time up to what the header claims.
+        let blockFrames = max(1, min(framesPerRead, Int(info.frames)))
+        var interleaved = [Float]()
+        interleaved.reserveCapacity(blockFrames * channelCount)
+        var block = [Float](repeating: 0, count: blockFrames * channelCount)
+        while interleaved.count < claimed.partialValue {
+            let wanted = min(blockFrames, (claimed.partialValue - interleaved.count) / channelCount)
+            let got = Int(block.withUnsafeMutableBufferPointer { sf_readf_float(handle, $0.baseAddress, sf_count_t(wanted)) })
+            if got <= 0 { break }
+            interleaved.append(contentsOf: block[0..<(got * channelCount)])
         }
         if channelCount == 1 {
-            // Mono: read straight into the channel, no interleaved copy.
-            var samples = [Float](repeating: 0, count: frames)
-            let got = Int(samples.withUnsafeMutableBufferPointer { sf_readf_float(handle, $0.baseAddress, sf_count_t(frames)) })
-            if got < frames { samples.removeLast(frames - max(0, got)) }
-            return AudioClip(sampleRateHz: Double(info.samplerate), channels: [samples])
+            return AudioClip(sampleRateHz: Double(info.samplerate), channels: [interleaved])
         }
-        var interleaved = [Float](repeating: 0, count: frames * channelCount)
-        let got = Int(interleaved.withUnsafeMutableBufferPointer { sf_readf_float(handle, $0.baseAddress, sf_count_t(frames)) })
-        var channels = Array(repeating: [Float](repeating: 0, count: got), count: channelCount)
+        let frames = interleaved.count / channelCount
+        var channels = Array(repeating: [Float](repeating: 0, count: frames), count: channelCount)
         for c in 0..<channelCount {
             channels[c].withUnsafeMutableBufferPointer { out in
-                for i in 0..<got { out[i] = interleaved[i * channelCount + c] }
+                for i in 0..<frames { out[i] = interleaved[i * channelCount + c] }
             }
         }
         return AudioClip(sampleRateHz: Double(info.samplerate), channels: channels)
     }
 
     /// Writes `clip` to `url`: `.flac` as 24-bit FLAC (clipped to ±1), anything else as 32-bit float WAV.
+    /// The audio goes to a hidden file beside `url` that is renamed over it once complete, so a full disk
+    /// or a killed process leaves the old file (or none), never a truncated or empty one.
     public static func write(_ clip: AudioClip, to url: URL) throws {
+        let partial = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.deletingPathExtension().lastPathComponent).partial-\(UUID().uuidString).\(url.pathExtension)")
+        do {
+            try writeWhole(clip, to: partial, flac: url.pathExtension.lowercased() == "flac", shownAs: url)
+            guard rename(partial.path, url.path) == 0 else {
+                throw AudioFileError(description: "\(url.path): \(String(cString: strerror(errno)))")
+            }
+        } catch {
+            unlink(partial.path)
+            throw error
+        }
+    }
+
+    private static func writeWhole(_ clip: AudioClip, to file: URL, flac isFlac: Bool, shownAs url: URL) throws {
         let channelCount = clip.channels.count
         guard channelCount > 0 else { throw AudioFileError(description: "\(url.path): no channels to write") }
-        let isFlac = url.pathExtension.lowercased() == "flac"
         var info = SF_INFO()
         info.samplerate = Int32(clip.sampleRateHz.rounded())
         info.channels = Int32(channelCount)
         info.format = isFlac ? Int32(SF_FORMAT_FLAC | SF_FORMAT_PCM_24) : Int32(SF_FORMAT_WAV | SF_FORMAT_FLOAT)
-        guard let handle = sf_open(url.path, Int32(SFM_WRITE), &info) else {
+        guard let handle = sf_open(file.path, Int32(SFM_WRITE), &info) else {
             throw AudioFileError(description: "\(url.path): \(String(cString: sf_strerror(nil)))")
         }
-        defer { sf_close(handle) }
+        var closed = false
+        defer { if !closed { sf_close(handle) } }
         if isFlac {
             // Clip rather than let libsndfile wrap out-of-range values.
             _ = sf_command(handle, Int32(SFC_SET_CLIPPING), nil, Int32(SF_TRUE))
@@ -87,6 +138,12 @@ public enum AudioFile {
         let written = interleaved.withUnsafeBufferPointer { sf_writef_float(handle, $0.baseAddress, sf_count_t(frames)) }
         guard written == frames else {
             throw AudioFileError(description: "\(url.path): wrote \(written) of \(frames) frames: \(String(cString: sf_strerror(handle)))")
+        }
+        // Closing writes the header's final sizes (and FLAC's last block): a failure there is a bad file too.
+        closed = true
+        let status = sf_close(handle)
+        guard status == 0 else {
+            throw AudioFileError(description: "\(url.path): \(String(cString: sf_error_number(status)))")
         }
     }
 }

@@ -100,6 +100,10 @@ public final class EmbeddingExtractor: @unchecked Sendable {
     /// - Throws: `EmbeddingError` for empty or non-finite audio.
     public func embedding(_ signal: [Float], noteOnSeconds: Double = 0, noteOffSeconds: Double = 1) throws -> [Float] {
         try validate(signal)
+        // Times become sample and frame indices; NaN, infinities or 1e300 would trap there.
+        guard (0...86_400).contains(noteOnSeconds), (noteOnSeconds...86_400).contains(noteOffSeconds) else {
+            throw EmbeddingError(description: "note-on \(noteOnSeconds) s and note-off \(noteOffSeconds) s must satisfy 0 <= on <= off <= 86400")
+        }
         let envelope = AmplitudeEnvelope(signal: signal, sr: sr)
         let adsr = EnvelopeDescriptors(envelope: envelope, noteOnSeconds: noteOnSeconds, noteOffSeconds: noteOffSeconds)
         let segments = segmentFrames(frameCount: stft.frameCount(sampleCount: signal.count), noteOnSeconds: noteOnSeconds,

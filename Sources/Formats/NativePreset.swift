@@ -30,7 +30,7 @@ public struct NativePresetError: Error, CustomStringConvertible, Sendable {
 extension NativePreset {
     /// Whether these leading bytes look like a native preset (sniffing by content, not extension).
     public static func looksLikeNativePreset(_ head: Data) -> Bool {
-        String(decoding: head.prefix(512), as: UTF8.self).contains("<\(rootElement)")
+        XMLRootName.of(head) == rootElement
     }
 
     /// Reads a native preset. With `schema`, each value is checked against it: unknown ids, values
@@ -90,11 +90,8 @@ extension NativePreset {
     /// Reads a native preset file.
     public static func read(_ url: URL, schema: SynthSchema? = nil) throws -> NativePreset {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw NativePresetError(description: "\(url.path): cannot read (\(error.localizedDescription))")
-        }
-        guard data.count <= XMLParser.maximumBytes else {
-            throw NativePresetError(description: "\(url.path): larger than \(XMLParser.maximumBytes >> 20) MiB")
+        do { data = try InputFile.read(url, maximumBytes: XMLParser.maximumBytes) } catch {
+            throw NativePresetError(description: "\(url.path): \(error)")
         }
         return try read(data, file: url.path, schema: schema)
     }

@@ -1,46 +1,36 @@
-// Opens any supported preset file by its content (not its extension) and hands it to the right reader.
-// Other formats (DX7 .syx, ...) add one case each to the switch.
+// Opens a preset file and hands it to the format that recognises its content (never its extension
+// alone). Which formats exist is the synth registry's business (Atlas `SynthRegistry`); callers pass them.
 import Foundation
 import Synthesis
 
 public enum PresetLoader {
-    /// The formats this loader recognises.
-    public enum Format: String, Sendable { case lmms, dx7 }
+    /// Largest preset file read: no format we read comes near it.
+    public static let maximumFileBytes = XMLParser.maximumBytes
 
-    /// Sniffs the bytes. nil: not a format we read.
-    public static func format(of data: Data) -> Format? {
-        if LMMSPreset.sniff(data) { return .lmms }
-        if DX7SysEx.looksLikeDX7(data) { return .dx7 }
-        return nil
+    /// The first of `formats` whose sniffer accepts the bytes; nil: none of them.
+    public static func format(of data: Data, among formats: [PresetFormat]) -> PresetFormat? {
+        formats.first { $0.sniff(data) }
     }
 
-    /// Reads one preset file into patches (a bank gives several). `schemas` maps synth ids to schemas,
-    /// as `SynthDefinition.named` loads them.
-    public static func load(_ url: URL, schema: (String) throws -> SynthSchema) throws -> [Patch] {
+    /// The file's bytes, refusing files larger than any preset; one error naming the file.
+    public static func contents(of url: URL) throws -> Data {
         let name = url.lastPathComponent
         let data: Data
-        do { data = try Data(contentsOf: url, options: .mappedIfSafe) } catch {
-            throw PresetError(file: name, problem: "cannot read the file (\(error.localizedDescription))")
+        do { data = try InputFile.read(url, maximumBytes: maximumFileBytes) } catch {
+            throw PresetError(file: name, problem: "\(error)")
         }
-        if data.count > XMLParser.maximumBytes {
-            throw PresetError(file: name, problem: "file of \(data.count) bytes is larger than any preset we read")
+        return data
+    }
+
+    /// Reads one preset file into patches (a bank gives several) with the first of `formats` that
+    /// recognises it. `schema` maps a synth id to its schema, as `SynthDefinition.named` loads them.
+    public static func load(_ url: URL, formats: [PresetFormat], schema: (String) throws -> SynthSchema) throws -> [Patch] {
+        let data = try contents(of: url)
+        guard let format = format(of: data, among: formats) else {
+            let known = formats.map { "\($0.name) (\($0.extensions.sorted().map { "." + $0 }.joined(separator: "/")))" }
+            throw PresetError(file: url.lastPathComponent,
+                              problem: "not a preset format PresetAtlas reads (\(known.joined(separator: ", ")))")
         }
-        switch format(of: data) {
-        case .lmms:
-            return [try LMMSPreset.parse(data, fileName: name, directory: url.deletingLastPathComponent(),
-                                         schema: try schema(LMMSPreset.synthID))]
-        case .dx7:
-            // A bank gives one patch per voice (index = position in the file); what was tolerated
-            // (bad checksum, masked bits) rides along as the first patch's "dx7.warnings".
-            let bank: DX7Bank
-            do { bank = try DX7SysEx.decode([UInt8](data), fileName: name) } catch let error as DX7FormatError {
-                throw PresetError(file: name, problem: error.problem)
-            }
-            var patches = bank.voices.enumerated().map { $0.element.patch(source: name, index: $0.offset) }
-            if !bank.warnings.isEmpty, !patches.isEmpty { patches[0].attributes["dx7.warnings"] = bank.warnings.joined(separator: "; ") }
-            return patches
-        case nil:
-            throw PresetError(file: name, problem: "not a preset format PresetAtlas reads (LMMS .xpf, DX7 .syx/.dx7)")
-        }
+        return try format.decode(data, url, try schema(format.synthID))
     }
 }

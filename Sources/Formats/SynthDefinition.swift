@@ -1,4 +1,4 @@
-// Loads a synth model's parameter schema from its `Synths/*.xml` definition, and finds that folder.
+// Loads a synth model's parameter schema from its `Synths/*.xml` definition.
 import Foundation
 import Synthesis
 
@@ -52,26 +52,12 @@ public enum SynthDefinition {
                            parameters: parameters)
     }
 
-    /// The `Synths/` folder: `$PRESETATLAS_SYNTHS`, else the first `Synths/` found walking up from the
-    /// current directory, then from the executable (so a built tree works from anywhere).
+    /// The `Synths/` folder (`PackageData.synthsFolder`: beside the binary, installed, or the package
+    /// it was built from; never found from the current directory).
     public static func directory() throws -> URL {
-        let fm = FileManager.default
-        if let env = ProcessInfo.processInfo.environment["PRESETATLAS_SYNTHS"] {
-            return URL(fileURLWithPath: env, isDirectory: true)
+        do { return try PackageData.synthsFolder() } catch let error as PackageData.NotFound {
+            throw SynthDefinitionError(description: error.description)
         }
-        let starts = [URL(fileURLWithPath: fm.currentDirectoryPath),
-                      URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
-                        .deletingLastPathComponent()]
-        for start in starts {
-            var dir = start.standardizedFileURL
-            for _ in 0..<8 {
-                let candidate = dir.appendingPathComponent("Synths", isDirectory: true)
-                var isDir: ObjCBool = false
-                if fm.fileExists(atPath: candidate.path, isDirectory: &isDir), isDir.boolValue { return candidate }
-                dir.deleteLastPathComponent()
-            }
-        }
-        throw SynthDefinitionError(description: "cannot find the Synths/ folder; set PRESETATLAS_SYNTHS")
     }
 
     /// The schema of a built-in synth by id (`tripleoscillator` loads `Synths/tripleoscillator.xml`).

@@ -1,23 +1,38 @@
 // Streams 2-D float32 .npy files row by row, so memory stays flat in the number of rows.
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writes a 2-D float32 .npy row by row without knowing the row count in advance. The header is
-/// written with a provisional shape and rewritten (same length) on `finish()`.
+/// written with a provisional shape and rewritten (same length) on `finish()`. Rows go to a hidden file
+/// beside `url` that `finish()` renames into place: a full disk, an error or a kill before then leaves
+/// no truncated `.npy` (a writer dropped unfinished removes its partial file).
 public final class NumpyRowWriter {
     public let url: URL
     public let columns: Int
     public private(set) var rows = 0
     private let handle: FileHandle
+    private let partialURL: URL
+    private var finished = false
 
     public init(url: URL, columns: Int) throws {
         self.url = url
         self.columns = columns
-        guard FileManager.default.createFile(atPath: url.path, contents: NumpyArray.headerBytes(shape: [0, columns])),
-              let handle = try? FileHandle(forWritingTo: url) else {
+        partialURL = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial-\(UUID().uuidString)")
+        guard FileManager.default.createFile(atPath: partialURL.path, contents: NumpyArray.headerBytes(shape: [0, columns])),
+              let handle = try? FileHandle(forWritingTo: partialURL) else {
+            try? FileManager.default.removeItem(at: partialURL)
             throw NumpyArrayError(file: url.path, problem: "cannot create")
         }
         self.handle = handle
         handle.seekToEndOfFile()
+    }
+
+    deinit {
+        guard !finished else { return }
+        try? handle.close()
+        try? FileManager.default.removeItem(at: partialURL)
     }
 
     public func append(_ row: [Float]) throws {
@@ -30,11 +45,17 @@ public final class NumpyRowWriter {
         rows += 1
     }
 
-    /// Rewrites the header with the final row count and closes the file.
+    /// Rewrites the header with the final row count, closes the file and moves it to `url`.
     public func finish() throws {
         try handle.seek(toOffset: 0)
         try handle.write(contentsOf: NumpyArray.headerBytes(shape: [rows, columns]))
         try handle.close()
+        finished = true
+        guard rename(partialURL.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: partialURL)
+            throw NumpyArrayError(file: url.path, problem: "cannot move the finished file into place (\(reason))")
+        }
     }
 }
 

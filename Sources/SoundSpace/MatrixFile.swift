@@ -40,7 +40,8 @@ public enum MatrixFile {
         var rows = 0
         var lineNumber = 0
         let separators = CharacterSet(charactersIn: ",; \t\r")
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Character.isNewline: Swift reads "\r\n" as one Character, so splitting on "\n" kept CRLF files whole.
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             lineNumber += 1
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }

@@ -15,9 +15,11 @@ public struct RenderSettings: Sendable, Equatable {
     public var tempoBPM: Double
     /// Seed of every random source (noise oscillators, random LFO shapes): same patch + seed = same samples.
     public var seed: UInt64
+    /// Note length in beats instead of `holdSeconds`: frames as LMMS counts them for a note of that many beats.
+    public var holdBeats: Double?
 
     public init(note: Int = 69, velocity: Int = 100, holdSeconds: Double = 1.0, tailSeconds: Double = 3.0,
-                sampleRateHz: Double = 44_100, tempoBPM: Double = 120, seed: UInt64 = 1) {
+                sampleRateHz: Double = 44_100, tempoBPM: Double = 120, seed: UInt64 = 1, holdBeats: Double? = nil) {
         self.note = note
         self.velocity = velocity
         self.holdSeconds = holdSeconds
@@ -25,10 +27,26 @@ public struct RenderSettings: Sendable, Equatable {
         self.sampleRateHz = sampleRateHz
         self.tempoBPM = tempoBPM
         self.seed = seed
+        self.holdBeats = holdBeats
     }
 
     /// Frames from note-on to note-off.
-    public var holdFrames: Int { Int((holdSeconds * sampleRateHz).rounded()) }
+    public var holdFrames: Int {
+        guard let holdBeats else { return Int((holdSeconds * sampleRateHz).rounded()) }
+        return Self.lmmsNoteFrames(beats: holdBeats, sampleRateHz: sampleRateHz, tempoBPM: tempoBPM)
+    }
     /// Frames rendered in all.
-    public var totalFrames: Int { Int(((holdSeconds + tailSeconds) * sampleRateHz).rounded()) }
+    public var totalFrames: Int {
+        guard holdBeats != nil else { return Int(((holdSeconds + tailSeconds) * sampleRateHz).rounded()) }
+        return holdFrames + Int((tailSeconds * sampleRateHz).rounded())
+    }
+
+    /// LMMS 1.2.2 `MidiTime::frames`: 48 ticks a beat, times `Engine::framesPerTick()` (a float:
+    /// rate * 60 * 4 / 192 / tempo), truncated to whole frames.
+    public static func lmmsNoteFrames(beats: Double, sampleRateHz: Double, tempoBPM: Double) -> Int {
+        let ticks = Float((max(beats, 0) * 48).rounded())
+        let framesPerTick: Float = Float(sampleRateHz) * 60 * 4 / 192 / Float(tempoBPM)
+        let frames = ticks * framesPerTick
+        return frames.isFinite ? Int(min(frames, 1e9)) : 0
+    }
 }

@@ -37,7 +37,7 @@ struct AtlasCommand: ParsableCommand {
     @Option(help: "Seed of the random settings and of the map.")
     var seed: UInt64 = 1
 
-    @Option(help: "Do only the K-th of N parts of rendering and embedding (K = 1...N).")
+    @Option(help: "Do only the K-th of N parts of rendering and embedding (K = 1...N), or `auto`: the part a Slurm array task or Kubernetes Indexed Job gives (deploy/README.md).")
     var shard: String?
 
     @Option(name: .customLong("preview-seconds"), help: "Seconds of each sound kept for listening in the report.")
@@ -47,7 +47,9 @@ struct AtlasCommand: ParsableCommand {
         guard SamplingMethod(rawValue: sampler) != nil else { throw ValidationError("--sampler must be uniform or sobol") }
         guard random >= 0, random <= 1_000_000 else { throw ValidationError("--random must be 0...1000000") }
         guard sweepSteps >= 0, sweepSteps <= 1000 else { throw ValidationError("--sweep-steps must be 0...1000") }
-        if let shard, Shard(parsing: shard) == nil { throw ValidationError("--shard must be K/N with 1 <= K <= N") }
+        if let shard, shard != "auto", Shard(parsing: shard) == nil {
+            throw ValidationError("--shard must be K/N with 1 <= K <= N, or auto")
+        }
         guard previewSeconds.isFinite, previewSeconds > 0, previewSeconds <= 30 else {
             throw ValidationError("--preview-seconds must be in (0, 30]")
         }
@@ -66,7 +68,13 @@ struct AtlasCommand: ParsableCommand {
         var settings = AtlasSettings(randomCount: random, sampler: SamplingMethod(rawValue: sampler) ?? .uniform,
                                      sweepSteps: sweepSteps, seed: seed)
         settings.previewSeconds = previewSeconds
-        let shardValue = shard.flatMap(Shard.init(parsing:)) ?? .whole
+        let shardValue: Shard
+        do {
+            shardValue = try shard == "auto" ? Shard.fromScheduler(environment: ProcessInfo.processInfo.environment)
+                : shard.flatMap(Shard.init(parsing:)) ?? .whole
+        } catch {
+            throw commandFailure("\(error)")
+        }
         let outURL = URL(fileURLWithPath: out)
         let progress = TerminalProgress()
         let result: AtlasRunResult
@@ -80,7 +88,10 @@ struct AtlasCommand: ParsableCommand {
             throw commandFailure("\(error)")
         }
         progress.finish()
-        for line in result.catalog.newBadInputs { FileHandle.standardError.write(Data("bad input: \(line)\n".utf8)) }
+        for line in result.catalog.newBadInputs { FileHandle.standardError.write(Data("bad input: \(TerminalText.safe(line))\n".utf8)) }
+        for key in result.crashedPatches {
+            FileHandle.standardError.write(Data("skipped: \(TerminalText.safe(key)): its render crashed an earlier run\n".utf8))
+        }
         print("synths: \(result.catalog.synths.joined(separator: ", ")); rendered now: \(result.rendered)")
         switch result.analysis {
         case nil:
@@ -90,6 +101,11 @@ struct AtlasCommand: ParsableCommand {
             print("\(pending) patches still to render; run the command again")
         case .analysed?, .unchanged?:
             print("report: \(outURL.appendingPathComponent("index.html").path)")
+        }
+        // The rest is done; the exit status still says that some inputs were not read.
+        if result.catalog.badInputs > 0 {
+            FileHandle.standardError.write(Data("\(result.catalog.badInputs) input(s) could not be read (listed in summary.md)\n".utf8))
+            throw ExitCode(1)
         }
     }
 }

@@ -10,7 +10,7 @@ struct Bias: ParsableCommand {
         discussion: """
         SOURCES are files or folders (walked recursively). Project and song files give tempo statistics per \
         tool (LMMS .mmp/.mmpz/.mpt, Hydrogen .h2song, MIDI, .mod/.xm/.s3m/.it, MuseScore .mscx/.mscz, \
-        Rosegarden .rg, Ardour .ardour); preset files give parameter stickiness per synth (ZynAddSubFX/Yoshimi \
+        Rosegarden .rg, Ardour .ardour, FL Studio .flp, Ableton Live .als, REAPER .rpp, Renoise .xrns); preset files give parameter stickiness per synth (ZynAddSubFX/Yoshimi \
         .xiz/.xiy, LMMS TripleOscillator .xpf, DX7 .syx/.dx7). Files are recognised by content. Templates (.mpt, files in a templates folder) are reported apart, never as songs. \
         A file that cannot be read gets one line and the run goes on.
 
@@ -29,6 +29,9 @@ struct Bias: ParsableCommand {
 
     @Option(help: "Write bias.md, bias.json and SVG figures into this folder (e.g. Reports/factory).")
     var out: String?
+
+    @Option(help: "Group songs for the per-group share at the default: parent (the song's folder), name-prefix (owner__repo__ of the file name, as ../shared/corpora/projects names files) or file.")
+    var groupBy: BiasGroupBy = .parent
 
     @Option(help: "Report folder of an atlas (its atlas.sqlite) for each preset's distance from the init patch in sound space.")
     var atlas: String?
@@ -49,7 +52,12 @@ struct Bias: ParsableCommand {
                 storeProblems.append("\(error)")
             }
         }
-        var report = BiasReport.make(from: inputs, defaults: defaults, soundSpace: soundSpace)
+        if inputs.tempoReadings.isEmpty && inputs.banks.isEmpty && soundSpace.isEmpty {
+            // Every input was bad: one line each, then exit 1 (not the usage text, no empty report).
+            for problem in inputs.problems + storeProblems { printError("error: \(problem)") }
+            throw commandFailure("no readable project, song or preset file in the sources")
+        }
+        var report = BiasReport.make(from: inputs, defaults: defaults, soundSpace: soundSpace, groupBy: groupBy)
         report.problems += storeProblems
         if json {
             print(String(decoding: try report.json(), as: UTF8.self))
@@ -60,12 +68,12 @@ struct Bias: ParsableCommand {
             let written = try BiasFigures.write(report, to: URL(fileURLWithPath: out, isDirectory: true))
             printError("wrote \(written.map(\.path).joined(separator: ", "))")
         }
-        if inputs.tempoReadings.isEmpty && inputs.banks.isEmpty && soundSpace.isEmpty {
-            throw ValidationError("no readable project, song or preset file in the sources")
-        }
     }
 
     private func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.safe(line) + "\n").utf8))
     }
 }
+
+/// `--group-by parent|name-prefix|file`.
+extension BiasGroupBy: ExpressibleByArgument {}

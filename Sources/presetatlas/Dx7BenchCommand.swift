@@ -53,7 +53,7 @@ struct BenchDX7: ParsableCommand {
     func run() throws {
         let voices = try DX7SysEx.read(URL(fileURLWithPath: bank)).voices
         let schema = try SynthDefinition.named("dx7")
-        let patches = voices.map { $0.patch() }
+        let patches = voices.map { $0.patch(schema: schema) }
         let settings = RenderSettings(note: 60, velocity: 100, holdSeconds: hold, tailSeconds: tail)
         print(String(format: "DX7 engine, %d voices of %@, %.1f s notes at %.0f Hz", patches.count,
                      (bank as NSString).lastPathComponent, hold + tail, settings.sampleRateHz))

@@ -32,9 +32,10 @@ struct FidelityDX7: ParsableCommand {
                          row.name.padding(toLength: 11, withPad: " ", startingAt: 0), row.distance, pitch,
                          row.levelDifferenceDecibels))
         }
+        // Nothing compared is a failure, not "median nan" with exit 0.
+        if rows.isEmpty { throw commandFailure("compared no voices: no reference renders found in \(references)") }
         let s = DX7Fidelity.summary(rows)
         print(String(format: "%d voices: median distance %.3f, 90th percentile %.3f, %.0f%% <= 0.40, worst pitch error %.2f cents",
                      s.voices, s.medianDistance, s.p90Distance, s.shareWithin040 * 100, s.worstPitchCents))
-        if s.voices == 0 { throw CleanExit.message("no reference renders found in \(references)") }
     }
 }

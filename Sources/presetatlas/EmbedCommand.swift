@@ -1,5 +1,6 @@
 // `presetatlas embed AUDIO-FILES-OR-FOLDERS --out embeddings.npy`: one documented embedding per clip.
 import ArgumentParser
+import Atlas
 import Features
 import Foundation
 
@@ -78,5 +79,5 @@ struct EmbedCommand: ParsableCommand {
 }
 
 private func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    FileHandle.standardError.write(Data((TerminalText.safe(line) + "\n").utf8))
 }

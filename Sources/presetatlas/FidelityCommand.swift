@@ -39,9 +39,11 @@ struct Fidelity: ParsableCommand {
                 print(name + String(format: "  %8.3f  %@  %9.2f  %@", row.distance, pitch,
                                     row.levelDifferenceDecibels, reference.hasEffects ? "\(reference.effects ?? 0)" : "-"))
             } catch {
-                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                FileHandle.standardError.write(Data("error: \(TerminalText.safe("\(error)"))\n".utf8))
             }
         }
+        // Nothing compared is a failure, not "median nan" with exit 0.
+        if rows.isEmpty { throw commandFailure("compared no presets (references \(references), presets \(presets))") }
         let s = LMMSFidelity.summary(rows)
         let all = rows.map(\.distance).sorted()
         print(String(format: "without FX (%d presets): median distance %.3f, %.0f%% <= 0.35, worst pitch %.2f cents, worst level %.2f dB (noise excluded)",

@@ -36,6 +36,10 @@ struct MapCommand: ParsableCommand {
 
     func validate() throws {
         if out == nil && measure == nil { throw ValidationError("give --out for the map to write, or --measure MAP") }
+        // Checked before any work: --k 0 used to fail only after the whole t-SNE had run.
+        if k < 1 { throw ValidationError("--k must be at least 1") }
+        if !(1...100_000).contains(iterations) { throw ValidationError("--iterations must be 1...100000") }
+        if !(perplexity > 0 && perplexity <= 10_000) { throw ValidationError("--perplexity must be above 0 and at most 10000") }
     }
 
     func run() throws {

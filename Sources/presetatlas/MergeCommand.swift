@@ -27,6 +27,8 @@ struct MergeCommand: ParsableCommand {
             return url.pathExtension == "sqlite" ? url : url.appendingPathComponent(AtlasStore.fileName)
         }
         do {
+            let lock = try AtlasLock(directory: outURL)
+            defer { withExtendedLifetime(lock) {} }
             let store = try AtlasStore(reportDirectory: outURL)
             try store.merge(shards: urls)
             let seed = UInt64(try store.settings()["seed"] ?? "1") ?? 1

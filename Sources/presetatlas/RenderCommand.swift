@@ -37,7 +37,8 @@ struct Render: ParsableCommand {
     @Option(help: "Audio format of batch outputs: wav or flac.")
     var format: String = "wav"
 
-    @Option(help: "MIDI note (69 = A4).")
+    // .unconditional: "--note -1" reaches validate() and its range message, not "Missing value".
+    @Option(parsing: .unconditional, help: "MIDI note 0...127 (69 = A4).")
     var note: Int = 69
 
     @Option(help: "LMMS note volume in percent, 0...200 (100 = unity).")
@@ -45,6 +46,9 @@ struct Render: ParsableCommand {
 
     @Option(help: "Seconds from note-on to note-off.")
     var hold: Double = 1.0
+
+    @Option(name: .customLong("hold-beats"), help: "Note length in beats at --tempo, counted in frames as LMMS does (replaces --hold).")
+    var holdBeats: Double?
 
     @Option(help: "Seconds rendered after note-off.")
     var tail: Double = 3.0
@@ -69,34 +73,43 @@ struct Render: ParsableCommand {
         if out != nil && inputs.count != 1 { throw ValidationError("--out takes exactly one preset file; use --out-dir for several") }
         if !["wav", "flac"].contains(format) { throw ValidationError("--format must be wav or flac") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let holdBeats, !(holdBeats >= 0 && holdBeats <= 10_000) { throw ValidationError("--hold-beats must be 0...10000") }
         if let index, index < 0 { throw ValidationError("--index must be 0 or more") }
+        if !(0...127).contains(note) { throw ValidationError("--note must be a MIDI note 0...127 (69 = A4), not \(note)") }
+        // Non-finite or absurd times would trap when turned into frame counts.
+        if !(0...600).contains(hold) || !(0...600).contains(tail) { throw ValidationError("--hold and --tail must be seconds in 0...600") }
+        if !(8_000...384_000).contains(sampleRate) { throw ValidationError("--sample-rate must be 8000...384000 Hz") }
+        if !(1...999).contains(tempo) { throw ValidationError("--tempo must be 1...999 BPM") }
         if index != nil && out == nil { throw ValidationError("--index picks one patch for --out; a batch renders every patch") }
     }
 
     func run() throws {
         let settings = RenderSettings(note: note, velocity: velocity, holdSeconds: hold, tailSeconds: tail,
-                                      sampleRateHz: sampleRate, tempoBPM: tempo, seed: seed)
+                                      sampleRateHz: sampleRate, tempoBPM: tempo, seed: seed,
+                                      holdBeats: holdBeats)
         let rendering = PresetRendering()
         if let out, outDir == nil {
             let clip = try rendering.render(URL(fileURLWithPath: inputs[0]), index: index ?? 0, settings: settings)
             if !noWrite { try AudioFile.write(clip, to: URL(fileURLWithPath: out)) }
             return
         }
-        let (files, missing) = SourceDiscovery.files(in: inputs, extensions: ["xpf", "syx", "dx7"])
-        for path in missing { FileHandle.standardError.write(Data("error: \(path): no such file or folder\n".utf8)) }
+        let found = SourceDiscovery.files(in: inputs, extensions: Set(SynthRegistry.renderableFormats.flatMap(\.extensions)))
+        let files = found.files, missing = found.missing
+        for path in missing { FileHandle.standardError.write(Data("error: \(TerminalText.safe(path)): no such file or folder\n".utf8)) }
+        for problem in found.problems { FileHandle.standardError.write(Data("error: \(TerminalText.safe("\(problem)"))\n".utf8)) }
         if let outDir, !noWrite {
             try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
         }
         let report = BatchRender.run(files: files, settings: settings, rendering: rendering, jobs: jobs,
                                      outputDirectory: noWrite ? nil : outDir.map { URL(fileURLWithPath: $0) },
                                      format: format, showProgress: isatty(2) != 0)
-        let audioSeconds = Double(report.patches) * (hold + tail)
+        let audioSeconds = Double(report.patches) * Double(settings.totalFrames) / sampleRate
         let perSecond = Double(report.patches) / max(report.seconds, 1e-9)
         let perCPUSecond = Double(report.patches) / max(report.cpuSeconds, 1e-9)
         FileHandle.standardError.write(Data(String(
-            format: "rendered %d of %d files (%d patches) in %.3f s: %.1f renders/s, %.0fx realtime (%d jobs); CPU %.3f s: %.1f renders/s per core, %.0fx realtime per core\n",
-            report.rendered, files.count, report.patches, report.seconds, perSecond, audioSeconds / max(report.seconds, 1e-9), jobs,
+            format: "rendered %d of %d files (%d patches, %d audio files written) in %.3f s: %.1f renders/s, %.0fx realtime (%d jobs); CPU %.3f s: %.1f renders/s per core, %.0fx realtime per core\n",
+            report.rendered, files.count, report.patches, report.written, report.seconds, perSecond, audioSeconds / max(report.seconds, 1e-9), jobs,
             report.cpuSeconds, perCPUSecond, audioSeconds / max(report.cpuSeconds, 1e-9)).utf8))
-        if report.failed > 0 || !missing.isEmpty { throw ExitCode(1) }
+        if report.failed > 0 || !missing.isEmpty || !found.problems.isEmpty { throw ExitCode(1) }
     }
 }

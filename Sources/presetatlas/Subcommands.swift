@@ -14,6 +14,7 @@ extension PresetAtlas {
         AtlasCommand.self,
         MergeCommand.self,
         ExportCommand.self,
+        ExploreCommand.self,
         BenchDX7.self,
         FidelityDX7.self,
     ]

@@ -40,7 +40,8 @@ private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathCompon
         // The tool keys TempoReader produces (Sources/Formats/Tempo/*.swift) must all be in the CSV,
         // else a tool's songs would silently get no statistics.
         let table = try DefaultTempos.parse(String(contentsOf: packageRoot.appendingPathComponent("Presets/default-tempos.csv"), encoding: .utf8))
-        for tool in ["LMMS", "Hydrogen", "MIDI", "MOD", "XM", "S3M", "IT", "MuseScore", "Rosegarden", "Ardour"] {
+        for tool in ["LMMS", "Hydrogen", "MIDI", "MOD", "XM", "S3M", "IT", "MuseScore", "Rosegarden", "Ardour",
+                     "FL Studio", "Ableton Live", "REAPER"] {
             #expect(table[tool] != nil, "\(tool)")
         }
         // Tracker formats all start at 125 BPM; LMMS at 140; the rest at 120.
@@ -131,6 +132,12 @@ private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathCompon
         #expect(midiJSON["no_tempo_files"] as? Int == 1)
         #expect(midiJSON.keys.contains("spike_ratio"))
         #expect(json?["parameters"] is [Any])
+        // One song row per readable file (templates and no-tempo files included, flagged).
+        let songs = try #require(json?["songs"] as? [[String: Any]])
+        #expect(songs.count == 5)
+        #expect(songs.filter { $0["template"] as? Bool == true }.count == 1)
+        #expect(songs.filter { $0["no_tempo"] as? Bool == true }.count == 1)
+        #expect(songs.contains { ($0["file"] as? String)?.hasSuffix("c.mid") == true && $0["bpm"] as? Double == 128 })
 
         let out = folder.appendingPathComponent("report")
         let written = try BiasFigures.write(report, to: out)
@@ -240,3 +247,48 @@ enum SoundSpaceSummaryFixture {
         }
     }
 }
+
+extension BiasReportTests {
+    @Test func perGroupShareCountsEachRepositoryOnce() {
+        // Repository a: 9 songs at 140, b: 1 song at 120, c: 1 song at 140. Per file 10/11 sit at 140;
+        // per group the shares are 1, 0, 1, mean 2/3.
+        func song(_ file: String, _ bpm: Double) -> (file: String, reading: TempoReading) {
+            (file, TempoReading(tool: "FL Studio", writer: "FL Studio 20.7.1", bpm: bpm))
+        }
+        let readings = (0..<9).map { song("/c/flp/a__x__\($0).flp", 140) } + [song("/c/flp/b__y__1.flp", 120), song("/c/flp/c__z__1.flp", 140)]
+        let defaults = ["FL Studio": DefaultTempo(tool: "FL Studio", bpm: 140, source: "test")]
+        let byName = BiasTempo.analyse(readings, defaults: defaults, groupBy: .namePrefix)[0]
+        #expect(byName.summary?.atDefault == 10)
+        #expect(byName.groupShare?.groups == 3 && byName.groupShare?.groupsWithDefault == 2)
+        #expect(Swift.abs((byName.groupShare?.meanShare ?? 0) - 2.0 / 3) < 1e-12)
+        // By parent folder all eleven share one group: the per-file share again.
+        let byParent = BiasTempo.analyse(readings, defaults: defaults, groupBy: .parent)[0]
+        #expect(byParent.groupShare?.groups == 1 && Swift.abs((byParent.groupShare?.meanShare ?? 0) - 10.0 / 11) < 1e-12)
+        #expect(BiasTempoBreakdowns.majorVersion("FL Studio 20.7.1.1773") == "FL Studio 20")
+        #expect(BiasTempoBreakdowns.majorVersion("LMMS 1.2.2") == "LMMS 1.2")
+        #expect(byName.versions.first?.atTempo[140] == 10)
+    }
+
+    @Test func crossProgramFiguresEscapeNamesAndOutlineTheOwnDefault() throws {
+        let readings: [(file: String, reading: TempoReading)] = [
+            ("/a/1.flp", TempoReading(tool: "<FL & Co>", bpm: 140)), ("/a/2.flp", TempoReading(tool: "<FL & Co>", bpm: 130)),
+            ("/b/1.als", TempoReading(tool: "Ableton Live", bpm: 120)),
+        ]
+        let defaults = ["<FL & Co>": DefaultTempo(tool: "<FL & Co>", bpm: 140, source: "t"),
+                        "Ableton Live": DefaultTempo(tool: "Ableton Live", bpm: 120, source: "t")]
+        let tools = BiasTempo.analyse(readings, defaults: defaults)
+        let shares = BiasFigures.crossProgramShares(tools)
+        let strips = BiasFigures.allProgramsHistogram(tools)
+        for svg in [shares, strips] {
+            #expect(!svg.contains("<FL") && svg.contains("&lt;FL &amp; Co&gt;"))
+            #expect(throws: Never.self) { try XMLParser.parse(Data(svg.utf8)) }
+        }
+        // One outlined bar per program (its own default), 2 programs × 4 reference tempos in all.
+        #expect(shares.components(separatedBy: "stroke=\"black\" stroke-width=\"1.5\"").count - 1 == 2)
+        #expect(shares.components(separatedBy: "<title>").count - 1 == 1 + 8)
+        let cross = BiasCrossProgram.rows(tools)
+        let fl = try #require(cross.first { $0.tool == "<FL & Co>" })
+        #expect(fl.cells.map(\.count) == [0, 0, 1, 1])  // at 120, 125, 130, 140
+    }
+}
+

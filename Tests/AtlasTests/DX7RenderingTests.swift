@@ -7,9 +7,6 @@ import Formats
 import Synthesis
 
 @Suite struct DX7RenderingTests {
-    static let synths = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Synths")
-
     /// A folder holding one 32-voice bulk dump whose voice k plays OP1 at ratio k+1 (as `bank.syx`).
     static func makeBank() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dx7-render-\(UUID().uuidString)")
@@ -25,7 +22,6 @@ import Synthesis
     }
 
     @Test func renderPicksAVoiceByIndex() throws {
-        setenv("PRESETATLAS_SYNTHS", Self.synths.path, 1)
         let folder = try Self.makeBank()
         defer { try? FileManager.default.removeItem(at: folder) }
         let bank = folder.appendingPathComponent("bank.syx")
@@ -47,7 +43,6 @@ import Synthesis
     }
 
     @Test func batchRendersEveryVoiceOfABank() throws {
-        setenv("PRESETATLAS_SYNTHS", Self.synths.path, 1)
         let folder = try Self.makeBank()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("out")

@@ -15,7 +15,6 @@ enum LMMSFactoryFixtures {
     static var presetsPresent: Bool { FileManager.default.fileExists(atPath: presets.appendingPathComponent("TB303.xpf").path) }
     static var referencesPresent: Bool { FileManager.default.fileExists(atPath: references.appendingPathComponent("manifest.csv").path) }
     static func rendering() -> PresetRendering {
-        setenv("PRESETATLAS_SYNTHS", packageRoot.appendingPathComponent("Synths").path, 1)
         return PresetRendering()
     }
 }
@@ -63,6 +62,25 @@ enum LMMSFactoryFixtures {
         #expect(summary.shareWithin035 == 1)
     }
 
+    /// Presets whose whole effect chain the engine emulates (CAPS Plate2x2, Eq, Eq2x2, SWH hardLimiter, CMT
+    /// amp_stereo), and E-Organ2, whose chain is switched off: LMMS's renders with the chains on.
+    static let effectSubset = ["Bell", "CryingPads", "ElectricOboe", "TINTNpad", "BrokenToy", "SquarePing",
+                               "Play-some-rock", "TheMaster", "E-Organ2"]
+
+    @Test(.enabled(if: F.presetsPresent && F.referencesPresent, "needs the factory presets and ../shared/fixtures/lmms-reference"))
+    func effectChainsMatchLMMSRenders() throws {
+        let rendering = F.rendering()
+        let manifest = try LMMSFidelity.manifest(F.references.appendingPathComponent("manifest.csv"))
+        let chosen = manifest.filter { Self.effectSubset.contains($0.name) }
+        #expect(chosen.count == Self.effectSubset.count)
+        for reference in chosen {
+            let row = try LMMSFidelity.measure(reference, presets: F.presets, references: F.references, rendering: rendering)
+            // Without the chain these sit at 0.1 to 2.2 (BrokenToy 0.10, Bell 0.83, ElectricOboe 2.21).
+            #expect(row.distance <= 0.01, "\(reference.name): distance \(row.distance)")
+            #expect(abs(row.levelDifferenceDecibels) <= 0.05, "\(reference.name): level \(row.levelDifferenceDecibels) dB")
+        }
+    }
+
     @Test func manifestParsesQuotedWaveLists() {
         #expect(LMMSFidelity.csvFields(#"A.flac,A.xpf,0,0,1,0,6,1,"4,5,2""#) == ["A.flac", "A.xpf", "0", "0", "1", "0", "6", "1", "4,5,2"])
     }
@@ -96,6 +114,19 @@ enum LMMSFactoryFixtures {
     }
 }
 
+/// Note lengths in beats as LMMS counts them (Engine::framesPerTick in float, MidiTime::frames truncating).
+@Suite struct LMMSNoteLengthTests {
+    @Test func beatsBecomeFramesAsLMMSCountsThem() {
+        // Frame counts LMMS 1.2.2 gave the fixtures' notes (their renders end the notes on these frames).
+        #expect(RenderSettings.lmmsNoteFrames(beats: 2, sampleRateHz: 44_100, tempoBPM: 174) == 30_413)
+        #expect(RenderSettings.lmmsNoteFrames(beats: 4, sampleRateHz: 44_100, tempoBPM: 174) == 60_827)
+        #expect(RenderSettings.lmmsNoteFrames(beats: 2, sampleRateHz: 44_100, tempoBPM: 140) == 37_800)
+        let settings = RenderSettings(holdSeconds: 9, tailSeconds: 1, tempoBPM: 174, holdBeats: 2)
+        #expect(settings.holdFrames == 30_413)
+        #expect(settings.totalFrames == 30_413 + 44_100)
+    }
+}
+
 /// Random patches (chords, arpeggios, filters, envelopes, other notes and tempos) against LMMS's own renders.
 @Suite struct LMMSRandomPatchTests {
     /// Tests/Fixtures/lmms-random-references (outside any target, so SwiftPM leaves the audio alone).
@@ -106,7 +137,9 @@ enum LMMSFactoryFixtures {
         let rendering = LMMSFactoryFixtures.rendering()
         let manifest = try String(contentsOf: Self.folder.appendingPathComponent("manifest.csv"), encoding: .utf8)
         let rows = manifest.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
-        #expect(rows.count == 3)
+        // Three random patches, then timing cases from scripts/lmms_timing_cases.py (tempo-synced LFO and
+        // arpeggio with custom ratios at 90 and 174 BPM, a short note whose release ends inside a period).
+        #expect(rows.count == 6)
         for row in rows {
             guard row.count == 5, let note = Int(row[1]), let tempo = Double(row[2]), let holdFrames = Int(row[3]),
                   let scale = Float(row[4]) else { Issue.record("bad manifest row \(row)"); continue }
@@ -124,6 +157,14 @@ enum LMMSFactoryFixtures {
                 return (l + r) / 2
             }
             let lmmsMono = lmms.mono.map { $0 / scale }
+            // Sample for sample: the 24-bit storage step (1.2e-7 / scale) plus float rounding, nothing more.
+            var largestDifference: Float = 0
+            for channel in 0..<2 {
+                for i in 0..<count {
+                    largestDifference = max(largestDifference, abs(ours.channels[channel][i] - lmms.channels[channel][i] / scale))
+                }
+            }
+            #expect(largestDifference <= 2e-5, "\(row[0]): largest sample difference \(largestDifference)")
             let distance = ReferenceDistance.distance(oursMono, lmmsMono)
             #expect(distance <= 0.05, "\(row[0]): distance \(distance)")
             let level = 20 * log10(LMMSFidelity.rms(oursMono) / LMMSFidelity.rms(lmmsMono))

@@ -18,7 +18,7 @@ import Testing
         return (schema, try files.map { try NativePreset.read($0, schema: schema) })
     }
 
-    @Test(arguments: ["tripleoscillator", "dx7"])
+    @Test(arguments: SynthRegistry.renderable.map(\.id))
     func eachBuiltInSynthHasABankOfItsOwn(synth: String) throws {
         let (schema, presets) = try Self.bank(synth)
         #expect(presets.count >= 16)
@@ -38,7 +38,7 @@ import Testing
     @Test func everyPresetSoundsThroughTheRealEngine() throws {
         let components = try BuiltInComponents.make()
         let settings = RenderSettings(note: 60, velocity: 100, holdSeconds: 0.4, tailSeconds: 0.2, sampleRateHz: 22_050)
-        for synth in ["tripleoscillator", "dx7"] {
+        for synth in SynthRegistry.renderable.map(\.id) {
             let (_, presets) = try Self.bank(synth)
             let model = try #require(components.models[synth])
             for preset in presets {

@@ -4,6 +4,7 @@ import Foundation
 import Testing
 @testable import Formats
 import Synthesis
+import TestSupport
 
 @Suite struct DX7FormatTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -11,6 +12,7 @@ import Synthesis
     static let romBank = root.appendingPathComponent(".cache/factory/usr/share/hexter/dx7_roms.dx7")
     static let corpus = root.deletingLastPathComponent().appendingPathComponent("shared/corpora/dx7")
     static var haveROMBank: Bool { FileManager.default.fileExists(atPath: romBank.path) }
+    static func schema() throws -> SynthSchema { try TestSchemas.load("dx7") }
     static var haveCorpus: Bool { FileManager.default.fileExists(atPath: corpus.appendingPathComponent("cartridges/learnfm_000.syx").path) }
 
     /// A voice with every field set to a distinct in-range value, so a swapped field shows.
@@ -35,7 +37,7 @@ import Synthesis
         return voice
     }
 
-    @Test func packedAndUnpackedLayoutsRoundTrip() {
+    @Test func packedAndUnpackedLayoutsRoundTrip() throws {
         let voice = Self.distinctVoice()
         #expect(DX7VoiceData(packed: voice.packed[...]) == voice)
         #expect(DX7VoiceData(unpacked: voice.unpacked[...]) == voice)
@@ -44,7 +46,7 @@ import Synthesis
         #expect(voice.packed[85] == voice.operators[0].egRates[0])
         #expect(voice.unpacked[105] == voice.operators[0].egRates[0])
         #expect(voice.unpacked[134] == 21)
-        #expect(voice.outOfRangeFields.isEmpty)
+        #expect(voice.outOfRangeFields(schema: try Self.schema()).isEmpty)
     }
 
     @Test func bulkDumpHasHeaderChecksumAndRoundTripsByteForByte() throws {
@@ -129,38 +131,53 @@ import Synthesis
         #expect(voice.algorithm == 31)
         #expect(voice.operators[5].egRates[3] == 5)
         #expect(bank.warnings.contains { $0.contains("stray") })
-        #expect(bank.warnings.contains { $0.contains("op6.eg.rate1 120 > 99") && $0.contains("op6.detune 15 > 14") })
-        // The patch clamps into the schema's ranges.
-        let patch = voice.patch()
-        #expect(DX7VoiceData(patch: patch).operators[5].egRates[0] == 99)
+        let schema = try Self.schema()
+        let outOfRange = voice.outOfRangeFields(schema: schema)
+        #expect(outOfRange.contains("op6.eg.rate1 120 > 99") && outOfRange.contains("op6.detune 15 > 14"))
+        // The patch keeps the stored values; back to a voice, they clamp into the schema's ranges.
+        let patch = voice.patch(schema: schema)
+        #expect(patch.values["op6.eg.rate1"] == 120)
+        #expect(DX7VoiceData(patch: patch, schema: schema).operators[5].egRates[0] == 99)
+        // Read as a preset file, the range problems ride along as warnings.
+        let patches = try PresetFormat.dx7.decode(Data(packed), URL(fileURLWithPath: "/tmp/dirty.dx7"), schema)
+        let warnings = try #require(patches.first?.attributes["dx7.warnings"])
+        #expect(warnings.contains("stray") && warnings.contains("op6.eg.rate1 120 > 99"))
     }
 
     @Test func hostileBytesNeverCrash() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = TestRandom(seed: 7)
         for length in [1, 5, 127, 128, 163, 4103, 4104, 4105, 9000] {
             var bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
             if length > 6 { bytes[0] = 0xF0; bytes[1] = 0x43; bytes[2] = 0; bytes[3] = 0x09 }
-            _ = try? DX7SysEx.decode(bytes, fileName: "random.syx")
+            // Either voices or one line naming the file; never a crash.
+            do {
+                let bank = try DX7SysEx.decode(bytes, fileName: "random.syx")
+                #expect(!bank.voices.isEmpty)
+            } catch let error as DX7FormatError {
+                #expect(error.file == "random.syx" && !error.problem.isEmpty && !error.problem.contains("\n"))
+            } catch {
+                Issue.record("unexpected error type: \(error)")
+            }
         }
     }
 
     @Test func patchConversionUsesSchemaIdsAndRoundTrips() throws {
         let schema = try SynthDefinition.load(Self.root.appendingPathComponent("Synths/dx7.xml"))
         #expect(schema.parameters.count == 145)
-        let patch = Self.distinctVoice().patch(source: "x.syx", index: 3)
+        let patch = Self.distinctVoice().patch(schema: schema, source: "x.syx", index: 3)
         #expect(patch.synthID == "dx7")
         #expect(Set(patch.values.keys) == Set(schema.parameters.map(\.id)))
         #expect(patch.values["algorithm"] == 22)
         #expect(patch.values["op1.eg.rate1"] == 10)
         #expect(patch.attributes["index"] == "3")
-        #expect(DX7VoiceData(patch: patch) == Self.distinctVoice())
+        #expect(DX7VoiceData(patch: patch, schema: schema) == Self.distinctVoice())
         // The schema's defaults are the DX7 init voice.
-        let initFromSchema = DX7VoiceData(patch: schema.initPatch(name: "INIT VOICE"))
+        let initFromSchema = DX7VoiceData(patch: schema.initPatch(name: "INIT VOICE"), schema: schema)
         #expect(initFromSchema == DX7VoiceData())
         // NaN and missing values fall back to the init voice; huge ones clamp.
         let odd = Patch(synthID: "dx7", name: "odd", values: ["op1.level": .nan, "feedback": 1e9])
-        #expect(DX7VoiceData(patch: odd).operators[0].outputLevel == 99)
-        #expect(DX7VoiceData(patch: odd).feedback == 7)
+        #expect(DX7VoiceData(patch: odd, schema: schema).operators[0].outputLevel == 99)
+        #expect(DX7VoiceData(patch: odd, schema: schema).feedback == 7)
     }
 
     @Test func presetLoaderSniffsDX7FilesByContent() throws {
@@ -173,17 +190,17 @@ import Synthesis
         dump[4102] ^= 1
         let bulk = folder.appendingPathComponent("bank.bin")
         try Data(dump).write(to: bulk)
-        #expect(PresetLoader.format(of: Data(dump)) == .dx7)
-        let patches = try PresetLoader.load(bulk, schema: { _ in schema })
+        #expect(PresetLoader.format(of: Data(dump), among: [.lmmsTripleOscillator, .dx7])?.synthID == "dx7")
+        let patches = try PresetLoader.load(bulk, formats: [.lmmsTripleOscillator, .dx7], schema: { _ in schema })
         #expect(patches.count == 32)
         #expect(patches[0].name == "DISTINCT 1" && patches[31].attributes["index"] == "31")
         #expect(patches[0].attributes["dx7.warnings"]?.contains("checksum") == true)
         // A truncated dump: one line naming the file.
         let broken = folder.appendingPathComponent("broken.syx")
         try Data(dump.prefix(3000)).write(to: broken)
-        #expect(throws: PresetError.self) { _ = try PresetLoader.load(broken, schema: { _ in schema }) }
+        #expect(throws: PresetError.self) { _ = try PresetLoader.load(broken, formats: [.lmmsTripleOscillator, .dx7], schema: { _ in schema }) }
         // Text is not DX7 data.
-        #expect(PresetLoader.format(of: Data(String(repeating: "hello ", count: 64).utf8)) == nil)
+        #expect(PresetLoader.format(of: Data(String(repeating: "hello ", count: 64).utf8), among: [.lmmsTripleOscillator, .dx7]) == nil)
     }
 
     @Test(.enabled(if: haveROMBank, "run scripts/install-deps.sh for hexter's ROM bank"))

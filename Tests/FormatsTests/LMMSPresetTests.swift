@@ -4,17 +4,14 @@ import CZlib
 import Foundation
 import Synthesis
 import Testing
+import TestSupport
 @testable import Formats
 
 /// The package root and the tripleoscillator schema, found from this file's path.
 enum LMMSTestSupport {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let schema: SynthSchema = {
-        (try? SynthDefinition.load(packageRoot.appendingPathComponent("Synths/tripleoscillator.xml")))
-            ?? SynthSchema(id: "tripleoscillator", name: "", tool: "", parameters: [])
-    }()
-    static let factory = packageRoot.appendingPathComponent(".cache/factory/usr/share/lmms/presets/TripleOscillator")
+    static let packageRoot = TestPaths.packageRoot
+    static let schema = TestSchemas.required("tripleoscillator")
+    static let factory = TestPaths.factory("usr/share/lmms/presets/TripleOscillator")
     static var factoryPresent: Bool { FileManager.default.fileExists(atPath: factory.appendingPathComponent("TB303.xpf").path) }
 
     static func parse(_ xml: String, directory: URL? = nil, upgrades: LMMSPreset.Upgrades = LMMSPreset.defaultUpgrades) throws -> Patch {
@@ -130,7 +127,7 @@ enum LMMSTestSupport {
 
     @Test func readsQtCompressedPreset() throws {
         let data = qCompress(current)
-        #expect(PresetLoader.format(of: data) == .lmms)
+        #expect(PresetLoader.format(of: data, among: [.dx7, .lmmsTripleOscillator])?.synthID == "tripleoscillator")
         let patch = try LMMSPreset.parse(data, fileName: "c.xpf", directory: nil, schema: LMMSTestSupport.schema)
         #expect(patch.values["track.vol"] == 80)
     }

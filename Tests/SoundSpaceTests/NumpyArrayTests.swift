@@ -69,4 +69,16 @@ import Testing
         try NumpyArray(shape: [0, 4], values: []).encoded().write(to: emptyArray)
         #expect(throws: NumpyArrayError.self) { try MatrixFile.read(emptyArray) }
     }
+
+    @Test func csvWithWindowsLineEndingsReadsRowByRow() throws {
+        // Spreadsheets on Windows write CRLF; each line is one point, as with "\n".
+        let file = TestData.temporaryFile("crlf.csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data("x,y\r\n1,2\r\n3,4\r\n".utf8).write(to: file)
+        #expect(try MatrixFile.read(file) == Matrix([[1, 2], [3, 4]]))
+        try Data("1,2\r\n3\r\n".utf8).write(to: file)
+        do { _ = try MatrixFile.read(file); Issue.record("ragged CRLF file accepted") } catch {
+            #expect("\(error)".contains("line 2"))
+        }
+    }
 }

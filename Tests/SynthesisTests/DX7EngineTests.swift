@@ -213,7 +213,7 @@ import Testing
         let picks = bank.voices.indices.filter { [0, 3, 5, 31].contains(Int(bank.voices[$0].algorithm)) }.prefix(8)
         #expect(picks.count >= 4)
         for index in picks {
-            let patch = bank.voices[index].patch()
+            let patch = bank.voices[index].patch(schema: S.schema)
             #expect(try S.model.render(patch, settings: settings) == naive.render(patch, settings: settings), "voice \(index)")
         }
     }

@@ -23,7 +23,7 @@ import Testing
         let indices = stride(from: 0, to: 128, by: 16).map { $0 + 2 * (($0 / 16) % 8) }
         var distances: [Double] = []
         for index in indices {
-            let ours = try S.model.render(bank.voices[index].patch(), settings: S.referenceSettings).channels[0]
+            let ours = try S.model.render(bank.voices[index].patch(schema: S.schema), settings: S.referenceSettings).channels[0]
             let theirs = try Self.reference(index)
             #expect(ours.count == theirs.count, "132,352 samples")
             let distance = ReferenceDistance.distance(ours, theirs)
@@ -39,7 +39,7 @@ import Testing
         let bank = try DX7SysEx.read(S.romBank)
         var silent: [String] = []
         for index in stride(from: 1, to: 128, by: 9) {
-            let patch = bank.voices[index].patch()
+            let patch = bank.voices[index].patch(schema: S.schema)
             for (note, velocity) in [(36, 30), (84, 127), (60, 1)] {
                 let settings = RenderSettings(note: note, velocity: velocity, holdSeconds: 0.4, tailSeconds: 0.2)
                 let audio = try S.model.render(patch, settings: settings).channels[0]
@@ -59,7 +59,7 @@ import Testing
             let url = S.corpusDirectory.appendingPathComponent(String(format: "cartridges/learnfm_%03d.syx", cartridge))
             let bank = try DX7SysEx.read(url)
             for voice in bank.voices.prefix(4) {
-                let audio = try S.render(voice.patch(), note: 60, hold: 0.5, tail: 0.2)
+                let audio = try S.render(voice.patch(schema: S.schema), note: 60, hold: 0.5, tail: 0.2)
                 #expect(audio.allSatisfy { $0.isFinite })
                 total += 1
                 if audio.map(abs).max() ?? 0 < 1e-4 { silent += 1 }

@@ -15,7 +15,7 @@ import Testing
         let bank = try DX7SysEx.read(DX7TestSupport.romBank)
         let only = ProcessInfo.processInfo.environment["DX7_DUMP_ONLY"].flatMap(Int.init)
         for index in stride(from: 0, to: bank.voices.count, by: 2) where only == nil || only == index {
-            let patch = bank.voices[index].patch()
+            let patch = bank.voices[index].patch(schema: DX7TestSupport.schema)
             let audio = try DX7TestSupport.model.render(patch, settings: DX7TestSupport.referenceSettings)
             let clip = AudioClip(sampleRateHz: audio.sampleRateHz, channels: audio.channels)
             try AudioFile.write(clip, to: directory.appendingPathComponent(String(format: "dx7_roms_%03d.wav", index)))

@@ -3,25 +3,20 @@
 import Foundation
 import Formats
 import Features
+import TestSupport
 @testable import Synthesis
 
 enum DX7TestSupport {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-    static let referenceDirectory = packageRoot.deletingLastPathComponent()
-        .appendingPathComponent("shared/fixtures/dx7-reference")
-    static let corpusDirectory = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpora/dx7")
-    static let romBank = packageRoot.appendingPathComponent(".cache/factory/usr/share/hexter/dx7_roms.dx7")
+    static let referenceDirectory = TestPaths.shared("fixtures/dx7-reference")
+    static let corpusDirectory = TestPaths.shared("corpora/dx7")
+    static let romBank = TestPaths.factory("usr/share/hexter/dx7_roms.dx7")
     static var haveReferences: Bool {
         FileManager.default.fileExists(atPath: referenceDirectory.appendingPathComponent("dx7_roms_000.flac").path)
             && FileManager.default.fileExists(atPath: romBank.path)
     }
     static var haveROMBank: Bool { FileManager.default.fileExists(atPath: romBank.path) }
 
-    static let schema: SynthSchema = {
-        (try? SynthDefinition.load(packageRoot.appendingPathComponent("Synths/dx7.xml")))
-            ?? SynthSchema(id: "dx7", name: "DX7", tool: "", parameters: [])
-    }()
+    static let schema = TestSchemas.required("dx7")
     static let model = DX7(schema: schema)
 
     /// The reference settings: note 60, velocity 100, 1.5 s + 1.5 s, 132,352 samples at 44.1 kHz.

@@ -74,8 +74,11 @@ private let schema = SynthSchema(id: "toy", name: "Toy", tool: "test", parameter
         let a = try PatchSampler(schema: schema, method: .sobol, seed: 3).randomPatches(0..<32)
         let b = try PatchSampler(schema: schema, method: .sobol, seed: 3).randomPatches(0..<32)
         #expect(a == b)
-        #expect(a.allSatisfy { $0.values["volume"]! >= 0 && $0.values["volume"]! <= 200 })
-        #expect(Set(a.map { $0.values["volume"]! }).count == 32)
+        // Patch i is Sobol point i + 1, so patches 31..<63 are points 32..<64: an aligned block of 32
+        // that fills each of 32 equal bins of a linear knob exactly once (32 uniform draws would leave
+        // about 12 empty).
+        let block = try PatchSampler(schema: schema, method: .sobol, seed: 3).randomPatches(31..<63)
+        #expect(Set(block.map { Int($0.values["volume"]! / 200 * 32) }).count == 32)
     }
 
     @Test func sweepsMoveOneKnobFromTheInitPatch() {

@@ -3,15 +3,12 @@
 import Features
 import Foundation
 import Formats
+import TestSupport
 @testable import Synthesis
 
 enum TripleOscillatorTestSupport {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let schema: SynthSchema = {
-        (try? SynthDefinition.load(packageRoot.appendingPathComponent("Synths/tripleoscillator.xml")))
-            ?? SynthSchema(id: "tripleoscillator", name: "", tool: "", parameters: [])
-    }()
+    static let packageRoot = TestPaths.packageRoot
+    static let schema = TestSchemas.required("tripleoscillator")
     static let engine = TripleOscillator(schema: schema)
 
     /// The init patch with only oscillator 1 sounding (a plain sine at full volume), plus `changes`.

@@ -1,5 +1,6 @@
 // Loads `Presets/default-tempos.csv` (tool, default BPM, where the figure comes from) and finds the
-// `Presets/` folder the way `SynthDefinition.directory()` finds `Synths/`.
+// `Presets/` folder (`PackageData`).
+import Formats
 import Foundation
 
 /// One tool's default tempo and its source.
@@ -55,8 +56,7 @@ public enum DefaultTempos {
         return fields.map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
-    /// The table from `Presets/default-tempos.csv`: `$PRESETATLAS_PRESETS`, else the first `Presets/`
-    /// found walking up from the current directory, then from the executable.
+    /// The table from `Presets/default-tempos.csv` (`PackageData.presetsFolder`).
     public static func load() throws -> [String: DefaultTempo] {
         let url = try presetsDirectory().appendingPathComponent("default-tempos.csv")
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
@@ -66,20 +66,8 @@ public enum DefaultTempos {
     }
 
     public static func presetsDirectory() throws -> URL {
-        let fm = FileManager.default
-        if let env = ProcessInfo.processInfo.environment["PRESETATLAS_PRESETS"] {
-            return URL(fileURLWithPath: env, isDirectory: true)
+        do { return try PackageData.presetsFolder() } catch let error as PackageData.NotFound {
+            throw DefaultTempoError(description: error.description)
         }
-        let starts = [URL(fileURLWithPath: fm.currentDirectoryPath),
-                      URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()]
-        for start in starts {
-            var dir = start.standardizedFileURL
-            for _ in 0..<8 {
-                let candidate = dir.appendingPathComponent("Presets", isDirectory: true)
-                if fm.fileExists(atPath: candidate.appendingPathComponent("default-tempos.csv").path) { return candidate }
-                dir.deleteLastPathComponent()
-            }
-        }
-        throw DefaultTempoError(description: "cannot find Presets/default-tempos.csv; set PRESETATLAS_PRESETS")
     }
 }

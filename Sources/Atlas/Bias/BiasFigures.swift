@@ -119,6 +119,13 @@ public enum BiasFigures {
             try Data(tempoComparison(report.tempo).utf8).write(to: url, options: .atomic)
             figures[comparisonFigureKey] = url.lastPathComponent
             written.append(url)
+            for (name, svg) in [("tempo-cross-program.svg", crossProgramShares(report.tempo)),
+                                ("tempo-all-programs.svg", allProgramsHistogram(report.tempo))] {
+                let figure = folder.appendingPathComponent(name)
+                try Data(svg.utf8).write(to: figure, options: .atomic)
+                figures[name] = name
+                written.append(figure)
+            }
         }
         for bank in report.parameters where bank.presets > 0 {
             let name = "stickiness-\(slug(bank.synthID)).svg"

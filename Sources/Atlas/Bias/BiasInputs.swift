@@ -4,42 +4,6 @@ import Foundation
 import Formats
 import Synthesis
 
-/// A preset format the bias statistics can read: which files it takes, which schema, how to read.
-public struct BiasPresetFormat: Sendable {
-    public var synthID: String
-    /// Lowercased extensions this format's files carry (for walking folders).
-    public var extensions: Set<String>
-    /// Content check on the first bytes (extension alone never decides).
-    public var sniff: @Sendable (Data) -> Bool
-    /// Reads every patch in a file (a bank file may hold many).
-    public var read: @Sendable (URL, SynthSchema) throws -> [Patch]
-
-    public init(synthID: String, extensions: Set<String>, sniff: @escaping @Sendable (Data) -> Bool,
-                read: @escaping @Sendable (URL, SynthSchema) throws -> [Patch]) {
-        self.synthID = synthID
-        self.extensions = extensions
-        self.sniff = sniff
-        self.read = read
-    }
-
-    /// Formats wired in: ZynAddSubFX/Yoshimi instruments, LMMS TripleOscillator presets, DX7 voice files.
-    public static let all: [BiasPresetFormat] = [
-        BiasPresetFormat(synthID: "zynaddsubfx", extensions: ["xiz", "xiy"],
-                         sniff: { ZynAddSubFXInstrument.looksLike($0) },
-                         read: { url, schema in [try ZynAddSubFXInstrument.read(url, schema: schema)] }),
-        // LMMS presets of other instruments (e.g. a ZynAddSubFX or AudioFileProcessor track) are
-        // rejected by the reader with one line, as they should: their parameters are not TripleOscillator's.
-        BiasPresetFormat(synthID: LMMSPreset.synthID, extensions: ["xpf"],
-                         sniff: { LMMSPreset.sniff($0) },
-                         read: { url, schema in [try LMMSPreset.read(url, schema: schema)] }),
-        BiasPresetFormat(synthID: DX7VoiceData.synthID, extensions: ["syx", "dx7"],
-                         sniff: { DX7SysEx.looksLikeDX7($0) },
-                         read: { url, _ in
-                             try DX7SysEx.read(url).voices.enumerated().map { $0.element.patch(source: url.lastPathComponent, index: $0.offset) }
-                         }),
-    ]
-}
-
 /// Everything read from the sources.
 public struct BiasInputs: Sendable {
     public var tempoReadings: [(file: String, reading: TempoReading)] = []
@@ -54,9 +18,10 @@ public struct BiasInputs: Sendable {
     public init() {}
 
     /// Reads `sources` (files or folders, walked recursively). Files named directly are always
-    /// tried; in folders only files with a known extension are. `schemaFor` loads a synth's schema
+    /// tried; in folders only files with a known extension are. `formats`: the preset formats of every
+    /// registered synth (`SynthRegistry`). `schemaFor` loads a synth's schema
     /// (default: `Synths/<id>.xml`).
-    public static func read(_ sources: [String], formats: [BiasPresetFormat] = BiasPresetFormat.all,
+    public static func read(_ sources: [String], formats: [PresetFormat] = SynthRegistry.allFormats,
                             schemaFor: (String) throws -> SynthSchema = { try SynthDefinition.named($0) },
                             progress: ((String) -> Void)? = nil) -> BiasInputs {
         var inputs = BiasInputs()
@@ -73,6 +38,7 @@ public struct BiasInputs: Sendable {
         }
         let discovered = SourceDiscovery.files(in: paths)
         for missing in discovered.missing { inputs.problems.append("\(missing): no such file or folder") }
+        inputs.problems += discovered.problems.map(\.description)
         var schemaFailures = Set<String>()
         for url in discovered.files {
             let path = url.standardizedFileURL.path
@@ -99,7 +65,8 @@ public struct BiasInputs: Sendable {
                     }
                 }
                 do {
-                    for patch in try format.read(url, schema) { inputs.banks[format.synthID, default: []].append((patch, path)) }
+                    let patches = try format.decode(try PresetLoader.contents(of: url), url, schema)
+                    for patch in patches { inputs.banks[format.synthID, default: []].append((patch, path)) }
                 } catch {
                     inputs.problems.append(oneLine("\(error)", file: path))
                 }

@@ -9,6 +9,8 @@ public struct BiasReport: Sendable {
     /// Distances from the init patch in sound space, when an atlas store was given.
     public var soundSpace: [SoundSpaceInitDistances]
     public var problems: [String]
+    /// How songs were grouped for the per-group share.
+    public var groupBy: BiasGroupBy = .parent
 
     public init(tempo: [ToolTempoReport], parameters: [ParameterBankReport], soundSpace: [SoundSpaceInitDistances] = [],
                 problems: [String]) {
@@ -20,8 +22,8 @@ public struct BiasReport: Sendable {
 
     /// Builds the whole report from the inputs read. Deterministic (seeded bootstrap).
     public static func make(from inputs: BiasInputs, defaults: [String: DefaultTempo],
-                            soundSpace: [SoundSpaceInitDistances] = []) -> BiasReport {
-        let tempo = BiasTempo.analyse(inputs.tempoReadings, defaults: defaults)
+                            soundSpace: [SoundSpaceInitDistances] = [], groupBy: BiasGroupBy = .parent) -> BiasReport {
+        let tempo = BiasTempo.analyse(inputs.tempoReadings, defaults: defaults, groupBy: groupBy)
         let banks = inputs.banks.keys.sorted().compactMap { id -> ParameterBankReport? in
             guard let schema = inputs.schemas[id], let patches = inputs.banks[id] else { return nil }
             return BiasParameters.analyse(schema: schema, patches: patches)
@@ -30,7 +32,9 @@ public struct BiasReport: Sendable {
         for report in tempo where report.defaultTempo == nil {
             problems.append("\(report.tool): no default tempo in Presets/default-tempos.csv; statistics left out")
         }
-        return BiasReport(tempo: tempo, parameters: banks, soundSpace: soundSpace, problems: problems)
+        var report = BiasReport(tempo: tempo, parameters: banks, soundSpace: soundSpace, problems: problems)
+        report.groupBy = groupBy
+        return report
     }
 
     /// How many parameters the text and Markdown tables list per bank (stickiest first); JSON has all.
@@ -39,6 +43,13 @@ public struct BiasReport: Sendable {
     static func fmt(_ x: Double?, _ digits: Int = 2) -> String {
         guard let x, x.isFinite else { return "—" }
         return String(format: "%.\(digits)f", x)
+    }
+
+    /// The spike ratio with its interval; songs at the default with none at default ±1…±8 make the
+    /// ratio unbounded, which says more than a dash.
+    static func spike(_ s: TempoSummary) -> String {
+        if s.spikeRatio == nil, s.atDefault > 0 { return "unbounded (\(s.atDefault) at default, none within ±8)" }
+        return "\(fmt(s.spikeRatio, 1)) \(interval(s.spikeInterval, 1))"
     }
 
     static func interval(_ i: ProportionInterval?, _ digits: Int = 2) -> String {
@@ -64,7 +75,7 @@ public struct BiasReport: Sendable {
                 rows.append([t.tool, t.defaultTempo.map { Self.fmt($0.bpm, 0) } ?? "?", String(t.songs.count),
                              s.map { String($0.atDefault) } ?? "—",
                              s.map { "\(Self.fmt($0.shareAtDefault)) \(Self.interval($0.shareInterval))" } ?? "—",
-                             s.map { "\(Self.fmt($0.spikeRatio, 1)) \(Self.interval($0.spikeInterval, 1))" } ?? "—",
+                             s.map(Self.spike) ?? "—",
                              String(t.absentTempo.count), String(t.templates.count)])
             }
             out += Self.table(header, rows) + "\n"
@@ -72,7 +83,7 @@ public struct BiasReport: Sendable {
                 let list = t.templates.map { "\(URL(fileURLWithPath: $0.file).lastPathComponent) \(Self.fmt($0.reading.bpm, 0))" }
                 out += "\(t.tool) templates (the tool's defaults, not counted): \(list.joined(separator: ", "))\n"
             }
-            out += "\n"
+            out += "\n" + breakdownText()
         }
         for bank in parameters {
             out += "Parameters: \(bank.synthID) (\(bank.tool)), \(bank.presets) presets, \(bank.parameters.count) parameters\n"
@@ -123,7 +134,7 @@ public struct BiasReport: Sendable {
                 let s = t.summary
                 out += "| \(Self.md(t.tool)) | \(t.defaultTempo.map { Self.fmt($0.bpm, 0) } ?? "?") | \(t.songs.count) | "
                 out += "\(s.map { String($0.atDefault) } ?? "—") | \(s.map { "\(Self.fmt($0.shareAtDefault)) \(Self.interval($0.shareInterval))" } ?? "—") | "
-                out += "\(s.map { "\(Self.fmt($0.spikeRatio, 1)) \(Self.interval($0.spikeInterval, 1))" } ?? "—") | "
+                out += "\(s.map(Self.spike) ?? "—") | "
                 out += "\(t.absentTempo.count) | \(t.templates.count) |\n"
             }
             out += "\nDefaults and where each comes from:\n\n"
@@ -135,7 +146,10 @@ public struct BiasReport: Sendable {
             for t in tempo where !t.writers.isEmpty {
                 out += "\n\(Self.md(t.tool)) songs by writer: " + t.writers.map { "\(Self.md($0.writer)) (\($0.songs))" }.joined(separator: ", ") + "\n"
             }
+            out += "\n" + breakdownMarkdown()
             if let figure = figures[BiasFigures.comparisonFigureKey] { out += "\n![Tools side by side](\(figure))\n" }
+            if let figure = figures["tempo-cross-program.svg"] { out += "\n![Each program's share at every program's default](\(figure))\n" }
+            if let figure = figures["tempo-all-programs.svg"] { out += "\n![Every program's tempos on one axis](\(figure))\n" }
             for t in tempo { if let figure = figures[t.tool] { out += "\n![\(Self.md(t.tool)) tempo histogram](\(figure))\n" } }
             out += "\n"
         }
@@ -173,9 +187,7 @@ public struct BiasReport: Sendable {
     }
 
     /// Escapes text for a Markdown table cell (pipes, angle brackets, newlines).
-    static func md(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "|", with: "\\|")
-            .replacingOccurrences(of: "\n", with: " ")
-    }
+    /// Text from files (tool and writer names) as Markdown: the report's one escaping, which also
+    /// neutralises `[` so a writer field cannot become a `javascript:` link.
+    static func md(_ s: String) -> String { Escape.markdownCell(s) }
 }

@@ -31,7 +31,42 @@ extension BiasReport {
         var templates: [JSONFileTempo]
         var writers: [String: Int]
         var histogram: [[Int]]
+        var groups: Int?
+        var group_mean_share_at_default: Double?
+        var group_share_ci95: JSONInterval?
+        var versions: [JSONVersion]
+        var speed: JSONSpeed?
     }
+
+    struct JSONVersion: Encodable { var version: String; var songs: Int; var at_tempo: [String: Int] }
+
+    struct JSONSpeed: Encodable {
+        var default_speed: Int
+        var songs: Int
+        var speed_at_default: Int
+        var speed_share_ci95: JSONInterval?
+        var tempo_and_speed_at_default: Int
+        var tempo_and_speed_share_ci95: JSONInterval?
+        var speeds: [[Int]]
+    }
+
+    /// One readable song or project, so any figure can be recomputed.
+    struct JSONSong: Encodable {
+        var file: String
+        var tool: String
+        var version: String?
+        var bpm: Double
+        var speed: Int?
+        var rows_per_beat: Int?
+        var rows_per_beat_bpm: Double?
+        var template: Bool
+        var no_tempo: Bool
+        var patterns: Int?
+        var channels: Int?
+    }
+
+    struct JSONCrossCell: Encodable { var tempo: Double; var songs: Int; var share: Double; var share_ci95: JSONInterval? }
+    struct JSONCrossRow: Encodable { var tool: String; var own_default: Double?; var songs: Int; var at: [JSONCrossCell] }
 
     struct JSONParameter: Encodable {
         var id: String
@@ -72,6 +107,8 @@ extension BiasReport {
 
     struct JSONRoot: Encodable {
         var tempo: [JSONTempo]
+        var cross_program: [JSONCrossRow]
+        var songs: [JSONSong]
         var parameters: [JSONBank]
         var sound_space: [JSONSoundSpace]
         var problems: [String]
@@ -90,8 +127,34 @@ extension BiasReport {
                       neighbour_mean: Self.finite(t.summary?.neighbourMean), no_tempo_files: t.absentTempo.count,
                       templates: t.templates.map { JSONFileTempo(file: $0.file, bpm: $0.reading.bpm, writer: $0.reading.writer) },
                       writers: Dictionary(uniqueKeysWithValues: t.writers.map { ($0.writer, $0.songs) }),
-                      histogram: (t.summary?.histogram ?? []).map { [$0.bpm, $0.count] })
+                      histogram: (t.summary?.histogram ?? []).map { [$0.bpm, $0.count] },
+                      groups: t.groupShare?.groups, group_mean_share_at_default: Self.finite(t.groupShare?.meanShare),
+                      group_share_ci95: JSONInterval(t.groupShare?.interval),
+                      versions: t.versions.map { v in
+                          JSONVersion(version: v.version, songs: v.songs,
+                                      at_tempo: Dictionary(uniqueKeysWithValues: v.atTempo.map { (BiasFigures.fmt($0.key), $0.value) }))
+                      },
+                      speed: t.speed.map { s in
+                          JSONSpeed(default_speed: s.defaultSpeed, songs: s.songs, speed_at_default: s.speedAtDefault,
+                                    speed_share_ci95: JSONInterval(s.speedInterval), tempo_and_speed_at_default: s.bothAtDefault,
+                                    tempo_and_speed_share_ci95: JSONInterval(s.bothInterval), speeds: s.speeds.map { [$0.speed, $0.count] })
+                      })
         }
+        let cross = BiasCrossProgram.rows(tempo).map { row in
+            JSONCrossRow(tool: row.tool, own_default: row.ownDefault, songs: row.songs, at: row.cells.map {
+                JSONCrossCell(tempo: $0.tempo, songs: $0.count, share: Double($0.count) / Double(Swift.max(1, row.songs)),
+                              share_ci95: JSONInterval($0.interval))
+            })
+        }
+        let songs = tempo.flatMap { t in
+            (t.songs + t.absentTempo + t.templates).map { song in
+                JSONSong(file: song.file, tool: t.tool, version: song.reading.writer, bpm: song.reading.bpm,
+                         speed: song.reading.ticksPerRow, rows_per_beat: song.reading.rowsPerBeat,
+                         rows_per_beat_bpm: Self.finite(song.reading.rowsPerBeatBPM), template: song.reading.isTemplate,
+                         no_tempo: song.reading.origin == .absent, patterns: song.reading.patterns,
+                         channels: song.reading.channels)
+            }
+        }.sorted { $0.file < $1.file }
         let banks = parameters.map { b in
             JSONBank(synth: b.synthID, tool: b.tool, presets: b.presets, untouched: b.untouched.map(\.id),
                      median_distance_from_init: b.medianDistance, mean_distance_from_init: b.meanDistance,
@@ -112,6 +175,6 @@ extension BiasReport {
                            preset_to_random_ratio: Self.finite(s.presetToRandomRatio), random_settings: s.randomDistances.count,
                            presets: s.presets.map { JSONPresetDistance(name: $0.name, file: $0.file, distance: $0.distance) })
         }
-        return try encoder.encode(JSONRoot(tempo: tempoRows, parameters: banks, sound_space: space, problems: problems))
+        return try encoder.encode(JSONRoot(tempo: tempoRows, cross_program: cross, songs: songs, parameters: banks, sound_space: space, problems: problems))
     }
 }

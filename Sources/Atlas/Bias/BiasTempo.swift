@@ -18,6 +18,12 @@ public struct ToolTempoReport: Sendable {
     public var templates: [(file: String, reading: TempoReading)]
     /// How many songs each writer (program and version) saved.
     public var writers: [(writer: String, songs: Int)]
+    /// The share at the default counted per group (`--group-by`), nil without a known default.
+    public var groupShare: GroupedShare?
+    /// Songs per major version of the program that saved them, at each reference tempo.
+    public var versions: [VersionTempoShares] = []
+    /// Trackers: speed apart from tempo; nil for tools without a speed.
+    public var speed: TrackerSpeedShares?
 }
 
 public enum BiasTempo {
@@ -26,7 +32,7 @@ public enum BiasTempo {
     public static let seed: UInt64 = 20_240_607
 
     public static func analyse(_ readings: [(file: String, reading: TempoReading)],
-                               defaults: [String: DefaultTempo]) -> [ToolTempoReport] {
+                               defaults: [String: DefaultTempo], groupBy: BiasGroupBy = .parent) -> [ToolTempoReport] {
         let byTool = Dictionary(grouping: readings, by: { $0.reading.tool })
         return byTool.keys.sorted().map { tool in
             let all = byTool[tool]!
@@ -40,8 +46,13 @@ public enum BiasTempo {
             let writerCounts = Dictionary(grouping: songs, by: { $0.reading.writer ?? "unknown" }).mapValues(\.count)
             let writers = writerCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
                 .map { (writer: $0.key, songs: $0.value) }
+            let groupShare = known.map {
+                BiasTempoBreakdowns.groupShare(songs, defaultBPM: $0.bpm, groupBy: groupBy, resamples: resamples, seed: seed)
+            }
             return ToolTempoReport(tool: tool, defaultTempo: known, summary: summary, songs: songs,
-                                   absentTempo: absent, templates: templates, writers: writers)
+                                   absentTempo: absent, templates: templates, writers: writers, groupShare: groupShare,
+                                   versions: BiasTempoBreakdowns.versions(songs),
+                                   speed: BiasTempoBreakdowns.speeds(songs, defaultBPM: known?.bpm))
         }
     }
 }

@@ -39,7 +39,7 @@ public enum DX7Fidelity {
         for file in files {
             guard let index = Int(file.dropFirst("dx7_roms_".count).prefix(3)), voices.indices.contains(index) else { continue }
             let theirs = try AudioFile.read(references.appendingPathComponent(file)).mono
-            let ours = try model.render(voices[index].patch(), settings: referenceSettings).channels[0]
+            let ours = try model.render(voices[index].patch(schema: model.schema), settings: referenceSettings).channels[0]
             let row = Row(index: index, name: voices[index].name,
                           distance: ReferenceDistance.distance(ours, theirs),
                           pitchErrorCents: pitchErrorCents(ours, theirs),

@@ -5,6 +5,8 @@ import Foundation
 public struct AtlasRunResult: Sendable {
     public var catalog: CatalogSummary
     public var rendered: Int
+    /// Patches whose render killed an earlier run: recorded as failed and skipped, not rendered again.
+    public var crashedPatches: [String] = []
     public var analysis: AnalysisStage.Outcome?
     public var reportFiles: [URL]
 }
@@ -21,21 +23,24 @@ public enum AtlasRun {
     public static func run(sourcePaths: [String], out: URL, settings: AtlasSettings, shard: Shard,
                            components: AtlasComponents, root: URL,
                            progress: @escaping (AtlasProgress) -> Void = { _ in }) throws -> AtlasRunResult {
+        let lock = try AtlasLock(directory: out)
+        defer { withExtendedLifetime(lock) {} }
         let store = try AtlasStore(reportDirectory: out)
         try store.adopt(settings: settings.pairs(embedder: components.embedder.identifier))
         progress(.stage("catalog"))
         let catalog = try CatalogStage.run(store: store, sourcePaths: sourcePaths, components: components,
                                            settings: settings, root: root)
         progress(.stage("render"))
-        let rendered = try RenderStage.run(store: store, components: components, settings: settings, shard: shard) {
-            progress(.rendering(done: $0, total: $1))
-        }
+        var crashed: [String] = []
+        let rendered = try RenderStage.run(store: store, components: components, settings: settings, shard: shard,
+                                           progress: { progress(.rendering(done: $0, total: $1)) },
+                                           crashed: { crashed.append($0) })
         guard shard.count == 1 else {
-            return AtlasRunResult(catalog: catalog, rendered: rendered, analysis: nil, reportFiles: [])
+            return AtlasRunResult(catalog: catalog, rendered: rendered, crashedPatches: crashed, analysis: nil, reportFiles: [])
         }
         let (analysis, files) = try analyseAndReport(store: store, out: out, components: components,
                                                      seed: settings.seed, progress: progress)
-        return AtlasRunResult(catalog: catalog, rendered: rendered, analysis: analysis, reportFiles: files)
+        return AtlasRunResult(catalog: catalog, rendered: rendered, crashedPatches: crashed, analysis: analysis, reportFiles: files)
     }
 
     /// Analysis and report of a complete store (after a whole run or a merge).

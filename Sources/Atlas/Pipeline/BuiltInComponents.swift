@@ -1,5 +1,5 @@
-// The real parts of an atlas run: the built-in synth engines (TripleOscillator, DX7), the preset
-// readers (LMMS .xpf, DX7 SysEx, the native format), the Features embedding and the SoundSpace
+// The real parts of an atlas run: the engines and preset readers of the renderable synths in
+// `SynthRegistry`, the native preset format, the Features embedding and the SoundSpace
 // algorithms, plus where the default sources are.
 import Features
 import Foundation
@@ -20,20 +20,17 @@ public enum BuiltInComponents {
             .filter { FileManager.default.fileExists(atPath: $0.path) }
     }
 
-    /// Every built-in synth whose `Synths/` definition loads, with its readers, the descriptor embedding
-    /// and t-SNE maps.
+    /// Every renderable synth of `SynthRegistry` with its preset readers, the descriptor embedding and
+    /// t-SNE maps.
     public static func make() throws -> AtlasComponents {
         let rendering = PresetRendering()
         var models: [String: any SynthModel] = [:]
-        let triple = try rendering.schema(TripleOscillator.schemaID)
-        models[triple.id] = TripleOscillatorModel(schema: triple, rendering: rendering)
-        let dx7 = try SynthDefinition.named(DX7VoiceData.synthID)
-        models[dx7.id] = DX7(schema: dx7)
-        let readers: [any PresetReader] = [
-            NativePresetReader(schemas: models.mapValues(\.schema)),
-            LoaderPresetReader(format: .lmms, rendering: rendering),
-            LoaderPresetReader(format: .dx7, rendering: rendering),
-        ]
+        var readers: [any PresetReader] = []
+        for synth in SynthRegistry.renderable {
+            models[synth.id] = try rendering.engine(synth.id)
+            readers += synth.formats.map { LoaderPresetReader(format: $0, rendering: rendering) }
+        }
+        readers.insert(NativePresetReader(schemas: models.mapValues(\.schema)), at: 0)
         return AtlasComponents(models: models, readers: readers, embedder: DescriptorEmbedder(),
                                analysis: SoundSpaceAnalysis())
     }
@@ -47,31 +44,16 @@ private func wholeFile(_ url: URL, head: Data, limit: Int) -> Data {
     return (try? Data(contentsOf: url)) ?? head
 }
 
-/// The preset files `Formats.PresetLoader` sniffs by content: LMMS `.xpf` (plain or compressed) and DX7
-/// voice files (SysEx dumps or raw packed banks such as hexter's ROMs). One reader per format, so the
-/// report names each collection.
+/// One preset format of a registered synth (`SynthRegistry`), so the report names each collection.
 struct LoaderPresetReader: PresetReader {
-    let format: PresetLoader.Format
+    let format: PresetFormat
     let rendering: PresetRendering
-    var formatName: String {
-        switch format {
-        case .lmms: return "LMMS preset"
-        case .dx7: return "DX7 SysEx"
-        }
-    }
+    var formatName: String { format.name }
     func canRead(_ url: URL, head: Data) -> Bool {
-        PresetLoader.format(of: wholeFile(url, head: head, limit: XMLParser.maximumBytes)) == format
+        format.sniff(wholeFile(url, head: head, limit: PresetLoader.maximumFileBytes))
     }
-    func read(_ url: URL) throws -> [Patch] { try rendering.patches(url) }
-}
-
-/// TripleOscillator through the shared renderer, which also loads user wave files a preset names.
-struct TripleOscillatorModel: SynthModel {
-    let schema: SynthSchema
-    let rendering: PresetRendering
-    func render(_ patch: Patch, settings: RenderSettings) throws -> AudioBuffer {
-        let clip = try rendering.render(patch, settings: settings, file: patch.name)
-        return AudioBuffer(sampleRateHz: clip.sampleRateHz, channels: clip.channels)
+    func read(_ url: URL) throws -> [Patch] {
+        try PresetLoader.load(url, formats: [format], schema: { try rendering.schema($0) })
     }
 }
 

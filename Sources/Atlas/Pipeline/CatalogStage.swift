@@ -7,7 +7,11 @@ import Synthesis
 /// What the catalog stage found.
 public struct CatalogSummary: Sendable, Equatable {
     public var newSources = 0
+    /// Sources read again because their content changed since the last run (included in `newSources`).
+    public var changedSources = 0
     public var newBadInputs: [String] = []
+    /// Bad inputs in the store after this run (found now or in an earlier run): the run's exit status.
+    public var badInputs = 0
     public var synths: [String] = []
 }
 
@@ -21,43 +25,65 @@ public enum CatalogStage {
     public static func run(store: AtlasStore, sourcePaths: [String], components: AtlasComponents,
                            settings: AtlasSettings, root: URL) throws -> CatalogSummary {
         var summary = CatalogSummary()
-        let (files, missing) = SourceDiscovery.files(in: sourcePaths)
+        let found = SourceDiscovery.files(in: sourcePaths)
+        let files = found.files
         let explicitFiles = Set(sourcePaths.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
-        for path in missing {
+        for path in found.missing {
             try recordBad(store, path: displayPath(URL(fileURLWithPath: path), root: root), problem: "no such file or folder",
                           summary: &summary)
         }
+        for entry in found.problems {
+            try recordBad(store, path: displayPath(URL(fileURLWithPath: entry.path), root: root), problem: entry.problem,
+                          summary: &summary)
+        }
 
-        let done = try store.read { db in
-            Set(try String.fetchAll(db, sql: "SELECT path FROM source UNION SELECT path FROM badInput"))
+        // What each path held when it was last read: unchanged files are skipped, changed ones read again.
+        let known = try store.read { db in
+            Dictionary(try Row.fetchAll(db, sql: "SELECT path, contentHash FROM source UNION ALL SELECT path, contentHash FROM badInput")
+                .map { ($0["path"] as String, $0["contentHash"] as String) }, uniquingKeysWith: { a, _ in a })
         }
         for file in files {
             let path = displayPath(file, root: root)
-            guard !done.contains(path) else { continue }
-            let head = (try? FileHandle(forReadingFrom: file)).flatMap { handle in
-                defer { try? handle.close() }
-                return try? handle.read(upToCount: 4096)
-            } ?? Data()
+            let head: Data
+            do { head = try SourceFile.head(file) } catch {
+                try forget(store, path: path)
+                try recordBad(store, path: path, problem: "\(error)", summary: &summary)
+                continue
+            }
             guard let reader = components.readers.first(where: { $0.canRead(file, head: head) }) else {
                 // A folder holds other files too (READMEs, samples): only a file named on the command
-                // line is an error when no reader takes it.
-                if explicitFiles.contains(file.standardizedFileURL.path) {
+                // line, or one that was a preset when last read, is an error when no reader takes it.
+                if explicitFiles.contains(file.standardizedFileURL.path) || known[path] != nil {
+                    try forget(store, path: path)
                     try recordBad(store, path: path, problem: "not a preset format presetatlas reads", summary: &summary)
                 }
                 continue
             }
+            let contentHash: String
+            do { contentHash = try SourceFile.contentHash(file) } catch {
+                try forget(store, path: path)
+                try recordBad(store, path: path, problem: "\(error)", summary: &summary)
+                continue
+            }
+            if let previous = known[path] {
+                if previous == contentHash { continue }
+                try forget(store, path: path)
+                summary.changedSources += 1
+            }
             let patches: [Patch]
             do { patches = try reader.read(file) } catch {
-                try recordBad(store, path: path, problem: oneLine("\(error)", dropping: file.path), summary: &summary)
+                try recordBad(store, path: path, problem: oneLine("\(error)", dropping: file.path), contentHash: contentHash,
+                              summary: &summary)
                 continue
             }
             guard !patches.isEmpty else {
-                try recordBad(store, path: path, problem: "holds no presets", summary: &summary)
+                try recordBad(store, path: path, problem: "holds no presets", contentHash: contentHash, summary: &summary)
                 continue
             }
             let unknown = Set(patches.map(\.synthID)).subtracting(components.models.keys)
             guard unknown.isEmpty else {
-                try recordBad(store, path: path, problem: "synth \(unknown.sorted().joined(separator: ", ")) is not built in", summary: &summary)
+                try recordBad(store, path: path, problem: "synth \(unknown.sorted().joined(separator: ", ")) is not built in",
+                              contentHash: contentHash, summary: &summary)
                 continue
             }
             try store.write { db in
@@ -68,13 +94,14 @@ public enum CatalogStage {
                                author: patch.attributes[authorAttribute] ?? "", sourcePath: path, sourceIndex: index,
                                keepsPreview: true)
                 }
-                try db.execute(sql: "INSERT INTO source(path, format, synth, patchCount) VALUES (?, ?, ?, ?)",
+                try db.execute(sql: "INSERT INTO source(path, format, synth, patchCount, contentHash) VALUES (?, ?, ?, ?, ?)",
                                arguments: [path, reader.formatName, Set(patches.map(\.synthID)).sorted().joined(separator: ","),
-                                           patches.count])
+                                           patches.count, contentHash])
             }
             summary.newSources += 1
         }
 
+        summary.badInputs = try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM badInput") ?? 0 }
         // The synths found in the sources (now or in an earlier run) get their init, random and sweep patches.
         let synths = try store.read { db in
             try String.fetchAll(db, sql: "SELECT DISTINCT synth FROM patch WHERE origin = 'preset' ORDER BY synth")
@@ -131,11 +158,31 @@ public enum CatalogStage {
                              PatchJSON.encode(values), PatchJSON.encode(attributes), keepsPreview])
     }
 
-    static func recordBad(_ store: AtlasStore, path: String, problem: String, summary: inout CatalogSummary) throws {
+    /// Records a file that gives no patches. `contentHash` is empty when the file could not be read at
+    /// all, so the next run tries it again.
+    static func recordBad(_ store: AtlasStore, path: String, problem: String, contentHash: String = "",
+                          summary: inout CatalogSummary) throws {
         try store.write { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO badInput(path, problem) VALUES (?, ?)", arguments: [path, problem])
+            try db.execute(sql: "INSERT OR REPLACE INTO badInput(path, problem, contentHash) VALUES (?, ?, ?)",
+                           arguments: [path, problem, contentHash])
         }
         summary.newBadInputs.append("\(path): \(problem)")
+    }
+
+    /// Removes everything read from the source at `path` (its patches with their renders, embeddings and
+    /// map points, its source or bad-input row) and the analysis built on it, before the file is read again.
+    static func forget(_ store: AtlasStore, path: String) throws {
+        try store.write { db in
+            let keys = "SELECT key FROM patch WHERE origin = 'preset' AND sourcePath = ?"
+            for table in ["mapPoint", "finding", "embedding", "render", "renderAttempt"] {
+                try db.execute(sql: "DELETE FROM \(table) WHERE patchKey IN (\(keys))", arguments: [path])
+            }
+            try db.execute(sql: "DELETE FROM patch WHERE origin = 'preset' AND sourcePath = ?", arguments: [path])
+            let removedPatches = db.changesCount
+            try db.execute(sql: "DELETE FROM source WHERE path = ?", arguments: [path])
+            try db.execute(sql: "DELETE FROM badInput WHERE path = ?", arguments: [path])
+            if removedPatches > 0 { try db.execute(sql: "DELETE FROM stage WHERE name = 'analysis'") }
+        }
     }
 
     /// `url` relative to `root` when inside it, else its absolute path.

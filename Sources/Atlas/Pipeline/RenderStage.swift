@@ -31,11 +31,15 @@ public enum RenderStage {
     }
 
     /// Renders and embeds what this shard still owes. `progress(done, total)` is called after each batch.
+    /// A patch whose render killed an earlier run is not rendered again: it gets a render row with the
+    /// error, and `crashed` is called with its key.
+    /// - Parameter limit: stop after this many patches (tests use it to stand for a killed run).
     /// - Returns: how many patches were rendered now.
     @discardableResult
-    /// - Parameter limit: stop after this many patches (tests use it to stand for a killed run).
     public static func run(store: AtlasStore, components: AtlasComponents, settings: AtlasSettings, shard: Shard,
-                           limit: Int = .max, progress: (Int, Int) -> Void = { _, _ in }) throws -> Int {
+                           limit: Int = .max, progress: (Int, Int) -> Void = { _, _ in },
+                           crashed: (String) -> Void = { _ in }) throws -> Int {
+        let attempts = try RenderAttempts.left(in: store)
         let pending = try store.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT p.key, p.synth, p.valuesJSON, p.attributesJSON, p.name, p.keepsPreview FROM patch p
@@ -47,27 +51,50 @@ public enum RenderStage {
         }.filter { shard.owns(patchKey: $0.key) }.prefix(limit)
         var done = 0
         progress(0, pending.count)
+        // Patches rendered alone when a run died: the crash was theirs.
+        let culprits = pending.filter { attempts[$0.key] == .alone }
+        if !culprits.isEmpty {
+            try write(culprits.map { Outcome(key: $0.key, error: RenderAttempts.crashMessage) }, to: store)
+            culprits.forEach { crashed($0.key) }
+            done += culprits.count
+            progress(done, pending.count)
+        }
+        // Patches of a batch in flight when a run died: one of them may be the cause, so each is
+        // rendered alone, marked first, so a second crash names it.
+        for item in pending where attempts[item.key] == .inBatch {
+            try RenderAttempts.mark([item.key], .alone, in: store)
+            try write([renderOne(item, components: components, settings: settings)], to: store)
+            done += 1
+            progress(done, pending.count)
+        }
+        let rest = Array(pending.filter { attempts[$0.key] == nil })
         var start = 0
-        while start < pending.count {
-            let batch = Array(pending[(pending.startIndex + start)..<(pending.startIndex + min(start + batchSize, pending.count))])
-            let outcomes = renderConcurrently(batch, components: components, settings: settings)
-            try store.write { db in
-                for outcome in outcomes {
-                    try db.execute(sql: """
-                        INSERT OR REPLACE INTO render(patchKey, peak, rms, seconds, previewWAV, error) VALUES (?, ?, ?, ?, ?, ?)
-                        """, arguments: [outcome.key, Double(outcome.peak), Double(outcome.rms), outcome.seconds,
-                                         outcome.preview, outcome.error])
-                    if let vector = outcome.embedding {
-                        try db.execute(sql: "INSERT OR REPLACE INTO embedding(patchKey, dimension, vector) VALUES (?, ?, ?)",
-                                       arguments: [outcome.key, vector.count, EmbeddingBlob.encode(vector)])
-                    }
-                }
-            }
+        while start < rest.count {
+            let batch = Array(rest[start..<min(start + batchSize, rest.count)])
+            try RenderAttempts.mark(batch.map(\.key), .inBatch, in: store)
+            try write(renderConcurrently(batch, components: components, settings: settings), to: store)
             start += batch.count
             done += batch.count
             progress(done, pending.count)
         }
         return done
+    }
+
+    /// Stores the outcomes and clears their attempt marks, in one transaction.
+    static func write(_ outcomes: [Outcome], to store: AtlasStore) throws {
+        try store.write { db in
+            for outcome in outcomes {
+                try db.execute(sql: """
+                    INSERT OR REPLACE INTO render(patchKey, peak, rms, seconds, previewWAV, error) VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [outcome.key, Double(outcome.peak), Double(outcome.rms), outcome.seconds,
+                                     outcome.preview, outcome.error])
+                if let vector = outcome.embedding {
+                    try db.execute(sql: "INSERT OR REPLACE INTO embedding(patchKey, dimension, vector) VALUES (?, ?, ?)",
+                                   arguments: [outcome.key, vector.count, EmbeddingBlob.encode(vector)])
+                }
+                try db.execute(sql: "DELETE FROM renderAttempt WHERE patchKey = ?", arguments: [outcome.key])
+            }
+        }
     }
 
     /// Renders a batch on all cores. Each patch's result depends only on the patch and the settings.

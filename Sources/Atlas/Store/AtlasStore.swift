@@ -28,13 +28,44 @@ public final class AtlasStore: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         do {
+            // Another program's SQLite file is refused before anything is written to it.
+            try Self.checkIsAtlasOrEmpty(url)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             queue = try DatabaseQueue(path: url.path, configuration: configuration)
             try Self.migrator.migrate(queue)
         } catch let error as DatabaseError {
             throw AtlasStoreError("\(url.path): \(error.message ?? "SQLite error \(error.resultCode)")")
+        } catch let error as AtlasStoreError {
+            throw error
         } catch {
             throw AtlasStoreError("\(url.path): \(error)")
+        }
+    }
+
+    /// Runs `body` on the database at `url` opened read-only; SQLite errors become one line naming the file.
+    static func readOnly<T>(_ url: URL, _ body: (Database) throws -> T) throws -> T {
+        var configuration = Configuration()
+        configuration.readonly = true
+        do {
+            return try DatabaseQueue(path: url.path, configuration: configuration).read(body)
+        } catch let error as DatabaseError {
+            throw AtlasStoreError("\(url.path): \(error.message ?? "SQLite error \(error.resultCode)")")
+        }
+    }
+
+    /// Throws unless `url` is absent, empty, or a database whose first migration is this store's: a
+    /// file made by another program is opened read-only to look, and never changed.
+    static func checkIsAtlasOrEmpty(_ url: URL) throws {
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+        guard size > 0 else { return }
+        let (tables, migrations) = try readOnly(url) { db in
+            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+            let migrations = tables.contains("grdb_migrations")
+                ? try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") : []
+            return (tables, migrations)
+        }
+        guard tables.isEmpty || migrations.contains(where: { $0.hasPrefix("v1: sources, patches") }) else {
+            throw AtlasStoreError("\(url.path): an SQLite file but not an atlas store (tables: \(tables.sorted().prefix(5).joined(separator: ", "))); left untouched")
         }
     }
 
@@ -94,6 +125,17 @@ public final class AtlasStore: Sendable {
                 patchKey TEXT, parameterID TEXT, value REAL NOT NULL, PRIMARY KEY (kind, scope, rank));
             CREATE TABLE stage (name TEXT PRIMARY KEY NOT NULL, fingerprint TEXT NOT NULL);
             """)
+        }
+        // A source is known by its path and content: an edited or fixed file is read again.
+        migrator.registerMigration("v2: content hash of sources and bad inputs") { db in
+            try db.execute(sql: """
+            ALTER TABLE source ADD COLUMN contentHash TEXT NOT NULL DEFAULT '';
+            ALTER TABLE badInput ADD COLUMN contentHash TEXT NOT NULL DEFAULT '';
+            """)
+        }
+        // Renders in flight (see RenderAttempts): a mark left by a killed run names what was rendering.
+        migrator.registerMigration("v3: render attempts") { db in
+            try db.execute(sql: "CREATE TABLE renderAttempt (patchKey TEXT PRIMARY KEY NOT NULL, kind INTEGER NOT NULL)")
         }
         return migrator
     }

@@ -77,9 +77,19 @@ public enum Decompression {
             } while status == Z_OK
         }
         guard status == Z_STREAM_END else {
-            let reason = status == Z_BUF_ERROR ? "truncated" : "corrupt (zlib status \(status))"
-            throw DecompressionError(description: "compressed data \(reason)")
+            throw DecompressionError(description: "compressed data \(problem(status))")
         }
         return output
+    }
+
+    /// zlib's status codes in words (its own `zError` strings are terse, e.g. "data error").
+    static func problem(_ status: Int32) -> String {
+        switch status {
+        case Z_BUF_ERROR: return "truncated (the stream ends early)"
+        case Z_DATA_ERROR: return "corrupt (not a valid deflate stream, or a checksum mismatch)"
+        case Z_NEED_DICT: return "needs a preset dictionary, which no preset format uses"
+        case Z_MEM_ERROR: return "could not be inflated (out of memory)"
+        default: return "could not be inflated (zlib error \(status))"
+        }
     }
 }

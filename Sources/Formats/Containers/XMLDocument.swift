@@ -65,6 +65,7 @@ public enum XMLParser {
             throw XMLError(description: "XML larger than \(maximumBytes >> 20) MiB")
         }
         guard !data.isEmpty else { throw XMLError(description: "empty file") }
+        try data.withUnsafeBytes { try XMLShapeLimits.standard.check($0) }
         // XML_PARSE_NONET: never fetch anything; no NOENT / DTDLOAD: entities stay unexpanded and
         // external subsets unloaded; NOERROR/NOWARNING: errors come back to us, not to stderr.
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue

@@ -36,29 +36,35 @@ public enum DX7SysEx {
     /// Reads a DX7 file from disk.
     public static func read(_ url: URL) throws -> DX7Bank {
         let name = url.lastPathComponent
-        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > maximumFileBytes {
-            throw DX7FormatError(file: name, problem: "\(size) bytes is too large for a DX7 voice file (limit \(maximumFileBytes))")
-        }
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw DX7FormatError(file: name, problem: "cannot read (\(error.localizedDescription))")
+        do { data = try InputFile.read(url, maximumBytes: maximumFileBytes) } catch {
+            throw DX7FormatError(file: name, problem: "\(error)")
         }
         return try decode([UInt8](data), fileName: name)
     }
 
     /// Whether a file looks like DX7 voice data: a Yamaha voice dump header at the start, or a raw
-    /// packed bank (a multiple of 128 bytes) whose first voice has 7-bit data, EG values within
-    /// 0...99, a valid algorithm and a printable name.
+    /// packed bank (a multiple of 128 bytes) whose first voice has at most `tolerance` odd bytes.
     public static func looksLikeDX7(_ data: Data) -> Bool {
         let head = [UInt8](data.prefix(DX7VoiceData.packedSize))
         if head.count >= 6, head[0] == 0xF0, head[1] == 0x43, head[2] & 0xF0 == 0,
            head[3] == 0x09 || head[3] == 0x00 { return true }
         guard data.count >= 128, data.count % 128 == 0, head.count == 128 else { return false }
-        let sevenBit = head[0..<118].allSatisfy { $0 < 0x80 }
-        let envelopesInRange = (0..<6).allSatisfy { op in head[(op * 17)..<(op * 17 + 8)].allSatisfy { $0 <= 99 } }
-        let printableName = head[118..<128].allSatisfy { $0 >= 0x20 && $0 < 0x80 }
-        return sevenBit && envelopesInRange && head[110] < 0x20 && printableName
+        return oddBytes(packedVoice: head) <= tolerance
+    }
+
+    /// Odd bytes a raw packed voice may have and still be sniffed as one. hexter loads headerless banks
+    /// with stray bits or EG values over 99 (decode masks and reports them), so one odd byte must not
+    /// hide a voice; random or text data of the same length has dozens.
+    static let tolerance = 8
+
+    /// Bytes of a packed voice with bits outside its fields, EG rates or levels over 99, or a name
+    /// character below space.
+    static func oddBytes(packedVoice bytes: [UInt8]) -> Int {
+        var odd = zip(bytes, DX7VoiceData.packedFieldMask).filter { $0.0 & ~$0.1 != 0 }.count
+        for op in 0..<6 { odd += bytes[(op * 17)..<(op * 17 + 8)].filter { $0 & 0x7F > 99 }.count }
+        odd += bytes[118..<128].filter { $0 & 0x7F < 0x20 }.count
+        return odd
     }
 
     /// Decodes every voice in `bytes`: all bulk and single-voice dumps found anywhere in the file,
@@ -103,7 +109,6 @@ public enum DX7SysEx {
                 if data.contains(where: { $0 >= 0x80 }) {
                     warnings.append("voice \(voices.count + 1): bytes >= 0x80 masked to 7 bits")
                 }
-                report(decoded, label: "voice \(voices.count + 1)", warnings: &warnings)
                 voices.append(decoded)
                 i += singleDumpSize
             } else {
@@ -135,15 +140,7 @@ public enum DX7SysEx {
         let decoded = DX7VoiceData(packed: packed)
         let stray = DX7VoiceData.strayBitCount(packed: packed)
         if stray > 0 { warnings.append("\(label) (\(decoded.name)): \(stray) stray bit(s) outside the fields masked off") }
-        report(decoded, label: label, warnings: &warnings)
         return decoded
-    }
-
-    private static func report(_ voice: DX7VoiceData, label: String, warnings: inout [String]) {
-        let problems = voice.outOfRangeFields
-        if !problems.isEmpty {
-            warnings.append("\(label) (\(voice.name)): out of range, clamped when played: " + problems.joined(separator: ", "))
-        }
     }
 
     private static func checkChecksum(_ data: ArraySlice<UInt8>, stated: UInt8, what: String, warnings: inout [String]) {

@@ -89,39 +89,6 @@ public struct DX7VoiceData: Sendable, Equatable {
     }
 }
 
-// MARK: - Range checks
-
-extension DX7VoiceData {
-    /// Every field above its documented range, as `field value > max` (empty for a clean voice).
-    /// Values are kept as stored; the engine clamps them as hexter does (FORMAT.md §3.1).
-    public var outOfRangeFields: [String] {
-        var problems: [String] = []
-        func check(_ name: String, _ value: UInt8, _ maximum: UInt8) {
-            if value > maximum { problems.append("\(name) \(value) > \(maximum)") }
-        }
-        for (index, op) in operators.enumerated() {
-            let p = "op\(index + 1)."
-            for i in 0..<4 { check(p + "eg.rate\(i + 1)", op.egRates[i], 99) }
-            for i in 0..<4 { check(p + "eg.level\(i + 1)", op.egLevels[i], 99) }
-            check(p + "kls.breakpoint", op.breakPoint, 99)
-            check(p + "kls.leftdepth", op.leftDepth, 99)
-            check(p + "kls.rightdepth", op.rightDepth, 99)
-            check(p + "level", op.outputLevel, 99)
-            check(p + "fine", op.fine, 99)
-            check(p + "detune", op.detune, 14)
-        }
-        for i in 0..<4 { check("pitcheg.rate\(i + 1)", pitchEGRates[i], 99) }
-        for i in 0..<4 { check("pitcheg.level\(i + 1)", pitchEGLevels[i], 99) }
-        check("lfo.speed", lfoSpeed, 99)
-        check("lfo.delay", lfoDelay, 99)
-        check("lfo.pmd", lfoPitchModDepth, 99)
-        check("lfo.amd", lfoAmpModDepth, 99)
-        check("lfo.wave", lfoWave, 5)
-        check("transpose", transpose, 48)
-        return problems
-    }
-}
-
 // MARK: - Packed layout (32-voice bulk dump, hexter's .dx7 banks)
 
 extension DX7VoiceData {

@@ -29,8 +29,8 @@ public enum LMMSPreset {
     public static func read(_ url: URL, schema: SynthSchema, upgrades: Upgrades = defaultUpgrades) throws -> Patch {
         let name = url.lastPathComponent
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw PresetError(file: name, problem: "cannot read the file (\(error.localizedDescription))")
+        do { data = try InputFile.read(url, maximumBytes: XMLParser.maximumBytes) } catch {
+            throw PresetError(file: name, problem: "\(error)")
         }
         return try parse(data, fileName: name, directory: url.deletingLastPathComponent(), schema: schema,
                          upgrades: upgrades)
@@ -39,8 +39,7 @@ public enum LMMSPreset {
     /// Whether `data` looks like an LMMS data file (plain XML with an LMMS root, or qCompress'd).
     public static func sniff(_ data: Data) -> Bool {
         if Decompression.isQtCompressed(data) { return true }
-        let head = String(decoding: data.prefix(512), as: UTF8.self)
-        return rootNames.contains { head.contains("<\($0)") }
+        return XMLRootName.of(data).map(rootNames.contains) ?? false
     }
 
     /// Parses preset bytes; `directory` is where relative user-wave paths are looked up first.
@@ -102,7 +101,15 @@ public enum LMMSPreset {
         if let chain = track.child("fxchain") {
             attributes["fx_effects"] = String(chain.children("effect").count)
         }
-        for osc in 0..<3 where Int(values["tripleoscillator.wavetype\(osc)"] ?? 0) == 7 {
+        if let chain = LMMSEffectChainReader.chain(of: track) {
+            attributes[LMMSEffectChainSettings.attributeKey] = chain.encoded
+        }
+        // The wave shapes as the engine will see them: clamped by the schema, so 1e308 is the user wave (7).
+        func shape(_ id: String) -> Int {
+            guard let spec = schema.parameter(id) else { return Int(saturating: values[id] ?? 0) }
+            return Int(saturating: spec.clamped(values[id] ?? spec.defaultValue))
+        }
+        for osc in 0..<3 where shape("tripleoscillator.wavetype\(osc)") == 7 {
             let file = plugin.attributes["userwavefile\(osc)"] ?? ""
             if file.isEmpty { continue }  // LMMS plays an empty user wave as silence
             guard let resolved = resolveSample(file, near: directory) else {
@@ -110,7 +117,7 @@ public enum LMMSPreset {
             }
             attributes["tripleoscillator.userwavefile\(osc)"] = resolved.path
         }
-        for (number, target) in ["elvol", "elcut", "elres"].enumerated() where Int(values["\(target).lshp"] ?? 0) == 4 {
+        for (number, target) in ["elvol", "elcut", "elres"].enumerated() where shape("\(target).lshp") == 4 {
             let file = elements[target]?.attributes["userwavefile"] ?? ""
             if file.isEmpty { continue }
             guard let resolved = resolveSample(file, near: directory) else {
@@ -158,7 +165,7 @@ public enum LMMSPreset {
         if combined, let element = elements["arpeggiator"] {
             // 0.2.1-20070501: arpdir 0 meant "off"; 0.2.1-20070508: chord-enabled/arp-enabled appear;
             // 0.3.0-rc2: arpdir shifts down again.
-            var arpDirection = Int(modelValue(element, "arpdir") ?? 0)
+            var arpDirection = Int(saturating: modelValue(element, "arpdir") ?? 0)
             var arpDisabled: Bool? = nil
             if version < LMMSVersion("0.2.1-20070501"), element.attributes["arpdir"] != nil {
                 if arpDirection > 0 { arpDirection -= 1 } else { arpDisabled = true }

@@ -14,7 +14,7 @@ enum ArdourSessionTempo {
         guard root.name == "Session" else { throw TempoReadError("root element is <\(root.name)>, not <Session>") }
         guard let map = root.first("TempoMap") else { throw TempoReadError("Ardour session has no <TempoMap>") }
         guard let tempo = map.first("Tempo") else { throw TempoReadError("Ardour <TempoMap> holds no <Tempo>") }
-        guard let bpm = tempo.double("npm") ?? tempo.double("beats-per-minute") else {
+        guard let bpm = tempo.decimal("npm") ?? tempo.decimal("beats-per-minute") else {
             throw TempoReadError("Ardour <Tempo> has neither npm nor beats-per-minute")
         }
         let programVersion = root.first("ProgramVersion")

@@ -13,7 +13,13 @@ enum FastTrackerModuleTempo {
             // FT2 itself clamps the BPM field to 32...255 (its tempo knob's range).
             throw TempoReadError("XM header tempo \(bpm) BPM outside FastTracker's 32...255")
         }
-        let tracker = bytes.text(38, 20).flatMap { $0.isEmpty ? nil : $0 }
-        return TempoReading(tool: "XM", writer: tracker, bpm: Double(bpm), ticksPerRow: speed)
+        let tracker = bytes.text(38, 20).map(printable).flatMap { $0.isEmpty ? nil : $0 }
+        let firstRow = TrackerFirstRow.fastTracker(bytes)
+        return TempoReading(tool: "XM", writer: tracker, bpm: Double(firstRow.tempo ?? bpm), ticksPerRow: firstRow.speed ?? speed)
+    }
+
+    /// The tracker name reaches reports and terminals: printable ASCII only.
+    static func printable(_ text: String) -> String {
+        String(text.filter { $0.asciiValue.map { $0 >= 0x20 && $0 < 0x7f } ?? false })
     }
 }

@@ -16,7 +16,7 @@ enum HydrogenSongTempo {
         guard let text = root.child("bpm")?.text.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
             throw TempoReadError("Hydrogen song has no <bpm>")
         }
-        guard let bpm = Double(text) else { throw TempoReadError("Hydrogen <bpm> '\(text.prefix(20))' is not a number") }
+        guard let bpm = TempoRange.decimal(text) else { throw TempoReadError("Hydrogen <bpm> '\(text.prefix(20))' is not a number") }
         let version = root.child("version")?.text.trimmingCharacters(in: .whitespacesAndNewlines)
         return TempoReading(tool: "Hydrogen", writer: version.map { "Hydrogen \($0)" },
                             bpm: try TempoRange.checked(bpm, what: "Hydrogen"), isTemplate: isTemplate)

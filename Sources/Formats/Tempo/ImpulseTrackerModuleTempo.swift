@@ -11,7 +11,9 @@ enum ImpulseTrackerModuleTempo {
             throw TempoReadError("IT header truncated")
         }
         guard tempo >= 31 else { throw TempoReadError("IT header tempo \(tempo) BPM below Impulse Tracker's minimum 31") }
-        return TempoReading(tool: "IT", writer: trackerName(cwt: cwt), bpm: Double(tempo), ticksPerRow: Int(speed))
+        let firstRow = TrackerFirstRow.impulseTracker(bytes)
+        return TempoReading(tool: "IT", writer: trackerName(cwt: cwt), bpm: Double(firstRow.tempo ?? Int(tempo)),
+                            ticksPerRow: firstRow.speed ?? Int(speed))
     }
 
     static func trackerName(cwt: Int) -> String? {

@@ -23,7 +23,10 @@ enum LMMSProjectTempo {
             throw TempoReadError("root element is <\(root.name)>, not <lmms-project> or <multimedia-project>")
         }
         guard let head = root.child("head") else { throw TempoReadError("LMMS project has no <head>") }
-        let raw = head.double("bpm") ?? head.child("bpm")?.double("value")
+        if let bad = head.nonDecimal("bpm") ?? head.child("bpm")?.nonDecimal("value") {
+            throw TempoReadError("LMMS project bpm '\(bad)' is not a decimal number")
+        }
+        let raw = head.decimal("bpm") ?? head.child("bpm")?.decimal("value")
         guard let raw else { throw TempoReadError("LMMS project <head> has no bpm") }
         let version = root.attributes["creatorversion"].map { "LMMS \($0)" } ?? "LMMS"
         // LMMS's own templates are saved as type="song"; the extension is what marks them.

@@ -42,7 +42,13 @@ enum MIDIFileTempo {
         while tracksRead < trackCount, bytes.has(offset, 8) {
             guard let length = bytes.u32be(offset + 4) else { break }
             let start = offset + 8
-            let end = Swift.min(start + length, bytes.count)
+            // A chunk longer than the rest of the file (0xFFFFFFFF is common in damaged files) is an
+            // error, not a track to read to the end or skip: either way the tempo could be lost silently.
+            guard length <= bytes.count - start else {
+                let kind = bytes.matches(offset, "MTrk") ? "track" : "chunk"
+                throw TempoReadError("MIDI \(kind) at byte \(offset) declares \(length) bytes, only \(bytes.count - start) remain (truncated or corrupt)")
+            }
+            let end = start + length
             if bytes.matches(offset, "MTrk") {
                 tracksRead += 1
                 if let found = try firstTempo(bytes, from: start, to: end),
@@ -50,7 +56,6 @@ enum MIDIFileTempo {
                     earliest = found
                 }
             }
-            guard length <= bytes.count else { break }
             offset = start + length
         }
         guard tracksRead > 0 else { throw TempoReadError("MIDI file has no MTrk chunk") }

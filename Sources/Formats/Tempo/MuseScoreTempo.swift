@@ -20,7 +20,7 @@ enum MuseScoreTempo {
             return TempoReading(tool: "MuseScore", writer: writer, bpm: defaultBPM, origin: .absent, isTemplate: isTemplate)
         }
         guard let text = marking.child("tempo")?.text.trimmingCharacters(in: .whitespacesAndNewlines),
-              let beatsPerSecond = Double(text) else {
+              let beatsPerSecond = TempoRange.decimal(text) else {
             throw TempoReadError("MuseScore <Tempo> has no numeric <tempo>")
         }
         // Round to 1/1000 BPM: scores store 1.33333 for 80 BPM.

@@ -13,13 +13,13 @@ enum RosegardenTempo {
         guard root.name == "rosegarden-data" else { throw TempoReadError("root element is <\(root.name)>, not <rosegarden-data>") }
         guard let composition = root.child("composition") else { throw TempoReadError("Rosegarden file has no <composition>") }
         let writer = root.attributes["version"].map { "Rosegarden \($0)" }
-        let atStart = composition.children("tempo").first { ($0.double("time") ?? -1) == 0 }
+        let atStart = composition.children("tempo").first { ($0.decimal("time") ?? -1) == 0 }
         let bpm: Double
-        if let units = atStart?.double("tempo") {
+        if let units = atStart?.decimal("tempo") {
             bpm = units / 100_000
-        } else if let units = composition.double("compositionDefaultTempo") {
+        } else if let units = composition.decimal("compositionDefaultTempo") {
             bpm = units / 100_000
-        } else if let plain = composition.double("defaultTempo") {
+        } else if let plain = composition.decimal("defaultTempo") {
             bpm = plain
         } else {
             throw TempoReadError("Rosegarden <composition> has no tempo")

@@ -11,9 +11,11 @@ enum ScreamTrackerModuleTempo {
             throw TempoReadError("S3M header truncated")
         }
         // ST3 ignores initial tempos below 33 and keeps 125 (the player's minimum tempo).
-        let bpm = tempo >= 33 ? Double(tempo) : 125
-        return TempoReading(tool: "S3M", writer: trackerName(cwt: cwt), bpm: bpm, ticksPerRow: Int(speed),
-                            origin: tempo >= 33 ? .stored : .keptDefault)
+        let header = tempo >= 33 ? Int(tempo) : 125
+        let firstRow = TrackerFirstRow.screamTracker(bytes)
+        return TempoReading(tool: "S3M", writer: trackerName(cwt: cwt), bpm: Double(firstRow.tempo ?? header),
+                            ticksPerRow: firstRow.speed ?? Int(speed),
+                            origin: tempo >= 33 || firstRow.tempo != nil ? .stored : .keptDefault)
     }
 
     /// The tracker named by an S3M or IT Cwt/v field; its low 12 bits are the version in BCD.

@@ -9,7 +9,7 @@ public enum TempoReader {
     /// Extensions of project/song files, for walking folders (content still decides the reader).
     public static let fileExtensions: Set<String> = [
         "mmp", "mmpz", "mpt", "mptz", "h2song", "mid", "midi", "smf", "kar", "rmi", "mod", "xm", "s3m", "it",
-        "mscx", "mscz", "rg", "rgt", "ardour", "template",
+        "mscx", "mscz", "rg", "rgt", "ardour", "template", "flp", "als", "rpp", "xrns",
     ]
 
     /// Extensions that mark a tool's project template (its defaults), reported apart from songs.
@@ -25,16 +25,8 @@ public enum TempoReader {
     /// Reads `url`; throws `TempoReadError` with one line naming the file and the problem.
     public static func read(_ url: URL) throws -> TempoReading {
         let data: Data
-        do {
-            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-            guard size <= maximumFileBytes else {
-                throw TempoReadError("file of \(size >> 20) MiB is over the \(maximumFileBytes >> 20) MiB cap")
-            }
-            data = try Data(contentsOf: url)
-        } catch let error as TempoReadError {
-            throw TempoReadError("\(url.path): \(error.description)")
-        } catch {
-            throw TempoReadError("\(url.path): cannot read (\(error.localizedDescription))")
+        do { data = try InputFile.read(url, maximumBytes: maximumFileBytes) } catch {
+            throw TempoReadError("\(url.path): \(error)")
         }
         let isTemplate = isTemplatePath(url)
         do {
@@ -54,18 +46,21 @@ public enum TempoReader {
         }
         let bytes = ByteReader([UInt8](data.prefix(1084 + 64 * 4 * 32)))
         if MIDIFileTempo.looksLike(bytes) { return try MIDIFileTempo.read(ByteReader([UInt8](data))) }
-        if ImpulseTrackerModuleTempo.looksLike(bytes) { return try ImpulseTrackerModuleTempo.read(bytes) }
-        if FastTrackerModuleTempo.looksLike(bytes) { return try FastTrackerModuleTempo.read(bytes) }
-        if ScreamTrackerModuleTempo.looksLike(bytes) { return try ScreamTrackerModuleTempo.read(bytes) }
-        if ZipArchive.looksLike(bytes) { return try MuseScoreTempo.read(zip: data, isTemplate: isTemplate) }
+        // Trackers get the whole file: the first row's speed and tempo commands sit in a pattern anywhere in it.
+        if ImpulseTrackerModuleTempo.looksLike(bytes) { return try ImpulseTrackerModuleTempo.read(ByteReader([UInt8](data))) }
+        if FastTrackerModuleTempo.looksLike(bytes) { return try FastTrackerModuleTempo.read(ByteReader([UInt8](data))) }
+        if ScreamTrackerModuleTempo.looksLike(bytes) { return try ScreamTrackerModuleTempo.read(ByteReader([UInt8](data))) }
+        if FLStudioProjectTempo.looksLike(bytes) { return try FLStudioProjectTempo.read(ByteReader([UInt8](data))) }
+        if ZipArchive.looksLike(bytes) { return try readZip(data, isTemplate: isTemplate) }
         if ProTrackerModuleTempo.looksLike(bytes) { return try ProTrackerModuleTempo.read(ByteReader([UInt8](data))) }
         if Decompression.isQtCompressed(data) {
             let xml: Data
             do { xml = try Decompression.qtUncompress(data) } catch { throw TempoReadError("qCompress: \(error)") }
             return try readXML(xml, isTemplate: isTemplate)
         }
+        if ReaperProjectTempo.looksLike(data) { return try ReaperProjectTempo.read(data, isTemplate: isTemplate) }
         if looksLikeXML(data) { return try readXML(data, isTemplate: isTemplate) }
-        throw TempoReadError("not a recognised project or song file (LMMS, Hydrogen, MIDI, MOD/XM/S3M/IT, MuseScore, Rosegarden, Ardour)")
+        throw TempoReadError("not a recognised project or song file (FL Studio, Ableton Live, REAPER, Renoise, LMMS, Hydrogen, MIDI, MOD/XM/S3M/IT, MuseScore, Rosegarden, Ardour)")
     }
 
     private static func looksLikeXML(_ data: Data) -> Bool {
@@ -84,6 +79,15 @@ public enum TempoReader {
         if RosegardenTempo.looksLike(prefix) { return try RosegardenTempo.read(xml: data, isTemplate: isTemplate) }
         if ArdourSessionTempo.looksLike(prefix) { return try ArdourSessionTempo.read(xml: data, isTemplate: isTemplate) }
         if HydrogenSongTempo.looksLike(prefix) { return try HydrogenSongTempo.read(xml: data, isTemplate: isTemplate) }
-        throw TempoReadError("XML, but not a recognised project or song (root not lmms-project, multimedia-project, song, museScore, rosegarden-data or Session)")
+        if AbletonLiveSetTempo.looksLike(prefix) { return try AbletonLiveSetTempo.read(xml: data, isTemplate: isTemplate) }
+        throw TempoReadError("XML, but not a recognised project or song (root not lmms-project, multimedia-project, song, museScore, rosegarden-data, Session or Ableton)")
+    }
+
+    /// A zip is a Renoise song when it holds `Song.xml`, else tried as a MuseScore `.mscz`.
+    private static func readZip(_ data: Data, isTemplate: Bool) throws -> TempoReading {
+        let archive: ZipArchive
+        do { archive = try ZipArchive(data) } catch { throw TempoReadError("zip archive: \(error)") }
+        if RenoiseSongTempo.isRenoise(archive) { return try RenoiseSongTempo.read(zip: archive, isTemplate: isTemplate) }
+        return try MuseScoreTempo.read(zip: data, isTemplate: isTemplate)
     }
 }

@@ -25,18 +25,34 @@ public struct TempoReading: Sendable, Equatable {
     public var bpm: Double
     /// Tracker speed (ticks per row) for tracker modules, else nil.
     public var ticksPerRow: Int?
+    /// Rows (lines) per beat where the file says so (Renoise `LinesPerBeat`), else nil.
+    public var rowsPerBeat: Int?
     public var origin: TempoOrigin
     /// A project template (LMMS `.mpt`, Rosegarden `.rgt`, Ardour `.template`): the tool's defaults.
     public var isTemplate: Bool
+    /// Patterns and channels (instrument slots) the project holds, where the reader counts them (FL Studio).
+    public var patterns: Int?
+    public var channels: Int?
 
-    public init(tool: String, writer: String? = nil, bpm: Double, ticksPerRow: Int? = nil,
-                origin: TempoOrigin = .stored, isTemplate: Bool = false) {
+    public init(tool: String, writer: String? = nil, bpm: Double, ticksPerRow: Int? = nil, rowsPerBeat: Int? = nil,
+                origin: TempoOrigin = .stored, isTemplate: Bool = false, patterns: Int? = nil, channels: Int? = nil) {
         self.tool = tool
         self.writer = writer
         self.bpm = bpm
         self.ticksPerRow = ticksPerRow
+        self.rowsPerBeat = rowsPerBeat
         self.origin = origin
         self.isTemplate = isTemplate
+        self.patterns = patterns
+        self.channels = channels
+    }
+
+    /// Classic trackers' tempo counts ticks, not beats: at `ticksPerRow` ticks a row and 4 rows a beat
+    /// (the convention of MOD/XM/S3M/IT songs) a beat lasts 24 / ticksPerRow "tempo" units, so the
+    /// heard BPM is tempo × 6 / speed. Nil for formats whose tempo is already in beats (Renoise, DAWs).
+    public var rowsPerBeatBPM: Double? {
+        guard ["MOD", "XM", "S3M", "IT"].contains(tool), let ticksPerRow, ticksPerRow > 0 else { return nil }
+        return bpm * 6 / Double(ticksPerRow)
     }
 }
 
@@ -52,6 +68,15 @@ enum TempoRange {
     /// Widest range seen in the supported tools (MIDI allows ~3.6 BPM; trackers up to 255, Ardour
     /// and MuseScore more), so a wider value is corruption, not a choice.
     static let plausibleBPM: ClosedRange<Double> = 1...1000
+
+    /// A plain decimal number as project files write it (`120`, `-3`, `97.5`, `1e2`); nil for what
+    /// Swift's `Double(String)` would also take but no tool writes: hexadecimal (`0x10` is not 16
+    /// BPM), `nan`, `inf`, and empty text.
+    static func decimal(_ text: String?) -> Double? {
+        guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty,
+              trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }) else { return nil }
+        return Double(trimmed)
+    }
 
     static func checked(_ bpm: Double, what: String) throws -> Double {
         guard bpm.isFinite, plausibleBPM.contains(bpm) else {

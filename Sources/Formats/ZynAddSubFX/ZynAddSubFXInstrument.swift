@@ -16,15 +16,13 @@ public enum ZynAddSubFXInstrument {
     /// Whether bytes look like a Zyn document: gzip, or XML whose root is `ZynAddSubFX-data`.
     public static func looksLike(_ data: Data) -> Bool {
         if Decompression.isGzip(data) { return true }
-        return String(decoding: data.prefix(512), as: UTF8.self).contains("<ZynAddSubFX-data")
+        return XMLRootName.of(data) == "ZynAddSubFX-data"
     }
 
     public static func read(_ url: URL, schema: SynthSchema) throws -> Patch {
         do {
-            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-            guard size <= maximumFileBytes else { throw ZynAddSubFXError(description: "file over \(maximumFileBytes >> 20) MiB") }
-            let fallbackName = url.deletingPathExtension().lastPathComponent
-            return try read(try Data(contentsOf: url), schema: schema, fallbackName: fallbackName)
+            let data = try InputFile.read(url, maximumBytes: maximumFileBytes)
+            return try read(data, schema: schema, fallbackName: url.deletingPathExtension().lastPathComponent)
         } catch let error as ZynAddSubFXError {
             throw ZynAddSubFXError(description: "\(url.path): \(error.description)")
         } catch {

@@ -37,7 +37,7 @@ public struct DX7: SynthModel {
         guard (0...127).contains(settings.note) else {
             throw RenderError("dx7: note \(settings.note) is outside MIDI 0...127")
         }
-        let parameters = DX7VoiceParameters(patch: patch, schema: schema)
+        let parameters = try DX7VoiceParameters(patch: patch, schema: schema)
         let frameCount = settings.totalFrames
         var samples = [Float](repeating: 0, count: frameCount)
         var voice = DX7Voice(parameters: parameters, key: settings.note, velocity: settings.velocity,

@@ -45,14 +45,15 @@ public struct TripleOscillator: SynthModel {
             throw RenderError("tempo \(settings.tempoBPM) BPM is outside 10...999")
         }
         guard (0...127).contains(settings.note) else { throw RenderError("note \(settings.note) is outside MIDI 0...127") }
-        let decoded = TripleOscillatorSettings(patch: patch, specs: specs, sampleRateHz: Float(settings.sampleRateHz),
+        let decoded = try TripleOscillatorSettings(patch: patch, specs: specs, sampleRateHz: Float(settings.sampleRateHz),
                                                tempoBPM: Float(settings.tempoBPM))
         var waves = userWaves
         while waves.count < 3 { waves.append([]) }
         var lfoWaves = lfoUserWaves
         while lfoWaves.count < 3 { lfoWaves.append([]) }
+        let effects = patch.attributes[LMMSEffectChainSettings.attributeKey].flatMap(LMMSEffectChainSettings.init(encoded:))
         let renderer = TripleOscillatorRenderer(settings: decoded, render: settings, userWaves: Array(waves.prefix(3)),
-                                                lfoUserWaves: Array(lfoWaves.prefix(3)))
+                                                lfoUserWaves: Array(lfoWaves.prefix(3)), effects: effects)
         return renderer.run()
     }
 }

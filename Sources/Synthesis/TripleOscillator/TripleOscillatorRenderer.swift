@@ -31,6 +31,8 @@ final class TripleOscillatorRenderer {
     private var arpRandom: LMMSRandom
     private var lfoRandom: LMMSRandom
 
+    /// The track's effect chain (nil: none), run on the port buffer after the track's volume and panning.
+    private let effects: LMMSEffectChain?
     private var handles: [LMMSNoteHandle] = []
     private var pending: [LMMSNoteHandle] = []
 
@@ -54,8 +56,13 @@ final class TripleOscillatorRenderer {
 
     deinit { scratch.deallocate() }
 
-    init(settings: TripleOscillatorSettings, render: RenderSettings, userWaves: [[Float]], lfoUserWaves: [[Float]]) {
+    init(settings: TripleOscillatorSettings, render: RenderSettings, userWaves: [[Float]], lfoUserWaves: [[Float]],
+         effects: LMMSEffectChainSettings? = nil) {
         s = settings
+        self.effects = effects.map {
+            LMMSEffectChain($0, sampleRateHz: Float(render.sampleRateHz), periodFrames: Self.period,
+                            seed: SplitMix64.mix(render.seed, 0xFE_C4A1))
+        }
         sampleRateHz = Float(render.sampleRateHz)
         totalFrames = render.totalFrames
         holdFrames = render.holdFrames
@@ -108,30 +115,42 @@ final class TripleOscillatorRenderer {
         while periodIndex * period < totalFrames {
             handles.append(contentsOf: pending)
             pending.removeAll(keepingCapacity: true)
-            if handles.isEmpty { break }
+            if handles.isEmpty && !(effects?.isRunning ?? false) { break }
             let lfoFrame = max(0, periodIndex - (resetPeriods - 1)) * period
             if volumeLFO { volumeEnvelope.fillLFOShape(lfoVolume, lfoFrame: lfoFrame, frames: period, random: &lfoRandom) }
             if cutoffLFO { cutoffEnvelope.fillLFOShape(lfoCutoff, lfoFrame: lfoFrame, frames: period, random: &lfoRandom) }
             if resonanceLFO { resonanceEnvelope.fillLFOShape(lfoResonance, lfoFrame: lfoFrame, frames: period, random: &lfoRandom) }
 
             for i in 0..<period { portLeft[i] = 0; portRight[i] = 0 }
+            // Mixer::renderNextBuffer plays every handle, then removes the finished ones from their audio port,
+            // and only then does the port mix the buffers: a note never contributes the period its release ends in.
+            var finished: [LMMSNoteHandle] = []
+            var bufferUsage = false
             for handle in handles {
                 for i in 0..<period { noteLeft[i] = 0; noteRight[i] = 0 }
                 play(handle)
-                if handle.usesBuffer {
+                if handle.isFinished(releaseFrames: releaseFrames) {
+                    finished.append(handle)
+                } else if handle.usesBuffer {
+                    bufferUsage = true
                     for i in 0..<period { portLeft[i] += noteLeft[i]; portRight[i] += noteRight[i] }
                 }
             }
-            handles.removeAll { handle in
-                guard handle.isFinished(releaseFrames: releaseFrames) else { return false }
-                handle.parent?.subNotes.removeAll { $0 === handle }
-                return true
+            for handle in finished { handle.parent?.subNotes.removeAll { $0 === handle } }
+            handles.removeAll { handle in finished.contains { $0 === handle } }
+            // AudioPort::doProcessing: volume and panning (only when a note was mixed), then the effect chain; the
+            // port reaches the mixer only if a note was mixed or an effect is still running.
+            if bufferUsage {
+                for i in 0..<period { portLeft[i] *= trackLeft; portRight[i] *= trackRight }
             }
+            let effectsRunning = effects?.process(left: portLeft, right: portRight, frames: period, hasInput: bufferUsage) ?? false
             let start = periodIndex * period
             let count = min(period, totalFrames - start)
-            let (pl, pr) = (portLeft, portRight)
-            left.withUnsafeMutableBufferPointer { out in for i in 0..<count { out[start + i] = pl[i] * trackLeft } }
-            right.withUnsafeMutableBufferPointer { out in for i in 0..<count { out[start + i] = pr[i] * trackRight } }
+            if bufferUsage || effectsRunning {
+                let (pl, pr) = (portLeft, portRight)
+                left.withUnsafeMutableBufferPointer { out in for i in 0..<count { out[start + i] = pl[i] } }
+                right.withUnsafeMutableBufferPointer { out in for i in 0..<count { out[start + i] = pr[i] } }
+            }
             periodIndex += 1
         }
         return AudioBuffer(sampleRateHz: Double(sampleRateHz), channels: [left, right])
@@ -243,6 +262,8 @@ final class TripleOscillatorRenderer {
 
     /// TripleOscillator::playNote, Instrument::applyRelease and InstrumentTrack::processAudioBuffer.
     private func playInstrument(_ n: LMMSNoteHandle) {
+        // InstrumentTrack::processAudioBuffer wakes the track's effects up whenever the instrument plays.
+        effects?.startRunning()
         let frames = n.framesLeftForCurrentPeriod(releaseFrames: releaseFrames, period: Self.period)
         guard frames > 0 else { return }
         let offset = n.noteOffset

@@ -34,19 +34,20 @@ struct TripleOscillatorSettings {
         }
     }
 
-    /// The knob value LMMS sets for a tempo sync, with its float/double steps: the unit is computed in double
-    /// and stored as a float, then scaled by the knob's maximum in float (the last frame of an arpeggio step
-    /// depends on it).
+    /// The knob value LMMS sets for a tempo sync, with its float/double steps: `bpm * factor * scale` is a
+    /// float product (bpm_t is an integer, the factor and scale floats), 60000.0 divided by it is double and
+    /// stored as a float, then scaled by the knob's maximum in float (the last frame of an arpeggio step and an
+    /// LFO's period depend on it: at 90 BPM and 6/4 the double product gives 44,099 frames where LMMS has 44,100).
     static func tempoSyncedValue(tempoBPM: Float, factor: Float, scale: Float, maximum: Float) -> Float {
-        let oneUnit = Float(60000.0 / (Double(tempoBPM) * Double(factor) * Double(scale)))
+        let product: Float = tempoBPM * factor * scale  // LMMS tempos are whole numbers; ours may not be
+        let oneUnit = Float(60000.0 / Double(product))
         return oneUnit * maximum
     }
 
-    init(patch: Patch, specs: [String: ParameterSpec], sampleRateHz: Float, tempoBPM: Float) {
-        func v(_ id: String) -> Double {
-            if let spec = specs[id] { return patch.value(spec) }
-            return 0
-        }
+    /// Throws when the engine reads an id the schema lacks.
+    init(patch: Patch, specs: [String: ParameterSpec], sampleRateHz: Float, tempoBPM: Float) throws {
+        let values = SchemaValues(patch: patch, specs: specs)
+        func v(_ id: String) -> Double { values.value(id) }
         func f(_ id: String) -> Float { Float(v(id)) }
         func i(_ id: String) -> Int { Int(v(id).rounded()) }
 
@@ -118,5 +119,6 @@ struct TripleOscillatorSettings {
         arpGatePercent = f("arpeggiator.arpgate")
         arpDirection = i("arpeggiator.arpdir")
         arpMode = i("arpeggiator.arpmode")
+        try values.requireAllKnown(schemaID: TripleOscillator.schemaID)
     }
 }

@@ -1,12 +1,11 @@
 // Helpers shared by SoundSpace tests: the shared-fixture location and seeded synthetic point sets.
 import Foundation
+import TestSupport
 @testable import SoundSpace
 
 enum TestData {
-    /// `/work/shared` found as `../shared` beside the package root (three levels above this file).
-    static let sharedDirectory: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared")
+    /// `../shared` beside the package root.
+    static let sharedDirectory: URL = TestPaths.shared
 
     static var prdcFixtureExists: Bool {
         FileManager.default.fileExists(atPath: sharedDirectory.appendingPathComponent("fixtures/prdc/expected.json").path)

@@ -1,0 +1,80 @@
+// `presetatlas explore`: patches from the regions a bank never reaches, as files the real synth loads.
+import ArgumentParser
+import Atlas
+import Foundation
+
+extension ExploreSource: ExpressibleByArgument {}
+
+struct ExploreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explore",
+        abstract: "Pick playable patches far from every preset and write them as a bank the synth loads.",
+        discussion: """
+        Examples:
+          presetatlas explore Reports/factory --synth dx7 --count 32 --out unexplored.syx
+          presetatlas explore Reports/factory --synth dx7 --source beyond --preset "E.PIANO 1" --out beyond.syx
+          presetatlas explore Reports/factory --synth tripleoscillator --source search --out Unexplored/
+        Candidates (--source): the atlas's random settings (random), new settings rendered now with a short
+        local search (search), or mutations of one preset (beyond, with --preset). Kept: playable ones (RMS
+        at least -40 dBFS, no clipping, a stable pitch, not a copy of the init patch) far from every preset,
+        spread out by farthest-point choice. Distances are in bank spacings: the median distance from a
+        preset to its nearest other preset. Names say where a patch came from (EMPTY 07, FOUND 07, E.PIANO+07).
+        DX7 patches are written as 32-voice bulk dumps (.syx), other synths as a folder of preset files.
+        """)
+
+    @Argument(help: "The atlas's report folder (holding atlas.sqlite), analysed by `presetatlas atlas`.")
+    var atlas: String
+
+    @Option(help: "The synth whose bank to leave (dx7, tripleoscillator, ...).")
+    var synth: String
+
+    @Option(help: "How many patches to export (a .syx holds 32).")
+    var count: Int = 32
+
+    @Option(help: "Where candidates come from: random, search or beyond.")
+    var source: ExploreSource = .random
+
+    @Option(help: "The preset that --source beyond starts from (its name in the atlas).")
+    var preset: String?
+
+    @Option(help: "New settings rendered by --source search.")
+    var search: Int = 2000
+
+    @Option(help: "Seed of the search, the mutations and the subsamples.")
+    var seed: UInt64 = 1
+
+    @Flag(help: "Also offer unpitched sounds (noise, percussion).")
+    var allowUnpitched = false
+
+    @Option(help: "A .syx file (DX7) or a folder.")
+    var out: String
+
+    func validate() throws {
+        guard count >= 1, count <= 32_768 else { throw ValidationError("--count must be 1...32768") }
+        guard search >= 1, search <= 1_000_000 else { throw ValidationError("--search must be 1...1000000") }
+        if source == .beyond, preset == nil { throw ValidationError("--source beyond needs --preset NAME") }
+    }
+
+    func run() throws {
+        let folder = URL(fileURLWithPath: atlas)
+        let storeURL = folder.pathExtension == "sqlite" ? folder : folder.appendingPathComponent(AtlasStore.fileName)
+        guard FileManager.default.fileExists(atPath: storeURL.path) else {
+            throw commandFailure("\(storeURL.path): no atlas store here")
+        }
+        do {
+            let store = try AtlasStore(url: storeURL)
+            let components = try BuiltInComponents.make()
+            let request = ExploreRequest(synth: synth, count: count, source: source, seed: seed, searchSize: search,
+                                         presetName: preset, tonal: !allowUnpitched)
+            let result = try ExploreRun.run(store: store, request: request, components: components) { line in
+                FileHandle.standardError.write(Data("explore: \(line)\n".utf8))
+            }
+            let files = try ExploredBankWriter.write(result.patches, synth: synth, schema: components.models[synth]?.schema,
+                                                     to: URL(fileURLWithPath: out))
+            print(ExploreSummary.text(result, synth: synth, source: source))
+            for file in files { print("wrote \(file.path)") }
+        } catch {
+            throw commandFailure("\(error)")
+        }
+    }
+}
