@@ -4,7 +4,7 @@ data.js holds its points repeated (jittered) up to N, and reads the timings the 
 headless chromium (index.html#bench): first paint (navigation start to the first drawn map), redraw at
 the default view, and finding the point under the cursor.
 
-    python3 scripts/bench-map.py Reports/e2e 1000000
+    python3 scripts/bench-map.py Reports/e2e 1000000 [gl|pixels]
 """
 import base64
 import json
@@ -26,6 +26,7 @@ def column(data, key, code):
 
 def main():
     report, target = sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 50000
+    renderer = sys.argv[3] if len(sys.argv) > 3 else ""   # "gl" or "pixels"; default: the page's choice
     text = open(os.path.join(report, "data.js"), encoding="utf-8").read()
     data = json.loads(text[text.index("=") + 1:text.rindex(";")])
     n, rng = data["count"], random.Random(1)
@@ -51,14 +52,16 @@ def main():
         # No virtual time: the page's #bench run is synchronous and timed on the real clock.
         run = subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-audio-output", "--disable-gpu",
                               "--window-size=1280,1000", "--dump-dom",
-                              "file://" + os.path.join(tmp, "index.html") + "#bench"],
+                              "file://" + os.path.join(tmp, "index.html") + "#bench" + ("&renderer=" + renderer if renderer else "")],
                              capture_output=True, text=True, timeout=600)
     found = re.search(r'<pre id="selftest">(.*?)</pre>', run.stdout, re.S)
     if not found:
         sys.exit("the page's self-test did not finish:\n" + run.stderr[-2000:])
     state = json.loads(found.group(1).replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"))
-    print("points %d (%s): first paint %.0f ms, redraw %.1f ms, point under cursor %.3f ms, data.js %.1f MB (%.1f bytes/point), errors %s"
-          % (state["points"], state.get("renderer", "canvas"), state["readyMs"], state["paintMs"], state["pickMs"],
+    print("points %d (%s): first paint %.0f ms, redraw %.1f ms (density %.1f ms, points %s ms), point under cursor %.3f ms, "
+          "data.js %.1f MB (%.1f bytes/point), errors %s"
+          % (state["points"], state.get("renderer", "canvas"), state["readyMs"], state["paintMs"], state["densityMs"],
+             "%.1f" % state["pointsMs"] if state.get("pointsMs") is not None else "-", state["pickMs"],
              page_bytes / 1e6, page_bytes / target, state["errors"] or "none"))
 
 

@@ -132,6 +132,12 @@ def main():
           and r["origins"] == ["preset", "init"] and r["search"] == query and r["matchText"] != "",
           repr(r)[:400])
 
+    # The large-map renderers (used from 200,000 points) draw the same page without errors.
+    for renderer, name in (("pixels", "pixels"), ("gl", "webgl2")):
+        drawn, _ = selftest(page, "bench&renderer=" + renderer, attempts=1)
+        check("the %s renderer draws the map" % name, bool(drawn) and drawn["renderer"] == name and drawn["inkedPixels"] > 100
+              and not drawn["errors"], repr(drawn and {k: drawn[k] for k in ("renderer", "inkedPixels", "errors")}))
+
     # Every point has a preview file beside the page; the page holds no absolute local path.
     previews = os.listdir(os.path.join(report, "previews"))
     check("every point has a preview", len(previews) == stored_points, "%d previews, %d points" % (len(previews), stored_points))

@@ -106,7 +106,7 @@
     const r = canvas.getBoundingClientRect(), dpr = window.devicePixelRatio || 1;
     canvas.width = Math.max(1, Math.round(r.width * dpr)); canvas.height = Math.max(1, Math.round(r.height * dpr));
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    if (GLR) GLR.resize(canvas.clientWidth, canvas.clientHeight, dpr);
+    if (GLR && GLR.resize) GLR.resize(canvas.clientWidth, canvas.clientHeight, dpr);
     resetView(false); draw();
   }
   // The first view frames the central 99 % of the audible points on each axis, so a few outliers do not
@@ -272,7 +272,7 @@
   // draw call, visibility and colour decided in the vertex shader from per-point bytes, so a redraw costs
   // the same whatever is shown. The density, init marker, labels and selection stay on the 2-D canvas.
   function createGL() {
-    const wanted = N >= 200000 || new URLSearchParams(location.hash.slice(1)).get("gl") === "1";
+    const wanted = N >= 200000 || new URLSearchParams(location.hash.slice(1)).get("renderer") === "gl";
     if (!wanted) return null;
     const glCanvas = document.createElement("canvas");
     glCanvas.id = "glmap"; glCanvas.setAttribute("aria-hidden", "true");
@@ -361,8 +361,48 @@
       finish() { const px = new Uint8Array(4); gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px); },
     };
   }
+  // The same job on the CPU: each point written as a small opaque square straight into an image buffer
+  // (one 32-bit store per pixel, no path building), composited over the density. Without a GPU (software
+  // WebGL) this is the faster of the two for a million points; #renderer=gl|pixels chooses.
+  function createPixels() {
+    const order = [];
+    for (const name of DRAW_ORDER) { const o = ORIGIN[name]; if (o !== undefined) for (let i = 0; i < N; i++) if (O[i] === o && REP[i] === i) order.push(i); }
+    const idx = Int32Array.from(order), layer = document.createElement("canvas"), lctx = layer.getContext("2d");
+    let image = null, pixels = null;
+    const abgr = hex => { const c = [1, 3, 5].map(k => parseInt(hex.slice(k, k + 2), 16)); return (255 << 24 | c[2] << 16 | c[1] << 8 | c[0]) >>> 0; };
+    const rampABGR = RAMP.map(c => { const v = c.match(/\d+/g).map(Number); return (255 << 24 | v[2] << 16 | v[1] << 8 | v[0]) >>> 0; });
+    return {
+      draw(width, height) {
+        const w = Math.max(1, Math.round(width)), h = Math.max(1, Math.round(height));
+        if (!image || image.width !== w || image.height !== h) { layer.width = w; layer.height = h; image = lctx.createImageData(w, h); pixels = new Uint32Array(image.data.buffer); }
+        pixels.fill(0);
+        const mode = colourBy === "s" ? 1 : colourBy === "cluster" ? 3 : colourBy.startsWith("d") ? 2 : 0;
+        const column = mode === 2 ? DESCRIPTORS[Number(colourBy.slice(1))].values : mode === 3 ? CLUSTER : null;
+        const originColour = D.origins.map(o => abgr(ORIGIN_COLOURS[o] || "#000000")), size = D.origins.map(o => Math.max(2, Math.round(SIZE[o] || 2)));
+        const synthColour = D.synths.map((_, k) => abgr(PALETTE[k % PALETTE.length])), clusterColour = CLUSTER_COLOURS.map(abgr);
+        const shownOrigin = D.origins.map((name, o) => visibleOrigin[o] && name !== "init" && !(colourBy === "compare" && name === "random"));
+        const sc = view.scale, dx = view.dx, dy = view.dy;
+        for (let k = 0; k < idx.length; k++) {
+          const i = idx[k], o = O[i];
+          if (!shownOrigin[o] || !visibleSynth[S[i]] || (!showSilent && (F[i] & FLAG_SILENT))) continue;
+          let colour = originColour[o];
+          if (mode === 1) colour = synthColour[S[i]];
+          else if (mode >= 2) { const v = column[i]; if (!v) continue; colour = mode === 2 ? rampABGR[Math.min(15, (v - 1) >> 4)] : clusterColour[(v - 1) % clusterColour.length]; }
+          const n = size[o], x0 = Math.round(U[i] * sc + dx - n / 2), y0 = Math.round(V[i] * sc + dy - n / 2);
+          if (x0 < 0 || y0 < 0 || x0 + n > w || y0 + n > h) continue;
+          for (let y = y0; y < y0 + n; y++) { const row = y * w; for (let x = x0; x < x0 + n; x++) pixels[row + x] = colour; }
+        }
+        lctx.putImageData(image, 0, 0);
+        ctx.drawImage(layer, 0, 0, width, height);
+      },
+      finish() {},
+    };
+  }
+
   let GLR = null;
-  try { GLR = createGL(); } catch (e) { console.warn("WebGL2 unavailable, drawing with canvas 2D: " + e.message); GLR = null; }
+  const RENDERER = new URLSearchParams(location.hash.slice(1)).get("renderer");
+  if (RENDERER === "pixels" || (N >= 200000 && RENDERER !== "gl")) GLR = createPixels();
+  else try { GLR = createGL(); } catch (e) { console.warn("WebGL2 unavailable, drawing with canvas 2D: " + e.message); GLR = null; }
 
   function paint() {
     pending = false;
@@ -370,8 +410,8 @@
     ctx.fillStyle = "#ffffff"; ctx.fillRect(0, 0, r.width, r.height);
     if (GLR) {
       if (colourBy === "compare" && visibleOrigin[ORIGIN.random]) paintDensity(r.width, r.height);
-      paintInit();
       GLR.draw(canvas.clientWidth, canvas.clientHeight, window.devicePixelRatio || 1);
+      paintInit();
     } else if (colourBy === "compare") {
       if (visibleOrigin[ORIGIN.random]) paintDensity(r.width, r.height);
       paintPoints("sweep", r.width, r.height);
@@ -777,6 +817,12 @@
     const t0 = performance.now();
     for (let k = 0; k < 5; k++) { paint(); if (GLR) GLR.finish(); }
     const paintMs = (performance.now() - t0) / 5;
+    // Where a redraw's time goes: the density (CPU) and the points (WebGL2 when used).
+    const r0 = canvas.getBoundingClientRect(), t1 = performance.now();
+    if (colourBy === "compare") paintDensity(r0.width, r0.height);
+    const densityMs = performance.now() - t1, t2 = performance.now();
+    if (GLR) { GLR.draw(canvas.clientWidth, canvas.clientHeight, window.devicePixelRatio || 1); GLR.finish(); }
+    const pointsMs = GLR ? performance.now() - t2 : null;
     const hoverStart = performance.now();
     for (let k = 0; k < 1000; k++) pick(r.width * ((k * 37) % 100) / 100, r.height * ((k * 61) % 100) / 100, 8);
     const pickMs = (performance.now() - hoverStart) / 1000;
@@ -811,7 +857,7 @@
     }
     const out = $("selftest");
     out.textContent = JSON.stringify({
-      points: N, renderer: GLR ? "webgl2" : "canvas", restored, lasso, readyMs, inkedPixels: inked, paintMs, pickMs, searchMatches, listed, matchText, canvasPixels: canvas.width * canvas.height,
+      points: N, renderer: GLR ? (GLR.canvas ? "webgl2" : "pixels") : "canvas", restored, lasso, readyMs, inkedPixels: inked, paintMs, densityMs, pointsMs, pickMs, searchMatches, listed, matchText, canvasPixels: canvas.width * canvas.height,
       silent: silentCount, clicks, errors
     });
     out.hidden = false;
