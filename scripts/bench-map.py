@@ -63,6 +63,7 @@ def main():
           % (state["points"], state.get("renderer", "canvas"), state["readyMs"], state["paintMs"], state["densityMs"],
              "%.1f" % state["pointsMs"] if state.get("pointsMs") is not None else "-", state["pickMs"],
              page_bytes / 1e6, page_bytes / target, state["errors"] or "none"))
+    print("first paint, ms per step: " + ", ".join("%s %d" % (name, ms) for name, ms in state.get("marks", [])))
 
 
 if __name__ == "__main__":

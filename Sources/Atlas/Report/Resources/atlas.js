@@ -13,10 +13,13 @@
   const $ = id => document.getElementById(id);
   const loading = $("loading");
   const D = window.ATLAS_DATA;
+  // Where the first paint's time goes (scripts/bench-map.py prints it): [step, performance.now()] pairs.
+  const MARKS = [["data.js loaded", performance.now()]];
   if (!D) { loading.textContent = "Could not load data.js (it must sit beside index.html)."; return; }
 
   // ---- Columns -------------------------------------------------------------------------------------
   function bytes(b64) { const s = atob(b64), out = new Uint8Array(s.length); for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i); return out; }
+  MARKS.push(["setup", performance.now()]);
   const N = D.count;
   const XQ = new Uint16Array(bytes(D.x).buffer), YQ = new Uint16Array(bytes(D.y).buffer);
   const S = bytes(D.synth), O = bytes(D.origin), F = bytes(D.flags);
@@ -25,12 +28,12 @@
   // Names data.js leaves out (empty) are the generated ones, rebuilt from the points' order exactly as
   // the report made them (see GeneratedNames in PointData.swift).
   {
-    const randomSeen = {}, sweepSeen = {}, sweepTotal = {}, sweepKey = i => S[i] + "\n" + SRC[i];
-    for (let i = 0; i < N; i++) if (D.origins[O[i]] === "sweep") sweepTotal[sweepKey(i)] = (sweepTotal[sweepKey(i)] || 0) + 1;
+    const randomSeen = new Int32Array(256), sweepSeen = new Map(), sweepTotal = new Map(), sweepKey = i => S[i] * 65536 + SRC[i];
+    const random = D.origins.indexOf("random"), sweep = D.origins.indexOf("sweep");
+    for (let i = 0; i < N; i++) if (O[i] === sweep) { const g = sweepKey(i); sweepTotal.set(g, (sweepTotal.get(g) || 0) + 1); }
     for (let i = 0; i < N; i++) {
-      const origin = D.origins[O[i]];
-      if (origin === "random") { const k = randomSeen[S[i]] || 0; randomSeen[S[i]] = k + 1; if (!NAMES[i]) NAMES[i] = D.sampler + " " + k; }
-      else if (origin === "sweep") { const g = sweepKey(i), k = sweepSeen[g] || 0; sweepSeen[g] = k + 1; if (!NAMES[i]) NAMES[i] = D.sweeps[SRC[i]] + " " + (k + 1) + "/" + sweepTotal[g]; }
+      if (O[i] === random) { const k = randomSeen[S[i]]++; if (!NAMES[i]) NAMES[i] = D.sampler + " " + k; }
+      else if (O[i] === sweep) { const g = sweepKey(i), k = sweepSeen.get(g) || 0; sweepSeen.set(g, k + 1); if (!NAMES[i]) NAMES[i] = D.sweeps[SRC[i]] + " " + (k + 1) + "/" + sweepTotal.get(g); }
     }
   }
   // Descriptor columns (0 = missing, 1...255 over the descriptor's range).
@@ -45,14 +48,31 @@
   const U = new Float32Array(N), V = new Float32Array(N);
   for (let i = 0; i < N; i++) { U[i] = XQ[i] / 65535 * spanX / span; V[i] = (1 - YQ[i] / 65535) * spanY / span; }
 
+  MARKS.push(["columns and names", performance.now()]);
   // Points at the same position and of the same origin are drawn once; REP[i] is the group's first point.
+  // Found in O(N): a two-pass radix sort of the positions (y, then x; stable, so each run of equal
+  // positions keeps its points in index order), then one scan of the runs.
   const REP = new Int32Array(N), COUNT = new Uint32Array(N);
   {
-    const first = new Map();
-    for (let i = 0; i < N; i++) {
-      const key = ((XQ[i] * 65536 + YQ[i]) * 8) + O[i];
-      const r = first.get(key);
-      if (r === undefined) { first.set(key, i); REP[i] = i; COUNT[i] = 1; } else { REP[i] = r; COUNT[r]++; }
+    const byY = new Int32Array(N), byXY = new Int32Array(N), counts = new Uint32Array(65537);
+    for (let i = 0; i < N; i++) counts[YQ[i] + 1]++;
+    for (let k = 1; k <= 65536; k++) counts[k] += counts[k - 1];
+    for (let i = 0; i < N; i++) byY[counts[YQ[i]]++] = i;
+    counts.fill(0);
+    for (let i = 0; i < N; i++) counts[XQ[i] + 1]++;
+    for (let k = 1; k <= 65536; k++) counts[k] += counts[k - 1];
+    for (let k = 0; k < N; k++) { const i = byY[k]; byXY[counts[XQ[i]]++] = i; }
+    const first = new Int32Array(256);
+    for (let a = 0; a < N;) {
+      const x = XQ[byXY[a]], y = YQ[byXY[a]];
+      let b = a;
+      while (b < N && XQ[byXY[b]] === x && YQ[byXY[b]] === y) b++;
+      for (let k = a; k < b; k++) first[O[byXY[k]]] = -1;
+      for (let k = a; k < b; k++) {
+        const i = byXY[k], o = O[i];
+        if (first[o] < 0) { first[o] = i; REP[i] = i; COUNT[i] = 1; } else { REP[i] = first[o]; COUNT[first[o]]++; }
+      }
+      a = b;
     }
   }
   // Every point at the same position as point i, whatever its origin (a sweep step on the init patch).
@@ -63,6 +83,7 @@
   if (CLUSTER) for (let i = 0; i < N; i++) { const c = CLUSTER[i]; if (c) { const m = clusterCentre[c - 1]; m[0] += U[i]; m[1] += V[i]; m[2]++; } }
   let showClusters = false;
 
+  MARKS.push(["duplicates and clusters", performance.now()]);
   let silentCount = 0;
   for (let i = 0; i < N; i++) if (F[i] & FLAG_SILENT) silentCount++;
 
@@ -84,11 +105,13 @@
   let showSilent = false, highlight = null, player = null, lastPlayed = -1, colourBy = "compare";
   let view = {scale: 1, dx: 0, dy: 0}, defaultScale = 1;
 
+  MARKS.push(["silent count and state", performance.now()]);
   const GROUPS = [];
   for (let o = 0; o < D.origins.length; o++) for (let g = 0; g < D.synths.length; g++) GROUPS.push([]);
   for (let i = 0; i < N; i++) if (REP[i] === i) GROUPS[O[i] * D.synths.length + S[i]].push(i);
   for (let k = 0; k < GROUPS.length; k++) GROUPS[k] = Int32Array.from(GROUPS[k]);
 
+  MARKS.push(["groups", performance.now()]);
   // Spatial grid over the unit square, group representatives only.
   const G = 128, grid = new Array(G * G);
   for (let c = 0; c < G * G; c++) grid[c] = [];
@@ -111,12 +134,15 @@
   }
   // The first view frames the central 99 % of the audible points on each axis, so a few outliers do not
   // shrink the rest to a corner (they stay reachable by zooming out).
-  function quantiles(values) {
-    const sorted = Float32Array.from(values).sort(), at = q => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-    return sorted.length ? [at(0.005), at(0.995)] : [0, 1];
+  function quantiles(column) {
+    let n = 0;
+    const sorted = new Float32Array(N);
+    for (let i = 0; i < N; i++) if (!(F[i] & FLAG_SILENT)) sorted[n++] = column[i];
+    const part = sorted.subarray(0, n).sort(), at = q => part[Math.min(n - 1, Math.floor(q * n))];
+    return n ? [at(0.005), at(0.995)] : [0, 1];
   }
-  const audible = []; for (let i = 0; i < N; i++) if (!(F[i] & FLAG_SILENT)) audible.push(i);
-  const [u0, u1] = quantiles(audible.map(i => U[i])), [v0, v1] = quantiles(audible.map(i => V[i]));
+  MARKS.push(["grid", performance.now()]);
+  const [u0, u1] = quantiles(U), [v0, v1] = quantiles(V);
   function resetView(redraw) {
     const r = canvas.getBoundingClientRect(), pad = 24;
     const scale = Math.max(1e-6, Math.min((r.width - 2 * pad) / Math.max(u1 - u0, 1e-6), (r.height - 2 * pad) / Math.max(v1 - v0, 1e-6)));
@@ -399,6 +425,7 @@
     };
   }
 
+  MARKS.push(["view and drawing code", performance.now()]);
   let GLR = null;
   const RENDERER = new URLSearchParams(location.hash.slice(1)).get("renderer");
   if (RENDERER === "pixels" || (N >= 200000 && RENDERER !== "gl")) GLR = createPixels();
@@ -768,6 +795,7 @@
   loading.hidden = true;
   $("controls").hidden = false;
   window.addEventListener("resize", resize);
+  MARKS.push(["renderer and controls", performance.now()]);
   resize();
   restoreState(new URLSearchParams(location.hash.slice(1)));
   // Navigation start to the first drawn map (scripts/bench-map.py reads it).
@@ -857,7 +885,7 @@
     }
     const out = $("selftest");
     out.textContent = JSON.stringify({
-      points: N, renderer: GLR ? (GLR.canvas ? "webgl2" : "pixels") : "canvas", restored, lasso, readyMs, inkedPixels: inked, paintMs, densityMs, pointsMs, pickMs, searchMatches, listed, matchText, canvasPixels: canvas.width * canvas.height,
+      points: N, marks: MARKS.map(([name, t], k) => [name, Math.round(t - (k ? MARKS[k - 1][1] : 0))]), renderer: GLR ? (GLR.canvas ? "webgl2" : "pixels") : "canvas", restored, lasso, readyMs, inkedPixels: inked, paintMs, densityMs, pointsMs, pickMs, searchMatches, listed, matchText, canvasPixels: canvas.width * canvas.height,
       silent: silentCount, clicks, errors
     });
     out.hidden = false;
