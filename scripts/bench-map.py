@@ -5,6 +5,7 @@ headless chromium (index.html#bench): first paint (navigation start to the first
 the default view, and finding the point under the cursor.
 
     python3 scripts/bench-map.py Reports/e2e 1000000 [gl|pixels]
+    (BENCH_MAP_SCREENSHOT=shot.png also saves a screenshot of the default view)
 """
 import base64
 import json
@@ -54,6 +55,12 @@ def main():
                               "--window-size=1280,1000", "--dump-dom",
                               "file://" + os.path.join(tmp, "index.html") + "#bench" + ("&renderer=" + renderer if renderer else "")],
                              capture_output=True, text=True, timeout=600)
+        shot = os.environ.get("BENCH_MAP_SCREENSHOT")   # optional: a PNG of the default view
+        if shot:
+            subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000",
+                            "--virtual-time-budget=20000", "--screenshot=" + os.path.abspath(shot),
+                            "file://" + os.path.join(tmp, "index.html") + ("#renderer=" + renderer if renderer else "")],
+                           capture_output=True, timeout=600)
     found = re.search(r'<pre id="selftest">(.*?)</pre>', run.stdout, re.S)
     if not found:
         sys.exit("the page's self-test did not finish:\n" + run.stderr[-2000:])
