@@ -90,6 +90,25 @@ import Testing
         #expect(!html.contains("http://") && !html.contains("https://"))
     }
 
+    @Test func headlineSaysTheComparisonInPlainWordsPerSynthAndBank() {
+        var data = ReportData()
+        data.points = [ReportPoint(key: "k", synth: "toy", origin: .preset, name: "a", author: "", collection: "bank A",
+                                   sourcePath: "", x: 0, y: 0, rms: 0.1)]
+        data.metrics["toy"] = ["presets": 4096, "random": 4096, "random.audible": 1082, "balanced.size": 1082,
+                               "balanced.coverage": 0.29, "balanced.coverage.low": 0.27, "balanced.coverage.high": 0.33,
+                               "balanced.recall": 0.51, "balanced.recall.low": 0.38, "balanced.recall.high": 0.62]
+        data.metrics["toy · bank A"] = ["presets": 32, "random.audible": 1082, "balanced.size": 32, "balanced.coverage": 0.05,
+                                        "balanced.recall": 0.9]
+        let lines = Headline.lines(data).map(\.text)
+        #expect(lines.count == 2)
+        // 1 - recall is the share sounding like no preset; its interval is 1 - the recall interval, reversed.
+        #expect(lines.first == "The 4,096 toy presets reach 29 % (27 %–33 %) of the sound space that random settings reach; "
+                + "49 % (38 %–62 %) of random settings sound like no preset. Compared with 1,082 audible random settings "
+                + "(3,014 of 4,096 random settings are inaudible).")
+        #expect(lines.last?.hasPrefix("The 32 toy · bank A presets (one bank) reach 5 % of") == true)
+        #expect(lines.last?.contains("10 % of random settings sound like no preset. Compared with 32 audible random settings drawn from 1,082") == true)
+    }
+
     @Test func sharedPagesShowNoAbsolutePaths() {
         let shown = DisplayPath.relative(["/home/me/banks/dx7/a.syx", "/home/me/banks/tx/b.syx", "", "rel/c.xpf"])
         #expect(shown == ["banks/dx7/a.syx", "banks/tx/b.syx", "", "rel/c.xpf"])

@@ -110,6 +110,12 @@ public enum AnalysisStage {
                     metrics += [(scope, "presets", Double(members.count)), (scope, "random", Double(randoms.count)),
                                 (scope, "precision", prdc.precision), (scope, "recall", prdc.recall),
                                 (scope, "density", prdc.density), (scope, "coverage", prdc.coverage)]
+                    metrics.append((scope, "random.audible", Double(audible.count)))
+                    if let balanced = try BalancedCoverage.measure(presets: standardised.selecting(rows: members),
+                                                                   audibleRandom: standardised.selecting(rows: audible),
+                                                                   analysis: analysis, k: prdcNeighbours, seed: seed) {
+                        metrics += balanced.metrics(scope: scope)
+                    }
                 }
             }
             // Occupancy: k-means cells over presets and random points together; which cells each reaches.

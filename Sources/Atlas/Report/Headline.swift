@@ -1,4 +1,4 @@
-// The answer in plain words, one sentence per synth, at the top of index.html and summary.md: how much
+// The answer in plain words, one sentence per synth and bank, at the top of index.html and summary.md: how much
 // of the sound space random settings reach do the presets reach, and how much of it no preset sounds
 // like. Figures come from the balanced comparison (as many audible random settings as presets).
 import Foundation
@@ -19,12 +19,16 @@ enum Headline {
         is subsampled \(BalancedCoverage.draws) times and the range is the 5th–95th percentile of those draws.
         """
 
+    /// One line per synth, then one per bank (collection) of a synth that has several.
     static func lines(_ data: ReportData) -> [Line] {
-        data.synths.compactMap { synth in
+        data.coverageScopes.compactMap { synth in
             let m = data.metrics[synth] ?? [:]
             let presets = Int(m["presets"] ?? 0)
             guard let size = m["balanced.size"], let coverage = m["balanced.coverage"], let recall = m["balanced.recall"] else {
-                return presets > 0 ? Line(synth: synth, text: "\(count(presets)) \(synth) presets: too few points to compare with random settings.") : nil
+                // A bank without the figures: nothing to say. A synth: say why (older stores lack them too).
+                guard presets > 0, !synth.contains(" · ") else { return nil }
+                return Line(synth: synth, text: "The \(count(presets)) \(synth) presets are not compared with random settings "
+                            + "here: that needs more than \(AnalysisStage.prdcNeighbours) presets and audible random settings.")
             }
             func range(_ name: String, complement: Bool = false) -> String {
                 guard let low = m[name + ".low"], let high = m[name + ".high"], high > low else { return "" }
@@ -32,7 +36,8 @@ enum Headline {
                 return " (\(percent(a))–\(percent(b)))"
             }
             let audible = Int(m["random.audible"] ?? size), random = Int(m["random"] ?? Double(audible))
-            var text = "The \(count(presets)) \(synth) presets reach \(percent(coverage))\(range("balanced.coverage")) "
+            let who = synth.contains(" · ") ? "\(synth) presets (one bank)" : "\(synth) presets"
+            var text = "The \(count(presets)) \(who) reach \(percent(coverage))\(range("balanced.coverage")) "
             text += "of the sound space that random settings reach; \(percent(1 - recall))\(range("balanced.recall", complement: true)) "
             text += "of random settings sound like no preset. "
             text += "Compared with \(count(Int(size))) audible random settings"

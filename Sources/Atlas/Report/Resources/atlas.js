@@ -227,11 +227,12 @@
   }
 
   // The init patch: a ringed diamond, unmistakable over the density.
+  const INITS = []; for (let i = 0; i < N; i++) if (O[i] === ORIGIN.init && REP[i] === i) INITS.push(i);
   function paintInit() {
     const o = ORIGIN.init;
     if (o === undefined || !visibleOrigin[o]) return;
-    for (let i = 0; i < N; i++) {
-      if (O[i] !== o || REP[i] !== i || !visible(i)) continue;
+    for (const i of INITS) {
+      if (!visible(i)) continue;
       const x = toScreenX(i), y = toScreenY(i), r = 7;
       ctx.beginPath(); ctx.moveTo(x, y - r); ctx.lineTo(x + r, y); ctx.lineTo(x, y + r); ctx.lineTo(x - r, y); ctx.closePath();
       ctx.fillStyle = "#000"; ctx.fill(); ctx.strokeStyle = "#fff"; ctx.lineWidth = 2; ctx.stroke();
