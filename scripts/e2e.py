@@ -125,11 +125,12 @@ def main():
     # A view kept in the URL reopens: zoom, colouring, search, layers.
     names = data_js(report)["names"].split("\n")
     query = next((n for n in names if n.strip()), "a")[:4]
-    view = "z=4&u=0.5&v=0.5&c=o&o=preset,init&" + urllib.parse.urlencode({"q": query}) + "&bench"
+    view = "z=4&u=0.5&v=0.5&c=o&o=preset,init&f=0,1,128&" + urllib.parse.urlencode({"q": query}) + "&bench"
     restored, run = selftest(page, view, attempts=2)
     r = restored and restored["restored"]
     check("a view restores from the URL", bool(r) and r["colourBy"] == "o" and abs(r["zoom"] - 4) < 1e-3
-          and r["origins"] == ["preset", "init"] and r["search"] == query and r["matchText"] != "",
+          and r["origins"] == ["preset", "init"] and r["search"] == query and r["matchText"] != ""
+          and r["filter"] == {"k": 0, "lo": 1, "hi": 128} and r["filterText"].endswith(" points"),
           repr(r)[:400])
 
     # The large-map renderers (used from 200,000 points) draw the same page without errors.

@@ -19,6 +19,9 @@ enum HTMLReport {
         <div id="controls" hidden><input id="search" type="search" placeholder="Search preset names" aria-label="Search preset names">
         <span id="matchCount"></span>
         <span id="layers"></span> <label>show <select id="colourBy"><option value="compare" selected>presets over the random settings' density</option><option value="s">points by synth (paler: random, sweep)</option><option value="o">points by origin</option></select></label>
+        <span id="filter" hidden><label>filter by <select id="filterBy"><option value="">(nothing)</option></select></label>
+        <input id="filterMin" type="range" min="1" max="255" value="1" aria-label="lowest value" hidden>
+        <input id="filterMax" type="range" min="1" max="255" value="255" aria-label="highest value" hidden> <span id="filterText"></span></span>
         <button id="lasso" aria-pressed="false" title="then drag around points on the map">lasso select</button>
         <button id="reset">reset view</button></div><p id="legend"></p></header>
         <main><div id="mapBox"><canvas id="map" width="900" height="640"></canvas><div id="tip" hidden></div></div>

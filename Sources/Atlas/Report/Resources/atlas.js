@@ -121,7 +121,10 @@
     grid[gy * G + gx].push(i);
   }
 
-  const visible = i => visibleSynth[S[i]] && visibleOrigin[O[i]] && (showSilent || !(F[i] & FLAG_SILENT));
+  // A descriptor range filter: {k, lo, hi} over the quantised values (1...255), or null.
+  let filter = null;
+  const hidden = i => (!showSilent && (F[i] & FLAG_SILENT)) || (filter !== null && !(DESCRIPTORS[filter.k].values[i] >= filter.lo && DESCRIPTORS[filter.k].values[i] <= filter.hi));
+  const visible = i => visibleSynth[S[i]] && visibleOrigin[O[i]] && !hidden(i);
   const toScreenX = i => U[i] * view.scale + view.dx, toScreenY = i => V[i] * view.scale + view.dy;
 
   // ---- View ----------------------------------------------------------------------------------------
@@ -166,7 +169,7 @@
       const members = GROUPS[o * D.synths.length + g];
       for (let m = 0; m < members.length; m++) {
         const i = members[m];
-        if (!showSilent && (F[i] & FLAG_SILENT)) continue;
+        if (hidden(i)) continue;
         const cx = Math.floor(toScreenX(i) / DENSITY_CELL), cy = Math.floor(toScreenY(i) / DENSITY_CELL);
         if (cx < 0 || cy < 0 || cx >= gw || cy >= gh) continue;
         const c = (counts[cy * gw + cx] += COUNT[i]);
@@ -216,7 +219,7 @@
       const w = width + size, h = height + size;
       for (let m = 0; m < members.length; m++) {
         const i = members[m];
-        if (!showSilent && (F[i] & FLAG_SILENT)) continue;
+        if (hidden(i)) continue;
         const x = U[i] * sc + dx, y = V[i] * sc + dy;
         if (x < -size || y < -size || x > w || y > h) continue;
         ctx.rect(x, y, size, size);
@@ -253,7 +256,7 @@
       for (let g = 0; g < D.synths.length; g++) {
         if (!visibleSynth[g]) continue;
         for (const i of GROUPS[o * D.synths.length + g]) {
-          if ((!showSilent && (F[i] & FLAG_SILENT)) || !values[i]) continue;
+          if (hidden(i) || !values[i]) continue;
           const x = toScreenX(i), y = toScreenY(i);
           if (x < -4 || y < -4 || x > width + 4 || y > height + 4) continue;
           bins[Math.min(15, (values[i] - 1) >> 4)].push(i);
@@ -314,7 +317,7 @@
       out vec4 v_colour;
       void main() {
         uint o = a_attr.x, s = a_attr.y, f = a_attr.z, val = a_attr.w;
-        bool shown = ((u_originMask >> o) & 1u) == 1u && ((u_synthMask >> min(s, 31u)) & 1u) == 1u && (u_showSilent == 1u || (f & 4u) == 0u);
+        bool shown = ((u_originMask >> o) & 1u) == 1u && ((u_synthMask >> min(s, 31u)) & 1u) == 1u && (u_showSilent == 1u || (f & 4u) == 0u) && (f & 8u) == 0u;
         if (u_mode >= 2) shown = shown && val > 0u;
         if (!shown) { gl_Position = vec4(2.0, 2.0, 2.0, 1.0); gl_PointSize = 0.0; return; }
         vec2 px = a_pos * u_view + u_offset;
@@ -350,7 +353,7 @@
     const aAttr = gl.getAttribLocation(program, "a_attr"); gl.enableVertexAttribArray(aAttr); gl.vertexAttribIPointer(aAttr, 4, gl.UNSIGNED_BYTE, 0, 0);
     const u = name => gl.getUniformLocation(program, name);
     const rgba = hex => [1, 3, 5].map(k => parseInt(hex.slice(k, k + 2), 16) / 255);
-    let valueColumn = null;
+    let valueColumn = null, appliedFilter = "";
     gl.enable(gl.BLEND); gl.blendFunc(gl.SRC_ALPHA, gl.ONE_MINUS_SRC_ALPHA);
     return {
       canvas: glCanvas,
@@ -362,6 +365,12 @@
       draw(width, height, dpr) {
         const mode = colourBy === "s" ? 1 : colourBy === "cluster" ? 3 : colourBy.startsWith("d") ? 2 : 0;
         const column = mode === 2 ? DESCRIPTORS[Number(colourBy.slice(1))].values : mode === 3 ? CLUSTER : null;
+        const filterKey = filter ? filter.k + "," + filter.lo + "," + filter.hi : "";
+        if (filterKey !== appliedFilter) {
+          appliedFilter = filterKey;
+          order.forEach((i, k) => { attr[4 * k + 2] = F[i] | (filter && hidden(i) && !(F[i] & FLAG_SILENT) ? 8 : 0); });
+          gl.bindBuffer(gl.ARRAY_BUFFER, attrBuffer); gl.bufferSubData(gl.ARRAY_BUFFER, 0, attr);
+        }
         if (column !== valueColumn) {
           valueColumn = column;
           order.forEach((i, k) => { attr[4 * k + 3] = column ? column[i] : 0; });
@@ -411,7 +420,7 @@
         const sc = view.scale, dx = view.dx, dy = view.dy;
         for (let k = 0; k < idx.length; k++) {
           const i = idx[k], o = O[i];
-          if (!shownOrigin[o] || !visibleSynth[S[i]] || (!showSilent && (F[i] & FLAG_SILENT))) continue;
+          if (!shownOrigin[o] || !visibleSynth[S[i]] || hidden(i)) continue;
           let colour = originColour[o];
           if (mode === 1) colour = synthColour[S[i]];
           else if (mode >= 2) { const v = column[i]; if (!v) continue; colour = mode === 2 ? rampABGR[Math.min(15, (v - 1) >> 4)] : clusterColour[(v - 1) % clusterColour.length]; }
@@ -584,6 +593,7 @@
     if (synthBoxes.length && visibleSynth.some(v => !v)) p.set("syn", D.synths.filter((s, k) => visibleSynth[k]).join(","));
     if (showSilent) p.set("silent", "1");
     if (showClusters) p.set("clusters", "1");
+    if (filter) p.set("f", filter.k + "," + filter.lo + "," + filter.hi);
     if (lastPlayed >= 0) p.set("p", String(lastPlayed));
     if (selectionPolygon) p.set("sel", selectionPolygon.map(([u, v]) => u.toFixed(4) + "," + v.toFixed(4)).join(";"));
     return "#" + p.toString();
@@ -604,6 +614,10 @@
     if (p.has("syn") && synthBoxes.length) { const shown = p.get("syn").split(","); D.synths.forEach((s, k) => { visibleSynth[k] = shown.includes(s); synthBoxes[k].checked = visibleSynth[k]; }); }
     if (p.get("silent") === "1" && silentBox) { showSilent = true; silentBox.checked = true; }
     if (p.get("clusters") === "1" && clusterBox) { showClusters = true; clusterBox.checked = true; }
+    const f = (p.get("f") || "").split(",").map(Number);
+    if (f.length === 3 && f.every(Number.isInteger) && f[0] >= 0 && f[0] < DESCRIPTORS.length) {
+      filterBy.value = String(f[0]); filterMin.value = String(f[1]); filterMax.value = String(f[2]); applyFilter();
+    }
     if (p.has("q")) { $("search").value = p.get("q"); $("search").dispatchEvent(new Event("input")); }
     const played = Number(p.get("p"));
     if (p.has("p") && played >= 0 && played < N) { lastPlayed = played; info.textContent = describe(played); }
@@ -786,6 +800,22 @@
   }
 
   DESCRIPTORS.forEach((d, k) => $("colourBy").append(new Option("points by " + d.label + " (" + d.unit + ")", "d" + k)));
+  // Filter by a descriptor's range: the two sliders appear once a descriptor is chosen.
+  const filterBy = $("filterBy"), filterMin = $("filterMin"), filterMax = $("filterMax"), filterText = $("filterText");
+  DESCRIPTORS.forEach((d, k) => filterBy.append(new Option(d.label, String(k))));
+  $("filter").hidden = !DESCRIPTORS.length;
+  function applyFilter() {
+    const k = filterBy.value === "" ? -1 : Number(filterBy.value);
+    filterMin.hidden = filterMax.hidden = k < 0;
+    if (k < 0) { filter = null; filterText.textContent = ""; draw(); return; }
+    const lo = Math.min(Number(filterMin.value), Number(filterMax.value)), hi = Math.max(Number(filterMin.value), Number(filterMax.value));
+    filter = {k, lo, hi};
+    const d = DESCRIPTORS[k], value = q => (d.min + (q - 1) / 254 * (d.max - d.min)).toFixed(2);
+    let shown = 0; for (let i = 0; i < N; i++) if (visible(i)) shown++;
+    filterText.textContent = value(lo) + " to " + value(hi) + " " + d.unit + ": " + shown.toLocaleString("en") + " points";
+    draw();
+  }
+  for (const el of [filterBy, filterMin, filterMax]) el.addEventListener("input", applyFilter);
   if (CLUSTERS.length) {
     $("colourBy").append(new Option("points by sound cluster", "cluster"));
     clusterBox = toggle("cluster labels", "#222", false, on => { showClusters = on; });
@@ -838,7 +868,7 @@
     const r = canvas.getBoundingClientRect();
     // The view as restored from the URL, before the test changes it.
     const restored = {colourBy, search: $("search").value, zoom: view.scale / defaultScale, matchText: matchCount.textContent,
-                      origins: D.origins.filter((o, k) => visibleOrigin[k]), hash: stateHash()};
+                      origins: D.origins.filter((o, k) => visibleOrigin[k]), hash: stateHash(), filter, filterText: filterText.textContent};
     const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
     let inked = 0;
     for (let p = 0; p < pixels.length; p += 4) if (pixels[p] < 250 || pixels[p + 1] < 250 || pixels[p + 2] < 250) inked++;
