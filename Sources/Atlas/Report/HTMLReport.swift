@@ -41,7 +41,10 @@ enum HTMLReport {
 
     /// One plain-words sentence per synth, with the definitions one click away.
     static func headline(_ data: ReportData) -> String {
-        Headline.lines(data).map { "<p class=\"headline\">\(Escape.html($0.text))</p>" }.joined()
+        Headline.lines(data).map { line in
+            // Banks under their synth, in lighter type: the synth's sentence is the answer at first glance.
+            "<p class=\"headline\(line.synth.contains(" · ") ? " bank" : "")\">\(Escape.html(line.text))</p>"
+        }.joined()
             + "<details><summary>What these figures mean</summary><p>\(Escape.html(Headline.definition))</p></details>"
     }
 
