@@ -96,7 +96,7 @@ bench-soundspace: release
 	bash scripts/bench-soundspace.sh
 
 bench-map: e2e
-	python3 scripts/bench-map.py $(E2E_REPORT) 50000
+	python3 scripts/bench-map.py $(E2E_REPORT) 1000000
 
 # Embedding quality: precision@1/@5 of same-preset-other-note neighbours vs the MFCC-means baseline.
 features-quality: release

@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "Atlas", dependencies: [
             "Synthesis", "Formats", "Features", "SoundSpace", "NumpyFormat",
             .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        ], resources: [.copy("Report/Resources")]),
         .executableTarget(name: "presetatlas", dependencies: [
             "Atlas", "Synthesis", "Formats", "Features", "SoundSpace", "NumpyFormat",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

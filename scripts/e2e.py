@@ -4,8 +4,8 @@
     python3 scripts/e2e.py Reports/e2e
 
 Checks: the page loads with no console errors; the canvas is drawn (the page's own pixel count and a
-screenshot that is not blank); the page holds as many points as the store's map; a click on a preset
-starts its audio. The page runs its self-test when opened as index.html#selftest and writes the result
+screenshot that is not blank); the page holds as many points as the store's map; a click on a preset, a
+random setting and a sweep step each starts its audio; every point has a preview file. The page runs its self-test when opened as index.html#selftest and writes the result
 into <pre id="selftest">, which `--dump-dom` returns. Prints 'N passed, N failed' and exits 1 on failure.
 """
 import json
@@ -16,6 +16,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import urllib.parse
 import zlib
 
 
@@ -26,6 +27,12 @@ def chromium(*args, timeout=120):
             "--disable-audio-output",
             "--enable-logging=stderr", "--v=0"]
     return subprocess.run(base + list(args), capture_output=True, text=True, timeout=timeout)
+
+
+def data_js(report):
+    """The object data.js assigns (the file is `window.ATLAS_DATA = {...};`)."""
+    text = open(os.path.join(report, "data.js"), encoding="utf-8").read()
+    return json.loads(text[text.index("=") + 1:text.rindex(";")])
 
 
 def png_pixels(path):
@@ -62,6 +69,17 @@ def png_pixels(path):
     return width, height, rows, bpp
 
 
+def selftest(page, hash_params, attempts=4):
+    """The page's self-test result (index.html#<hash_params>), or None, and the last chromium run."""
+    for attempt in range(attempts):
+        run = chromium("--virtual-time-budget=%d" % (15000 * (attempt + 1)), "--dump-dom", "file://" + page + "#" + hash_params)
+        match = re.search(r'<pre id="selftest">(.*?)</pre>', run.stdout, re.S)
+        if match:
+            text = match.group(1).replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+            return json.loads(text), run
+    return None, run
+
+
 def main():
     report = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "Reports/e2e")
     page = os.path.join(report, "index.html")
@@ -76,27 +94,58 @@ def main():
 
     # Headless chromium sometimes dumps the DOM before the page's audio has started (virtual time and
     # media loading race); the self-test is retried, never the assertions on its result.
-    for attempt in range(4):
-        run = chromium("--virtual-time-budget=%d" % (15000 * (attempt + 1)), "--dump-dom", "file://" + page + "#selftest")
-        match = re.search(r'<pre id="selftest">(.*?)</pre>', run.stdout, re.S)
-        if match:
-            break
-    if not match:
+    state, run = selftest(page, "selftest")
+    if state is None:
         check("page ran its self-test", False, (run.stderr or "")[-2000:])
         print("0 passed, %d failed" % (len(results)))
         return 1
-    state = json.loads(match.group(1).replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"))
     console_errors = [l for l in run.stderr.splitlines() if "CONSOLE" in l and ("Uncaught" in l or "error" in l.lower())]
     check("no console errors", not state["errors"] and not console_errors, "; ".join(state["errors"] + console_errors)[:500])
     check("page holds the store's points", state["points"] == stored_points, "%d in page, %d in store" % (state["points"], stored_points))
     check("canvas drawn", state["inkedPixels"] > 100, "%d of %d pixels inked" % (state["inkedPixels"], state["canvasPixels"]))
-    # `playing`: the audio element the click created is not paused; play() was not rejected. (Whether its
-    # promise settles within the virtual time budget varies with chromium's fake audio sink.)
-    check("click on a preset starts its audio", state["clicked"] >= 0 and state["playing"] and not state["playRejected"],
-          "clicked %r, playing %r, rejected %r" % (state.get("clickedName"), state["playing"], state["playRejected"]))
+    # `playing`: the audio element the click created is not paused and plays that point; play() was not
+    # rejected. (Whether its promise settles within the virtual time budget varies with chromium's fake
+    # audio sink.) Every origin with points is clicked: presets, random settings, sweep steps.
+    clicks = state["clicks"]
+    for origin in ("preset", "random", "sweep"):
+        c = clicks.get(origin)
+        check("click on a %s starts its audio" % origin, bool(c) and c["playing"] and not c["rejected"],
+              "clicked %r" % (c,))
+    c = clicks.get("preset") or {}
+    check("a clicked point lists its nearest neighbours", c.get("neighbours", 0) >= 1, "%r listed" % c.get("neighbours"))
+    check("search by name finds the preset and counts matches", state["searchMatches"] >= 1 and state["listed"] >= 1
+          and state["matchText"].startswith(str(state["searchMatches"])),
+          "%d matches, %d listed, %r" % (state["searchMatches"], state["listed"], state["matchText"]))
 
-    check("search by name finds the preset", state["searchMatches"] >= 1 and state["listed"] >= 1,
-          "%d matches, %d listed" % (state["searchMatches"], state["listed"]))
+    lasso = state.get("lasso") or {}
+    check("a lasso selects the points inside it, listed and in the CSV", lasso.get("expected", 0) > 0
+          and lasso["selected"] == lasso["expected"] and lasso["tableRows"] == min(200, lasso["selected"])
+          and lasso["csvRows"] == lasso["selected"], repr(lasso)[:400])
+
+    # A view kept in the URL reopens: zoom, colouring, search, layers.
+    names = data_js(report)["names"].split("\n")
+    query = next((n for n in names if n.strip()), "a")[:4]
+    view = "z=4&u=0.5&v=0.5&c=o&o=preset,init&f=0,1,128&" + urllib.parse.urlencode({"q": query}) + "&bench"
+    restored, run = selftest(page, view, attempts=2)
+    r = restored and restored["restored"]
+    check("a view restores from the URL", bool(r) and r["colourBy"] == "o" and abs(r["zoom"] - 4) < 1e-3
+          and r["origins"] == ["preset", "init"] and r["search"] == query and r["matchText"] != ""
+          and r["filter"] == {"k": 0, "lo": 1, "hi": 128} and r["filterText"].endswith(" points"),
+          repr(r)[:400])
+
+    # The large-map renderers (used from 200,000 points) draw the same page without errors.
+    for renderer, name in (("pixels", "pixels"), ("gl", "webgl2")):
+        drawn, _ = selftest(page, "bench&renderer=" + renderer, attempts=1)
+        check("the %s renderer draws the map" % name, bool(drawn) and drawn["renderer"] == name and drawn["inkedPixels"] > 100
+              and not drawn["errors"], repr(drawn and {k: drawn[k] for k in ("renderer", "inkedPixels", "errors")}))
+
+    # Every point has a preview file beside the page; the page holds no absolute local path.
+    previews = os.listdir(os.path.join(report, "previews"))
+    check("every point has a preview", len(previews) == stored_points, "%d previews, %d points" % (len(previews), stored_points))
+    page_text = "".join(open(os.path.join(report, f), encoding="utf-8").read() for f in ("index.html", "data.js"))
+    check("no absolute local paths in the page", report not in page_text and os.path.expanduser("~") + "/" not in page_text)
+    data_bytes = os.path.getsize(os.path.join(report, "data.js"))
+    print("     data.js: %d bytes, %.1f per point" % (data_bytes, data_bytes / max(1, stored_points)))
 
     with tempfile.TemporaryDirectory() as tmp:
         shot = os.path.join(tmp, "shot.png")

@@ -48,10 +48,11 @@ let resultTables = ["patch", "render", "embedding", "mapPoint", "metric", "findi
         for name in ["precision", "recall", "density", "coverage", "occupancy.presets"] {
             #expect(rows["metric"]!.contains { $0.contains("scope=\"toy\"") && $0.contains("name=\"\(name)\"") }, "\(name)")
         }
-        #expect(result.reportFiles.map(\.lastPathComponent) == ["index.html", "map.svg", "summary.json", "summary.md"])
-        // Previews: presets, the init patch and the first 5 random points.
+        #expect(result.reportFiles.map(\.lastPathComponent) == ["index.html", "data.js", "neighbours.js", "parameters.js", "atlas.js", "atlas.css", "map.svg",
+                                                                 "summary.json", "summary.md", "previews"])
+        // Every point keeps a preview: presets, the init patch, random settings and sweep steps.
         let previews = try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM render WHERE previewWAV IS NOT NULL") }
-        #expect(previews == 12 + 1 + 5)
+        #expect(previews == 65)
         // A second run finds nothing to do and changes nothing.
         let again = try AtlasRun.run(sourcePaths: [dir.appendingPathComponent("bank").path], out: out,
                                      settings: Fixtures.settings, shard: .whole, components: Fixtures.components(), root: dir)
@@ -114,7 +115,7 @@ let resultTables = ["patch", "render", "embedding", "mapPoint", "metric", "findi
         try merged.merge(shards: shardStores)   // merging twice changes nothing
         let (outcome, files) = try AtlasRun.analyseAndReport(store: merged, out: mergedDir, components: Fixtures.components(), seed: 11)
         #expect(outcome == .analysed(points: 63))
-        #expect(files.count == 4)
+        #expect(files.count == 10)
         #expect(try snapshot(merged, tables: resultTables + ["stage"]) == snapshot(AtlasStore(reportDirectory: whole), tables: resultTables + ["stage"]))
     }
 

@@ -1,5 +1,6 @@
-// The report: hostile names stay text, files parse, the page holds every point, previews are real WAVs.
+// The report: hostile names stay text, files parse, the page holds every point, every point has an Ogg preview.
 import Foundation
+import Features
 import Formats
 import Testing
 @testable import Atlas
@@ -27,16 +28,18 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         for file in ["index.html", "map.svg", "summary.md"] {
             let text = try String(contentsOf: out.appendingPathComponent(file), encoding: .utf8)
-            #expect(!text.contains("<img"), "\(file)")
+            #expect(!text.contains("<img src=x"), "\(file)")
             #expect(!text.contains("<script>alert"), "\(file)")
             #expect(!text.contains("onerror=alert(1)>"), "\(file)")
         }
+        let script = try String(contentsOf: out.appendingPathComponent("data.js"), encoding: .utf8)
+        // The name reaches data.js as JSON with < escaped, decoding back to the exact text.
+        #expect(script.contains("\\u003cimg src=x onerror=alert(1)\\u003e"))
+        #expect(!script.contains("<"))
+        // index.html holds no data, only its two scripts (data.js and atlas.js).
         let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
-        // The name reaches the page as JSON with < escaped, decoding back to the exact text.
-        #expect(html.contains("\\u003cimg src=x onerror=alert(1)\\u003e"))
-        // Exactly three script elements: the two JSON blocks and the page's own code.
-        #expect(html.components(separatedBy: "<script").count - 1 == 3)
-        #expect(html.components(separatedBy: "</script>").count - 1 == 3)
+        #expect(html.components(separatedBy: "<script").count - 1 == 2)
+        #expect(html.contains("<script src=\"data.js\" defer></script>") && html.contains("<script src=\"atlas.js\" defer></script>"))
         let svg = try String(contentsOf: out.appendingPathComponent("map.svg"), encoding: .utf8)
         #expect(svg.contains("&lt;img src=x onerror=alert(1)&gt;"))
         // The SVG is well-formed XML.
@@ -45,35 +48,71 @@ import Testing
         #expect(root.all("circle").count == 63)
     }
 
+    /// data.js's object, parsed as JSON (the file is `window.ATLAS_DATA = {...};`).
+    static func pointData(_ out: URL) throws -> [String: Any] {
+        let script = try String(contentsOf: out.appendingPathComponent("data.js"), encoding: .utf8)
+        let start = try #require(script.range(of: "= "))
+        let end = try #require(script.range(of: ";", options: .backwards))
+        let object = try JSONSerialization.jsonObject(with: Data(script[start.upperBound..<end.lowerBound].utf8))
+        return try #require(object as? [String: Any])
+    }
+
     @Test func thePageHoldsEveryPointAndPlayablePreviews() throws {
         let (dir, out) = try Self.report()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
-        func jsonBlock(_ id: String) throws -> [String: Any] {
-            let start = try #require(html.range(of: "<script type=\"application/json\" id=\"\(id)\">"))
-            let end = try #require(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
-            let object = try JSONSerialization.jsonObject(with: Data(html[start.upperBound..<end.lowerBound].utf8))
-            return try #require(object as? [String: Any])
-        }
-        let data = try jsonBlock("atlas-data")
-        let names = try #require(data["name"] as? [String])
-        #expect(names.count == 63)
-        #expect((data["x"] as? [Any])?.count == 63)
+        let data = try Self.pointData(out)
+        let names = try #require(data["names"] as? String).components(separatedBy: "\n")
+        #expect(names.count == 63 && data["count"] as? Int == 63)
         #expect(names.contains(Self.hostile))
         #expect(names.contains(Self.tricky))
-        let audio = try jsonBlock("atlas-audio")
-        #expect(audio.count == 10 + 1 + 5)
-        // Each preview is a 16-bit mono PCM WAV at the preview rate, previewSeconds long.
-        for case let b64 as String in audio.values {
-            let wav = try #require(Data(base64Encoded: b64))
-            #expect(String(decoding: wav.prefix(4), as: UTF8.self) == "RIFF")
-            let rate = wav[24..<28].enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
-            let bits = Int(wav[34]) | Int(wav[35]) << 8
-            #expect(rate == 4000 && bits == 16)
-            #expect(wav.count == 44 + 2 * 400)
+        // Generated names ("uniform 7", "pitchHz 2/3") are left out and rebuilt by the page: at least the
+        // 40 random settings' lines are empty, no preset's is.
+        #expect(names.filter(\.isEmpty).count >= 40)
+        #expect(names.filter { $0.hasPrefix("uniform ") }.isEmpty)
+        // Binary columns: two bytes per coordinate, one per flag byte.
+        let xText = try #require(data["x"] as? String)
+        #expect(Data(base64Encoded: xText)?.count == 2 * 63)
+        let flagsText = try #require(data["flags"] as? String)
+        let flags = try #require(Data(base64Encoded: flagsText))
+        #expect(flags.count == 63 && flags.allSatisfy { $0 & PointData.hasOggPreview != 0 })
+        // Every point has its preview file: a mono Ogg Vorbis at the preview rate, previewSeconds long.
+        let previews = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("previews").path)
+        #expect(Set(previews) == Set((0..<63).map { "\($0).ogg" }))
+        let clip = try AudioFile.read(out.appendingPathComponent("previews/0.ogg"))
+        #expect(clip.sampleRateHz == 8000 && clip.channels.count == 1)
+        #expect(abs(clip.frameCount - 800) <= 1)
+        // The page's code and style sit beside it; nothing loads from the network.
+        for name in ["atlas.js", "atlas.css"] {
+            let text = try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)
+            #expect(!text.contains("http://") && !text.contains("https://"), "\(name)")
         }
-        // No network: nothing in the page loads from elsewhere.
-        #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("src=\""))
+        let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(!html.contains("http://") && !html.contains("https://"))
+    }
+
+    @Test func headlineSaysTheComparisonInPlainWordsPerSynthAndBank() {
+        var data = ReportData()
+        data.points = [ReportPoint(key: "k", synth: "toy", origin: .preset, name: "a", author: "", collection: "bank A",
+                                   sourcePath: "", x: 0, y: 0, rms: 0.1)]
+        data.metrics["toy"] = ["presets": 4096, "random": 4096, "random.audible": 1082, "balanced.size": 1082,
+                               "balanced.coverage": 0.29, "balanced.coverage.low": 0.27, "balanced.coverage.high": 0.33,
+                               "balanced.recall": 0.51, "balanced.recall.low": 0.38, "balanced.recall.high": 0.62]
+        data.metrics["toy · bank A"] = ["presets": 32, "random.audible": 1082, "balanced.size": 32, "balanced.coverage": 0.05,
+                                        "balanced.recall": 0.9]
+        let lines = Headline.lines(data).map(\.text)
+        #expect(lines.count == 2)
+        // 1 - recall is the share sounding like no preset; its interval is 1 - the recall interval, reversed.
+        #expect(lines.first == "The 4,096 toy presets reach 29 % (27 %–33 %) of the sound space that random settings reach; "
+                + "49 % (38 %–62 %) of random settings sound like no preset. Compared with 1,082 audible random settings "
+                + "(3,014 of 4,096 random settings are inaudible).")
+        #expect(lines.last?.hasPrefix("The 32 toy · bank A presets (one bank) reach 5 % of") == true)
+        #expect(lines.last?.contains("10 % of random settings sound like no preset. Compared with 32 audible random settings drawn from 1,082") == true)
+    }
+
+    @Test func sharedPagesShowNoAbsolutePaths() {
+        let shown = DisplayPath.relative(["/home/me/banks/dx7/a.syx", "/home/me/banks/tx/b.syx", "", "rel/c.xpf"])
+        #expect(shown == ["banks/dx7/a.syx", "banks/tx/b.syx", "", "rel/c.xpf"])
+        #expect(DisplayPath.relative(["/home/me/one.syx"]) == ["me/one.syx"])
     }
 
     @Test func summaryJSONHoldsTheFigures() throws {
@@ -96,16 +135,27 @@ import Testing
         #expect(json?["points"] as? Int == 63)
     }
 
-    @Test func previewDecimatesAndLevels() {
+    @Test func previewDecimatesAndLevels() throws {
         // 1 s of a 100 Hz sine at 44.1 kHz, amplitude 0.1 -> 22,050 Hz, 0.5 s, peak near -1 dBFS.
         let input = (0..<44_100).map { Float(0.1 * sin(2 * Double.pi * 100 * Double($0) / 44_100)) }
-        let wav = PreviewAudio.wav(mono: input, sampleRateHz: 44_100, targetRateHz: 22_050, seconds: 0.5)
-        #expect(wav.count == 44 + 2 * 11_025)
-        let samples = stride(from: 44, to: wav.count, by: 2).map { Int16(bitPattern: UInt16(wav[$0]) | UInt16(wav[$0 + 1]) << 8) }
-        let peak = samples.map { abs(Int($0)) }.max() ?? 0
-        #expect(abs(Double(peak) / 32767 - 0.891) < 0.01)
+        let (samples, rate) = PreviewAudio.levelled(mono: input, sampleRateHz: 44_100, targetRateHz: 22_050, seconds: 0.5)
+        #expect(rate == 22_050 && samples.count == 11_025)
+        let peak = samples.map { abs($0) }.max() ?? 0
+        #expect(abs(peak - 0.891) < 0.01)
         // Silence stays silent (no division by zero).
-        let silent = PreviewAudio.wav(mono: [Float](repeating: 0, count: 1000), sampleRateHz: 8000, targetRateHz: 8000, seconds: 1)
-        #expect(silent.dropFirst(44).allSatisfy { $0 == 0 })
+        let silent = PreviewAudio.levelled(mono: [Float](repeating: 0, count: 1000), sampleRateHz: 8000, targetRateHz: 8000, seconds: 1)
+        #expect(silent.samples.allSatisfy { $0 == 0 })
+        // The Ogg file decodes back to the same length and level (lossy, so only roughly the same peak).
+        let ogg = try PreviewAudio.ogg(mono: input, sampleRateHz: 44_100, targetRateHz: 22_050, seconds: 0.5)
+        #expect(String(decoding: ogg.prefix(4), as: UTF8.self) == "OggS")
+        // The same sound gives the same bytes (libsndfile draws a random stream serial; it is fixed).
+        #expect(try PreviewAudio.ogg(mono: input, sampleRateHz: 44_100, targetRateHz: 22_050, seconds: 0.5) == ogg)
+        #expect(ogg.count < 11_025 * 2 / 4)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("preview-\(UUID().uuidString).ogg")
+        try ogg.write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let decoded = try AudioFile.read(url)
+        #expect(decoded.sampleRateHz == 22_050 && decoded.frameCount == 11_025)
+        #expect(abs((decoded.channels[0].map { abs($0) }.max() ?? 0) - 0.891) < 0.05)
     }
 }

@@ -73,7 +73,7 @@ enum Fixtures {
     static let settings = AtlasSettings(
         randomCount: 40, sampler: .uniform, sweepSteps: 3, seed: 11,
         render: RenderSettings(note: 60, velocity: 100, holdSeconds: 0.08, tailSeconds: 0.04, sampleRateHz: 8000),
-        previewSeconds: 0.1, previewSampleRateHz: 4000, randomPreviewsPerSynth: 5)
+        previewSeconds: 0.1, previewSampleRateHz: 8000)
 
     /// A temporary folder with a bank of `count` native presets for the toy synth, plus `extra` files.
     static func bank(count: Int = 12, names: [String] = [], extra: [String: String] = [:]) throws -> URL {

@@ -114,7 +114,7 @@ public enum AnalysisStage {
         results.metrics += [(synth, "presets", Double(presets.count)), (synth, "random", Double(randoms.count))]
         let playable = randoms.filter { points[$0].rms >= playableRMS }.count
         results.notes += skippedSteps(synth: synth, presets: presets.count, randoms: randoms.count, playable: playable)
-        try coverage(synth: synth, points: points, presets: presets, randoms: randoms, space: space, into: &results)
+        try coverage(synth: synth, points: points, presets: presets, randoms: randoms, space: space, seed: seed, into: &results)
         try occupancy(synth: synth, presets: presets, randoms: randoms, space: space, seed: seed, into: &results)
         try originals(synth: synth, points: points, presets: presets, space: space, into: &results)
         try emptyRegions(synth: synth, points: points, presets: presets, randoms: randoms, space: space, into: &results)
@@ -123,14 +123,22 @@ public enum AnalysisStage {
 
     /// PRDC (SoundSpace.CoverageMetrics) of the presets against the random settings, for the synth and
     /// for each collection (factory bank, this project's bank, ...) on its own.
-    static func coverage(synth: String, points: [Point], presets: [Int], randoms: [Int], space: Matrix,
+    /// Also the headline's figures (BalancedCoverage): against as many audible random settings as there are presets.
+    static func coverage(synth: String, points: [Point], presets: [Int], randoms: [Int], space: Matrix, seed: UInt64,
                          into results: inout Results) throws {
         guard randoms.count > prdcNeighbours else { return }
         let randomMatrix = space.selecting(rows: randoms)
+        let audible = space.selecting(rows: randoms.filter { points[$0].rms >= playableRMS })
         func prdc(_ members: [Int], scope: String) throws -> [(String, String, Double)] {
             let m = try CoverageMetrics.compute(reference: randomMatrix, candidate: space.selecting(rows: members), k: prdcNeighbours)
-            return [(scope, "precision", m.precision), (scope, "recall", m.recall), (scope, "density", m.density),
-                    (scope, "coverage", m.coverage)]
+            var rows: [(String, String, Double)] = [(scope, "precision", m.precision), (scope, "recall", m.recall),
+                                                    (scope, "density", m.density), (scope, "coverage", m.coverage),
+                                                    (scope, "random.audible", Double(audible.rows))]
+            if let balanced = try BalancedCoverage.measure(presets: space.selecting(rows: members), audibleRandom: audible,
+                                                           k: prdcNeighbours, seed: seed) {
+                rows += balanced.metrics(scope: scope).map { ($0.scope, $0.name, $0.value) }
+            }
+            return rows
         }
         if presets.count > prdcNeighbours { results.metrics += try prdc(presets, scope: synth) }
         let collections = Set(presets.map { points[$0].collection }).sorted()

@@ -39,14 +39,12 @@ public struct AtlasSettings: Sendable, Equatable {
     public var render: RenderSettings
     /// Seconds of each preview kept for listening in the report (from note-on).
     public var previewSeconds: Double
-    /// Sample rate of the 16-bit mono previews.
+    /// Sample rate of the mono Ogg Vorbis previews (every point keeps one).
     public var previewSampleRateHz: Double
-    /// Random patches per synth that keep a preview (presets and init patches always do).
-    public var randomPreviewsPerSynth: Int
 
     public init(randomCount: Int = 300, sampler: SamplingMethod = .uniform, sweepSteps: Int = 5, seed: UInt64 = 1,
                 render: RenderSettings = RenderSettings(note: 60, velocity: 100, holdSeconds: 1.0, tailSeconds: 1.0),
-                previewSeconds: Double = 1.5, previewSampleRateHz: Double = 22_050, randomPreviewsPerSynth: Int = 60) {
+                previewSeconds: Double = 1.5, previewSampleRateHz: Double = 22_050) {
         self.randomCount = randomCount
         self.sampler = sampler
         self.sweepSteps = sweepSteps
@@ -54,7 +52,6 @@ public struct AtlasSettings: Sendable, Equatable {
         self.render = render
         self.previewSeconds = previewSeconds
         self.previewSampleRateHz = previewSampleRateHz
-        self.randomPreviewsPerSynth = randomPreviewsPerSynth
     }
 
     /// The settings as text pairs, as stored in the atlas's `setting` table.
@@ -65,7 +62,7 @@ public struct AtlasSettings: Sendable, Equatable {
             "holdSeconds": "\(render.holdSeconds)", "tailSeconds": "\(render.tailSeconds)",
             "sampleRateHz": "\(render.sampleRateHz)", "tempoBPM": "\(render.tempoBPM)",
             "renderSeed": "\(render.seed)", "previewSeconds": "\(previewSeconds)",
-            "previewSampleRateHz": "\(previewSampleRateHz)", "randomPreviewsPerSynth": "\(randomPreviewsPerSynth)",
+            "previewSampleRateHz": "\(previewSampleRateHz)",
             "embedder": embedder,
         ]
     }

@@ -139,12 +139,12 @@ public enum CatalogStage {
             for index in 0..<settings.randomCount {
                 try insert(db, key: PatchKey.random(synth: schema.id, index: index), patch: sampler.randomPatch(index: index),
                            schema: schema, origin: .random, collection: "", author: "", sourcePath: "",
-                           sourceIndex: index, keepsPreview: index < settings.randomPreviewsPerSynth)
+                           sourceIndex: index, keepsPreview: true)
             }
             for step in PatchSampler.sweeps(of: schema, steps: settings.sweepSteps) {
                 try insert(db, key: PatchKey.sweep(synth: schema.id, parameterID: step.parameterID, step: step.step),
                            patch: step.patch, schema: schema, origin: .sweep, collection: "", author: "", sourcePath: "",
-                           sourceIndex: step.step, keepsPreview: false, sweepParameter: step.parameterID)
+                           sourceIndex: step.step, keepsPreview: true, sweepParameter: step.parameterID)
             }
             try db.execute(sql: "INSERT INTO stage(name, fingerprint) VALUES (?, ?)",
                            arguments: [stageName, "\(settings.randomCount) \(settings.sampler.rawValue) \(settings.sweepSteps)"])

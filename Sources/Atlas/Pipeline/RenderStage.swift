@@ -126,7 +126,7 @@ public enum RenderStage {
             outcome.rms = (mono.reduce(0) { $0 + $1 * $1 } / Float(mono.count)).squareRoot()
             outcome.seconds = Double(audio.frameCount) / audio.sampleRateHz
             if item.keepsPreview {
-                outcome.preview = PreviewAudio.wav(mono: mono, sampleRateHz: audio.sampleRateHz,
+                outcome.preview = try PreviewAudio.ogg(mono: mono, sampleRateHz: audio.sampleRateHz,
                                                    targetRateHz: settings.previewSampleRateHz, seconds: settings.previewSeconds)
             }
             let vector = try components.embedder.embed(audio, settings: settings.render)

@@ -1,12 +1,14 @@
-// The short 16-bit mono WAV previews embedded in the report, so a click plays a point's sound.
+// The short previews every point keeps, so a click on the map plays its sound: mono Ogg Vorbis, a few KB
+// each, written beside the page as previews/<n>.ogg.
+import Features
 import Foundation
 
 enum PreviewAudio {
     /// The first `seconds` of `mono`, decimated to about `targetRateHz` and peak-normalised to -1 dBFS
-    /// (previews are for comparing timbres, so loudness is levelled), as a 16-bit PCM WAV file.
+    /// (previews are for comparing timbres, so loudness is levelled), and the resulting sample rate.
     /// Decimation by an integer factor averages each group of samples (a box filter: its first null
     /// sits at the new sample rate, enough to keep aliasing low for a preview).
-    static func wav(mono: [Float], sampleRateHz: Double, targetRateHz: Double, seconds: Double) -> Data {
+    static func levelled(mono: [Float], sampleRateHz: Double, targetRateHz: Double, seconds: Double) -> (samples: [Float], rateHz: Int) {
         let factor = max(1, Int((sampleRateHz / max(targetRateHz, 1)).rounded()))
         let outRate = Int((sampleRateHz / Double(factor)).rounded())
         let inFrames = min(mono.count, Int(seconds * sampleRateHz))
@@ -21,18 +23,21 @@ enum PreviewAudio {
         }
         let peak = samples.reduce(0) { max($0, abs($1)) }
         let gain: Float = peak > 1e-6 ? 0.891 / peak : 0
-        var data = Data(capacity: 44 + outFrames * 2)
-        func append32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
-        func append16(_ v: UInt16) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
-        data.append(contentsOf: Array("RIFF".utf8)); append32(UInt32(36 + outFrames * 2))
-        data.append(contentsOf: Array("WAVE".utf8)); data.append(contentsOf: Array("fmt ".utf8))
-        append32(16); append16(1); append16(1)                 // PCM, mono
-        append32(UInt32(outRate)); append32(UInt32(outRate * 2)); append16(2); append16(16)
-        data.append(contentsOf: Array("data".utf8)); append32(UInt32(outFrames * 2))
-        for s in samples {
-            let scaled = (s * gain * 32767).rounded()
-            append16(UInt16(bitPattern: Int16(max(-32768, min(32767, scaled)))))
+        return (samples.map { $0 * gain }, outRate)
+    }
+
+    /// The levelled preview as an Ogg Vorbis file, the same bytes on every run.
+    static func ogg(mono: [Float], sampleRateHz: Double, targetRateHz: Double, seconds: Double) throws -> Data {
+        let (samples, rate) = levelled(mono: mono, sampleRateHz: sampleRateHz, targetRateHz: targetRateHz, seconds: seconds)
+        return OggPages.withFixedSerial(try AudioFile.oggVorbis(mono: samples, sampleRateHz: rate))
+    }
+
+    /// The file extension for stored preview bytes: Ogg, or WAV in stores written before previews were Ogg.
+    static func fileExtension(_ bytes: Data) -> String? {
+        switch String(decoding: bytes.prefix(4), as: UTF8.self) {
+        case "OggS": return "ogg"
+        case "RIFF": return "wav"
+        default: return nil
         }
-        return data
     }
 }

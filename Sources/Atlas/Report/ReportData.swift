@@ -11,9 +11,19 @@ struct ReportPoint {
     var author: String
     var collection: String
     var sourcePath: String
+    /// The swept parameter of a sweep step.
+    var sweepParameter: String? = nil
     var x: Double
     var y: Double
     var rms: Double
+    /// The descriptors the map can be coloured by (`Descriptor.all` order); empty for other embeddings.
+    var descriptors: [Float] = []
+    /// The full embedding (raw, as stored).
+    var embedding: [Float] = []
+
+    /// Inaudible (quieter than the analysis's playable level, -50 dBFS RMS): hidden on the map by
+    /// default and counted, and left out of the headline's comparison.
+    var isSilent: Bool { rms < AnalysisStage.playableRMS }
 }
 
 struct ReportFinding {
@@ -27,7 +37,9 @@ struct ReportFinding {
 
 struct ReportData {
     var points: [ReportPoint] = []
-    /// Preview WAV bytes by index into `points`.
+    /// Parameter values by index into `points` (unreadable JSON leaves a point out).
+    var parameterValues: [Int: [String: Double]] = [:]
+    /// Preview audio bytes (Ogg Vorbis; WAV in older stores) by index into `points`.
     var previews: [Int: Data] = [:]
     /// metrics[scope][name]
     var metrics: [String: [String: Double]] = [:]
@@ -53,16 +65,19 @@ struct ReportData {
         var data = ReportData()
         try store.read { db in
             for row in try Row.fetchAll(db, sql: """
-                SELECT p.key, p.synth, p.origin, p.name, p.author, p.collection, p.sourcePath, m.x, m.y, r.rms,
-                       r.previewWAV FROM patch p JOIN mapPoint m ON m.patchKey = p.key AND m.method = 'map'
-                JOIN render r ON r.patchKey = p.key ORDER BY p.key
+                SELECT p.key, p.synth, p.origin, p.name, p.author, p.collection, p.sourcePath, p.sweepParameter, m.x, m.y, r.rms,
+                       r.previewWAV, e.vector, p.valuesJSON FROM patch p JOIN mapPoint m ON m.patchKey = p.key AND m.method = 'map'
+                JOIN render r ON r.patchKey = p.key LEFT JOIN embedding e ON e.patchKey = p.key ORDER BY p.key
                 """) {
                 let index = data.points.count
                 data.points.append(ReportPoint(
                     key: row["key"], synth: row["synth"], origin: PatchOrigin(rawValue: row["origin"]) ?? .random,
                     name: row["name"], author: row["author"], collection: row["collection"],
-                    sourcePath: row["sourcePath"], x: row["x"], y: row["y"], rms: row["rms"]))
-                if let wav = row["previewWAV"] as Data? { data.previews[index] = wav }
+                    sourcePath: row["sourcePath"], sweepParameter: row["sweepParameter"], x: row["x"], y: row["y"], rms: row["rms"],
+                    embedding: (row["vector"] as Data?).map(EmbeddingBlob.decode) ?? []))
+                data.points[index].descriptors = Descriptor.pick(data.points[index].embedding)
+                if let audio = row["previewWAV"] as Data? { data.previews[index] = audio }
+                data.parameterValues[index] = try? PatchJSON.decodeValues(row["valuesJSON"])
             }
             data.skipped = try String.fetchAll(db, sql: "SELECT text FROM analysisNote ORDER BY rank")
             for row in try Row.fetchAll(db, sql: "SELECT scope, name, value FROM metric") {
@@ -86,6 +101,10 @@ struct ReportData {
                 data.patchCountsByOrigin[row["origin"]] = row["n"]
             }
         }
+        // Paths as a shared page shows them: no local directories (see DisplayPath).
+        let shown = DisplayPath.relative(data.points.map(\.sourcePath) + data.badInputs.map(\.path))
+        for i in data.points.indices { data.points[i].sourcePath = shown[i] }
+        for k in data.badInputs.indices { data.badInputs[k].path = shown[data.points.count + k] }
         data.settings = try store.settings()
         data.indexByKey = Dictionary(uniqueKeysWithValues: data.points.enumerated().map { ($1.key, $0) })
         return data

@@ -1,22 +1,53 @@
-// Writes the report folder from the store: index.html, map.svg, summary.json, summary.md (each atomically).
+// Writes the report folder from the store: index.html with data.js, neighbours.js, parameters.js, atlas.js and atlas.css, one
+// preview per point in previews/, map.svg, summary.json and summary.md (text files each atomically).
+// The folder is a static site: it works from the file system and from any static host.
 import Foundation
 
 public enum ReportWriter {
-    /// Writes every report file into `directory` and returns their URLs.
+    /// The page's code and style, package resources copied beside every page.
+    static let resourceFiles = ["atlas.js", "atlas.css"]
+
+    /// Writes every report file into `directory` and returns their URLs (the previews folder as one).
     public static func write(store: AtlasStore, to directory: URL) throws -> [URL] {
         let data = try ReportData.load(from: store)
-        let files: [(String, String)] = [
-            ("index.html", HTMLReport.page(data)),
-            ("map.svg", SVGMap.svg(data)),
-            ("summary.json", Summary.json(data)),
-            ("summary.md", Summary.markdown(data)),
+        var files: [(String, Data)] = [
+            ("index.html", Data(HTMLReport.page(data).utf8)),
+            ("data.js", Data(PointData.script(data).utf8)),
+            ("neighbours.js", Data(Neighbours.script(data).utf8)),
+            ("parameters.js", Data(ParameterValues.script(data).utf8)),
+        ]
+        for name in resourceFiles { files.append((name, try resource(name))) }
+        files += [
+            ("map.svg", Data(SVGMap.svg(data).utf8)),
+            ("summary.json", Data(Summary.json(data).utf8)),
+            ("summary.md", Data(Summary.markdown(data).utf8)),
         ]
         var urls: [URL] = []
-        for (name, text) in files {
+        for (name, bytes) in files {
             let url = directory.appendingPathComponent(name)
-            try OutputFile.write(Data(text.utf8), to: url)
+            try OutputFile.write(bytes, to: url)
             urls.append(url)
         }
+        urls.append(try writePreviews(data, to: directory.appendingPathComponent("previews")))
         return urls
+    }
+
+    /// previews/<point index>.ogg (or .wav from older stores), replacing what an earlier report left.
+    static func writePreviews(_ data: ReportData, to folder: URL) throws -> URL {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: folder.path) { try fm.removeItem(at: folder) }
+        try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (index, bytes) in data.previews {
+            guard let ext = PreviewAudio.fileExtension(bytes) else { continue }
+            try bytes.write(to: folder.appendingPathComponent("\(index).\(ext)"))
+        }
+        return folder
+    }
+
+    static func resource(_ name: String) throws -> Data {
+        guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources") else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "Resources/\(name) (package resource missing)"])
+        }
+        return try Data(contentsOf: url)
     }
 }

@@ -58,6 +58,8 @@ enum Summary {
 
     static func markdown(_ data: ReportData) -> String {
         var md = "# Preset atlas\n\n"
+        for line in Headline.lines(data) { md += "**\(Escape.markdownCell(line.text))**\n\n" }
+        md += "<details><summary>What these figures mean</summary>\n\n\(Headline.definition)\n\n</details>\n\n"
         md += "\(data.points.count) points on the map (\(Escape.markdownCell(data.projectionName))); "
         md += data.patchCountsByOrigin.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
         md += ". Settings: " + ["randomCount", "sampler", "sweepSteps", "seed", "embedder"]
