@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct CommandLineTests {
     static let userCommands = ["info", "render", "features", "embed", "coverage", "map", "bias", "atlas", "merge", "export", "explore", "dev"]
-    static let devCommands = ["fidelity", "fidelity-dx7", "bench-dx7"]
+    static let devCommands = ["fidelity", "fidelity-dx7", "fidelity-amsynth", "bench-dx7", "bench-amsynth"]
     static let everyCommand: [[String]] = userCommands.map { [$0] } + devCommands.map { ["dev", $0] }
 
     static func execute(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {

@@ -1,4 +1,4 @@
-// `presetatlas bench-amsynth`: renders per second and x realtime of the amsynth engine on 1..N cores
+// `presetatlas dev bench-amsynth`: renders per second and x realtime of the amsynth engine on 1..N cores
 // (figures for BENCHMARKS.md; `processCPUSeconds` is the CPU clock of bench-dx7).
 import ArgumentParser
 import Dispatch
@@ -12,7 +12,7 @@ struct BenchAmsynth: ParsableCommand {
         abstract: "Benchmark the amsynth engine: renders/s of a note on 1..N cores, x realtime per CPU-second.",
         discussion: """
         Example (what `make bench` runs):
-          presetatlas bench-amsynth .cache/factory/usr/share/amsynth/banks/BriansBank01.amSynth.bank --jobs 1 --jobs 2
+          presetatlas dev bench-amsynth .cache/factory/usr/share/amsynth/banks/BriansBank01.amSynth.bank --jobs 1 --jobs 2
         Every preset of the banks is rendered (note 60, velocity 100, 1.0 s + 1.5 s) `--rounds` times.
         """)
 

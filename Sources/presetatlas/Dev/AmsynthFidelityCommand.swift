@@ -1,4 +1,4 @@
-// `presetatlas fidelity-amsynth`: our amsynth renders of Debian's factory presets against amsynth
+// `presetatlas dev fidelity-amsynth`: our amsynth renders of Debian's factory presets against amsynth
 // 1.13.2's own renders.
 import ArgumentParser
 import Atlas
@@ -12,8 +12,8 @@ struct FidelityAmsynth: ParsableCommand {
         abstract: "Compare our renders of amsynth factory presets with amsynth 1.13.2's reference renders.",
         discussion: """
         Prints one line per reference (distance, level difference in dB, flags) and the summary (median
-        distance, 90th percentile, share < 0.15, count > 0.5). What `make fidelity-amsynth` runs:
-          presetatlas fidelity-amsynth --references ../shared/fixtures/amsynth-reference \\
+        distance, 90th percentile, share < 0.15, count > 0.5). Example (what `make fidelity-amsynth` runs):
+          presetatlas dev fidelity-amsynth --references ../shared/fixtures/amsynth-reference \\
               --banks .cache/factory/usr/share/amsynth/banks
         """)
 
