@@ -52,6 +52,8 @@ public struct ExploredPatch: Sendable {
 
 public struct ExploreResult: Sendable {
     public var patches: [ExploredPatch]
+    /// How many patches were asked for (`patches` holds fewer when too few candidates are playable).
+    public var requested: Int
     public var presetCount: Int
     /// The bank's median nearest-preset distance (standardised embedding units).
     public var bankSpacing: Double
@@ -158,7 +160,7 @@ public enum ExploreRun {
         let vendiBank = VendiScore.gaussian(presetMatrix, bandwidth: bandwidth, seed: request.seed)
         let vendiRandom = sameSize.isEmpty ? nil : VendiScore.gaussian(randomMatrix.selecting(rows: sameSize), bandwidth: bandwidth, seed: request.seed)
         let vendiExported = VendiScore.gaussian(candidateMatrix.selecting(rows: chosen), bandwidth: bandwidth, seed: request.seed)
-        return ExploreResult(patches: exported, presetCount: presets.count, bankSpacing: spacing, candidates: candidates.count,
+        return ExploreResult(patches: exported, requested: request.count, presetCount: presets.count, bankSpacing: spacing, candidates: candidates.count,
                              playableCandidates: playable.count, rejections: rejections,
                              randomMedianRatio: randomRatios.isEmpty ? nil : randomRatios[randomRatios.count / 2],
                              vendiBank: vendiBank.score, vendiRandom: vendiRandom?.score, vendiExported: vendiExported.score,

@@ -14,10 +14,16 @@ public enum ExploreSummary {
         lines.append(distance)
         var vendi = String(format: "Vendi score (effective number of distinct sounds, Gaussian kernel h=%.3f): bank %.1f",
                            result.vendiBandwidth, result.vendiBank)
-        if let random = result.vendiRandom { vendi += String(format: ", random settings of the same size %.1f", random) }
+        if let random = result.vendiRandom {
+            vendi += String(format: ", %d playable random settings %.1f", result.vendiRowsUsed.random, random)
+        }
         vendi += String(format: ", exported %.1f of %d", result.vendiExported, result.patches.count)
         if result.vendiRowsUsed.bank < result.presetCount { vendi += " (bank subsampled to \(result.vendiRowsUsed.bank))" }
         lines.append(vendi)
+        if result.patches.count < result.requested {
+            lines.append("only \(result.patches.count) of the \(result.requested) asked for: no more playable candidates; "
+                         + "try --source search with a larger --search")
+        }
         if !result.rejections.isEmpty {
             lines.append("not playable: " + result.rejections.sorted { $0.value > $1.value }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
         }

@@ -27,7 +27,7 @@ public struct PlayableRule: Sendable, Equatable {
               let voiced = names.firstIndex(of: "pitch.voiced.fraction"),
               let wander = names.firstIndex(of: "pitch.stability.cents_std") else { return nil }
         if raw[voiced] < minimumVoicedFraction { return String(format: "no stable pitch (voiced %.2f)", raw[voiced]) }
-        if raw[wander] > maximumPitchWanderCents { return String(format: "pitch wanders %.0f cents", raw[wander]) }
+        if raw[wander] > maximumPitchWanderCents { return String(format: "pitch wanders (%.0f cents)", raw[wander]) }
         return nil
     }
 }
