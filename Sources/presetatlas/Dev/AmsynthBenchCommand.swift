@@ -1,5 +1,5 @@
 // `presetatlas dev bench-amsynth`: renders per second and x realtime of the amsynth engine on 1..N cores
-// (figures for BENCHMARKS.md; `processCPUSeconds` is the CPU clock of bench-dx7).
+// (figures for BENCHMARKS.md; the measurement is RenderThroughput's, shared with bench-dx7).
 import ArgumentParser
 import Dispatch
 import Formats
@@ -51,21 +51,10 @@ struct BenchAmsynth: ParsableCommand {
                      hold + tail, settings.sampleRateHz))
         print("jobs  renders/s  x realtime  x realtime per CPU-second  CPU use")
         for threads in jobs {
-            let count = patches.count * rounds
-            let start = DispatchTime.now().uptimeNanoseconds
-            let cpuStart = processCPUSeconds()
-            DispatchQueue.concurrentPerform(iterations: threads) { worker in
-                var i = worker
-                while i < count {
-                    _ = try? model.render(patches[i % patches.count], settings: settings)
-                    i += threads
-                }
-            }
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            let cpuSeconds = processCPUSeconds() - cpuStart
-            let rendersPerSecond = Double(count) / seconds
-            print(String(format: "%4d  %9.1f  %10.0f  %24.0f  %6.0f%%", threads, rendersPerSecond, rendersPerSecond * (hold + tail),
-                         Double(count) * (hold + tail) / max(cpuSeconds, 1e-9), 100 * cpuSeconds / seconds))
+            let t = RenderThroughput.measure(model: model, patches: patches, count: patches.count * rounds, threads: threads,
+                                             settings: settings)
+            print(String(format: "%4d  %9.1f  %10.0f  %24.0f  %6.0f%%", threads, t.rendersPerSecond, t.realtime,
+                         t.realtimePerCPUSecond, t.cpuUse))
         }
     }
 }

@@ -5,17 +5,6 @@ import Dispatch
 import Formats
 import Foundation
 import Synthesis
-#if canImport(Glibc)
-import Glibc
-#endif
-
-/// CPU seconds used by this process (all threads): the fair "per core" clock on a shared machine.
-func processCPUSeconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
-
 struct BenchDX7: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-dx7",
@@ -61,23 +50,10 @@ struct BenchDX7: ParsableCommand {
             let model = DX7(schema: schema, kernel: kernel)
             _ = try model.render(patches[0], settings: settings)  // warm up tables
             for threads in jobs {
-                let count = patches.count * rounds
-                let start = DispatchTime.now().uptimeNanoseconds
-                let cpuStart = processCPUSeconds()
-                DispatchQueue.concurrentPerform(iterations: threads) { worker in
-                    var i = worker
-                    while i < count {
-                        _ = try? model.render(patches[i % patches.count], settings: settings)
-                        i += threads
-                    }
-                }
-                let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-                let cpuSeconds = processCPUSeconds() - cpuStart
-                let rendersPerSecond = Double(count) / seconds
-                let realtime = rendersPerSecond * (hold + tail)
-                let perCPUSecond = Double(count) * (hold + tail) / max(cpuSeconds, 1e-9)
-                print(String(format: "%-6@  %4d  %9.1f  %10.0f  %24.0f  %6.0f%%", kernel.rawValue, threads, rendersPerSecond,
-                             realtime, perCPUSecond, 100 * cpuSeconds / seconds))
+                let t = RenderThroughput.measure(model: model, patches: patches, count: patches.count * rounds, threads: threads,
+                                                 settings: settings)
+                print(String(format: "%-6@  %4d  %9.1f  %10.0f  %24.0f  %6.0f%%", kernel.rawValue, threads, t.rendersPerSecond,
+                             t.realtime, t.realtimePerCPUSecond, t.cpuUse))
             }
         }
     }
