@@ -53,14 +53,18 @@ struct ExploreCommand: ParsableCommand {
         guard count >= 1, count <= 32_768 else { throw ValidationError("--count must be 1...32768") }
         guard search >= 1, search <= 1_000_000 else { throw ValidationError("--search must be 1...1000000") }
         if source == .beyond, preset == nil { throw ValidationError("--source beyond needs --preset NAME") }
+        if out.lowercased().hasSuffix(".syx"), count > 32 {
+            throw ValidationError("a .syx bulk dump holds 32 voices: give --count 32 or less, or a folder for --out")
+        }
     }
 
     func run() throws {
         let folder = URL(fileURLWithPath: atlas)
         let storeURL = folder.pathExtension == "sqlite" ? folder : folder.appendingPathComponent(AtlasStore.fileName)
-        guard FileManager.default.fileExists(atPath: storeURL.path) else {
+        guard let type = try? FileManager.default.attributesOfItem(atPath: storeURL.path)[.type] as? FileAttributeType else {
             throw commandFailure("\(storeURL.path): no atlas store here")
         }
+        guard type == .typeRegular else { throw commandFailure("\(storeURL.path): not a regular file") }
         do {
             let store = try AtlasStore(url: storeURL)
             let components = try BuiltInComponents.make()

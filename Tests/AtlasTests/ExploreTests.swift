@@ -87,6 +87,14 @@ import Testing
         #expect(throws: ExploreError.self) {
             try ExploreRun.run(store: try AtlasStore(reportDirectory: out), request: request, components: Fixtures.components())
         }
+        // A synth the atlas does not hold: the error names the synths it does hold.
+        do {
+            _ = try ExploreRun.run(store: try AtlasStore(reportDirectory: out), request: ExploreRequest(synth: "moog"),
+                                   components: Fixtures.components())
+            Issue.record("exploring a synth the atlas lacks succeeded")
+        } catch {
+            #expect("\(error)" == "the atlas holds no moog patches; its synths: toy")
+        }
     }
 
     /// A written .syx is a valid bulk dump (size, header, checksum computed here) and every voice read back

@@ -1,5 +1,6 @@
 // `presetatlas explore`: playable patches from the regions of sound space a bank never reaches.
 import Foundation
+import GRDB
 import Features
 import SoundSpace
 import Synthesis
@@ -84,6 +85,10 @@ public enum ExploreRun {
         let settings = try ExploreStore.renderSettings(store)
         let points = try ExploreStore.points(store, synth: request.synth)
         let presets = points.filter { $0.origin == "preset" }
+        if points.isEmpty {
+            let synths = try store.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT synth FROM patch ORDER BY synth") }
+            throw ExploreError("the atlas holds no \(request.synth) patches; its synths: \(synths.joined(separator: ", "))")
+        }
         guard presets.count >= 2 else {
             throw ExploreError("the atlas holds \(presets.count) embedded \(request.synth) presets; at least 2 are needed to know the bank's region")
         }
