@@ -16,7 +16,12 @@ import Testing
         let points = 8 + 1 + 40 + 12
 
         let npyFiles = try AtlasExport.export(store: store, format: .npy, to: dir.appendingPathComponent("npy"))
-        #expect(npyFiles.map(\.lastPathComponent) == ["embeddings.npy", "map.npy", "points.csv"])
+        #expect(npyFiles.map(\.lastPathComponent) == ["embeddings.npy", "map.npy", "points.csv", "invariance-toy.json"])
+        // The learnt invariance transform is there to inspect: 5 embedding dimensions, each kept direction's ratio.
+        let invariance = try JSONSerialization.jsonObject(with: Data(contentsOf: npyFiles[3])) as? [String: Any]
+        let transform = invariance?["transform"] as? [String: Any]
+        #expect((transform?["means"] as? [Double])?.count == 5 && (transform?["ratios"] as? [Double])?.isEmpty == false)
+        #expect(invariance?["patches"] as? Int == points / 4)
         let embeddings = try NumpyArray.read(contentsOf: npyFiles[0])
         let map = try NumpyArray.read(contentsOf: npyFiles[1])
         #expect(embeddings.shape == [points, 5])

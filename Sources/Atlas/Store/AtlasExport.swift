@@ -12,7 +12,10 @@ public enum AtlasExport {
     /// Writes into `directory`:
     /// - npy: `embeddings.npy` (float32, points x dimensions, raw embedder output), `map.npy` (points x 2),
     ///   `points.csv` (one row per point, same order: key, synth, origin, name, author, collection, source, rms);
-    /// - csv: `points.csv` with the metadata, `x`, `y` and `e0...eD-1` in one table.
+    /// - csv: `points.csv` with the metadata, `x`, `y` and `e0...eD-1` in one table;
+    /// - both: `invariance-SYNTH.json` for each synth with a learnt invariance transform (InvarianceStage):
+    ///   the fitting data's size and fingerprint, and the transform (z-score means and deviations, the
+    ///   projection rows over the embedding's dimensions, each direction's between/within variance ratio).
     /// Points are the rendered, embedded patches in key order. Returns the files written.
     public static func export(store: AtlasStore, format: ExportFormat, to directory: URL) throws -> [URL] {
         struct Row_ { var meta: [String]; var x: Double?; var y: Double?; var vector: [Float] }
@@ -56,7 +59,25 @@ public enum AtlasExport {
                     + row.vector.map { "\($0)" }).joined(separator: ",")
             })
         }
+        for (synth, fitted) in try InvarianceStage.load(store).sorted(by: { $0.key < $1.key }) {
+            let url = directory.appendingPathComponent("invariance-\(String(synth.filter { $0.isLetter || $0.isNumber || $0 == "-" })).json")
+            let document = InvarianceExport(synth: synth, fingerprint: fitted.fingerprint, patches: fitted.patches,
+                                            renders: fitted.renders, transform: fitted.transform)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try OutputFile.write(try encoder.encode(document), to: url)
+            written.append(url)
+        }
         return written
+    }
+
+    /// One synth's invariance transform as exported.
+    struct InvarianceExport: Encodable {
+        var synth: String
+        var fingerprint: String
+        var patches: Int
+        var renders: Int
+        var transform: InvarianceTransform
     }
 
     /// RFC 4180 field: quoted when it holds a comma, quote or line break; a leading =, +, - or @ is

@@ -145,6 +145,14 @@ public final class AtlasStore: Sendable {
         migrator.registerMigration("v5: render level") { db in
             try db.execute(sql: "ALTER TABLE render ADD COLUMN levelDecibels REAL")
         }
+        // The learnt invariance transform of each synth (InvarianceStage), as JSON, with its fitting data's fingerprint.
+        migrator.registerMigration("v6: invariance transforms") { db in
+            try db.execute(sql: """
+            CREATE TABLE invariance (
+                synth TEXT PRIMARY KEY NOT NULL, fingerprint TEXT NOT NULL, patches INTEGER NOT NULL,
+                renders INTEGER NOT NULL, transformJSON TEXT NOT NULL)
+            """)
+        }
         return migrator
     }
 }
