@@ -10,7 +10,7 @@ BIAS_SOURCES = $(FACTORY)/lmms/projects $(FACTORY)/hydrogen/data/demo_songs $(FA
 
 .PHONY: deps song-data build release atlas test test-release e2e bias bias-projects fidelity fidelity-lmms fidelity-dx7 fidelity-amsynth bench-amsynth \
 	bench bench-tripleoscillator bench-dx7 bench-bias bench-features bench-soundspace bench-map \
-	features-quality fuzz clean
+	features-quality fuzz check-generated clean
 
 # C libraries and the factory data users have (Debian), into .cache/factory.
 deps:
@@ -106,6 +106,13 @@ features-quality: release
 # `make test`. `scripts/fuzz.sh lmms dx7` runs some targets only.
 fuzz: deps
 	@bash scripts/fuzz.sh
+
+# Generated tables (Sources/Synthesis/Generated) must be what their script writes today, byte for byte.
+check-generated:
+	@tmp=$$(mktemp) && python3 scripts/generate-sobol-directions.py $$tmp \
+		&& cmp $$tmp Sources/Synthesis/Generated/SobolDirectionNumbers.swift \
+		&& echo "check-generated: SobolDirectionNumbers.swift is byte-identical to a fresh run"; \
+		status=$$?; rm -f $$tmp; exit $$status
 
 clean:
 	rm -rf .build
