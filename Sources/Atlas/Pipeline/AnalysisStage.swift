@@ -1,6 +1,7 @@
 // Stage 3: with every patch rendered, standardises the embeddings, projects them onto the map and
 // measures each synth's presets against its random settings. One transaction; skipped when the
 // embeddings are unchanged since the last analysis.
+import Features
 import Foundation
 import GRDB
 import SoundSpace
@@ -227,22 +228,12 @@ public enum AnalysisStage {
     }
 
     /// Z-scores every column (mean 0, deviation 1; constant columns become 0) so no descriptor dominates
-    /// distances by its unit alone. Returns the matrix and the per-column mean and deviation.
+    /// distances by its unit alone, by the same rule `embed` applies (Features' `EmbeddingStatistics`).
+    /// Returns the matrix and the per-column mean and population deviation (0 for a constant column).
     static func standardise(_ vectors: [[Float]], dimension: Int) -> (Matrix, [Float], [Float]) {
-        let n = vectors.count
-        var means = [Double](repeating: 0, count: dimension)
-        var squares = [Double](repeating: 0, count: dimension)
-        for v in vectors { for j in 0..<dimension { means[j] += Double(v[j]) } }
-        for j in 0..<dimension { means[j] /= Double(max(n, 1)) }
-        for v in vectors { for j in 0..<dimension { let d = Double(v[j]) - means[j]; squares[j] += d * d } }
-        let deviations = squares.map { ($0 / Double(max(n, 1))).squareRoot() }
-        var values = [Float](repeating: 0, count: n * dimension)
-        for (i, v) in vectors.enumerated() {
-            for j in 0..<dimension where deviations[j] > 1e-12 {
-                values[i * dimension + j] = Float((Double(v[j]) - means[j]) / deviations[j])
-            }
-        }
-        return (Matrix(rows: n, columns: dimension, values: values), means.map(Float.init), deviations.map(Float.init))
+        let statistics = EmbeddingStatistics(vectors, dimensions: dimension)
+        return (Matrix(rows: vectors.count, columns: dimension, values: statistics.standardisedRows(vectors)),
+                statistics.mean.map(Float.init), statistics.standardDeviation.map(Float.init))
     }
 }
 
