@@ -22,6 +22,7 @@ import argparse, csv, glob, hashlib, json, os, shutil, subprocess, sys
 
 import numpy as np
 
+sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import embedding_quality_baselines as baselines  # noqa: E402
 import embedding_quality_metrics as metrics  # noqa: E402
