@@ -22,8 +22,11 @@ def features(path):
     mono = audio.mean(axis=1)
     peak = float(np.abs(mono).max()) if len(mono) else 0.0
     peak_db = 20 * np.log10(peak) if peak > 0 else -np.inf
-    mfcc = librosa.feature.mfcc(y=mono, sr=rate, n_mfcc=20)
-    mel = librosa.power_to_db(librosa.feature.melspectrogram(y=mono, sr=rate, n_mels=64), ref=1.0)
+    # One power STFT for both (librosa.feature.mfcc(y=...) computes exactly this 128-band mel first).
+    power = np.abs(librosa.stft(mono, n_fft=2048, hop_length=512)) ** 2
+    mel128 = librosa.power_to_db(librosa.feature.melspectrogram(S=power, sr=rate, n_mels=128))
+    mfcc = librosa.feature.mfcc(S=mel128, n_mfcc=20)
+    mel = librosa.power_to_db(librosa.feature.melspectrogram(S=power, sr=rate, n_mels=64), ref=1.0)
     return (np.concatenate([mfcc.mean(1), mfcc.std(1)]), np.concatenate([mel.mean(1), mel.std(1)]), peak_db)
 
 

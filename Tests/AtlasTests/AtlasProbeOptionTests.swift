@@ -13,7 +13,7 @@ import Testing
         (["--note", "128"], "--note must be a MIDI note"),
         (["--note", "-1"], "--note must be a MIDI note"),
         (["--velocity", "0"], "--velocity must be 1...127"),
-        (["--hold", "-1"], "--hold and --tail"),
+        (["--hold", "700"], "--hold and --tail"),
         (["--hold", "0", "--tail", "0"], "not both 0"),
         (["--tail", "nan"], "--hold and --tail"),
         (["--embedding", "clap.npy"], "--embedding and --ids go together"),

@@ -26,7 +26,7 @@ import Testing
     /// Writes FILE.npy (row i = [i, 2i, 1]) and FILE.csv (header, then one id per row).
     static func write(ids: [String], in folder: URL) throws -> (npy: URL, csv: URL) {
         let npy = folder.appendingPathComponent("clap.npy"), csv = folder.appendingPathComponent("clap.csv")
-        let values = ids.indices.flatMap { [Float($0), Float(2 * $0), 1] }
+        let values: [Float] = ids.indices.flatMap { i -> [Float] in [Float(i), Float(2 * i), 1] }
         try NumpyArray(shape: [ids.count, 3], values: values).write(to: npy)
         try Data((["id"] + ids).joined(separator: "\n").utf8).write(to: csv)
         return (npy, csv)
