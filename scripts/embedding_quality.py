@@ -6,7 +6,8 @@ For each preset set (DX7 ROM banks, the DX7 corpus, the LMMS TripleOscillator fa
     the middle note once more at velocity 64; this script writes a -12 dB copy of each middle-note render.
     Hold and tail are the atlas's probe (1 s + 1 s). Renders are kept in WORK/SET/renders and reused.
  2. `presetatlas embed` embeds all of a set's renders in one call (standardised over the set), and librosa
-    computes two baselines from the same files (scripts/embedding_quality_baselines.py).
+    computes two baselines from the same files (scripts/embedding_quality_baselines.py). A render our
+    embedder leaves out (an inaudible one) is left out of every embedding's measures alike.
  3. scripts/embedding_quality_metrics.py measures, with 95 % bootstrap intervals over presets:
     category accuracy and macro-F1 of a 5-nearest-neighbour vote, leave-one-preset-out, categories read
     from preset names by scripts/embedding_categories.tsv; how often a render's nearest other render is
@@ -48,6 +49,8 @@ def arguments():
     a.add_argument("--tail", type=float, default=1.0)
     a.add_argument("--jobs", type=int, default=2)
     a.add_argument("--no-baselines", action="store_true")
+    a.add_argument("--embed-arg", action="append", default=[], metavar="ARG",
+                   help="passed on to `presetatlas embed` (repeat for several), e.g. --embed-arg=--kind --embed-arg=mfcc-means")
     args = a.parse_args()
     args.notes = [int(n) for n in args.notes.split(",")]
     args.sets = args.sets.split(",")
@@ -145,7 +148,8 @@ def renders_of(name, args, presets, source):
 
 def embed_ours(args, flat, out):
     os.makedirs(os.path.dirname(out), exist_ok=True)
-    command = [args.bin, "embed", flat, "--out", out, "--note-off", str(args.hold), "--jobs", str(args.jobs), "--quiet"]
+    command = [args.bin, "embed", flat, "--out", out, "--note-off", str(args.hold), "--jobs", str(args.jobs), "--quiet",
+               *args.embed_arg]
     result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     if not os.path.exists(out):
         raise SystemExit(f"error: {' '.join(command)} failed: {result.stderr.strip()[-500:]}")
@@ -177,7 +181,7 @@ def measure_set(name, args, table):
               "presets_with_category": len(labelled),
               "categories": {c: sum(p.category == c for p in presets) for c in sorted({p.category for p in presets if p.category})},
               "silent_base_renders": silent,
-              "embedded_renders": len(rows), "embeddings": {}}
+              "embedded_renders": len(rows), "not_embedded": len(os.listdir(flat)) - len(rows), "embeddings": {}}
     for key, x in embeddings.items():
         result["embeddings"][key] = metrics.measure(x, rows, by_id, args.notes, middle)
     return result
@@ -196,7 +200,8 @@ def table(result, args):
     silent = "?" if result["silent_base_renders"] is None else result["silent_base_renders"]
     lines = [f"### {result['set']}: {result['description']}",
              f"{result['presets']} presets ({result['presets_with_category']} with a category), "
-             f"{result['embedded_renders']} renders embedded, {silent} base renders below "
+             f"{result['embedded_renders']} renders embedded ({result.get('not_embedded', 0)} not: every embedding is "
+             f"measured on the same rows), {silent} base renders below "
              f"{SILENT_DB:.0f} dBFS peak; dimensions: " + ", ".join(f"{k} {e[k]['dimensions']}" for k in keys), "",
              "| measure | " + " | ".join(label for k, label in COLUMNS if k in e) + " |",
              "|---" * (len(keys) + 1) + "|"]
