@@ -1,6 +1,6 @@
 // Embeddings computed elsewhere (e.g. CLAP): a float32 .npy [N, D] plus a CSV whose first column is the
-// row's id (a header line is expected; further columns are ignored; a quoted id may hold commas). Checked for shape and finiteness so
-// a bad import fails with one line instead of poisoning the atlas.
+// row's id (a header line is expected; further columns are ignored; a quoted id may hold commas).
+// Checked for shape and finiteness so a bad import fails with one line instead of poisoning the atlas.
 import Foundation
 import NumpyFormat
 
