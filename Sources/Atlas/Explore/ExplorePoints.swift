@@ -80,6 +80,8 @@ enum ExploreStore {
         settings.render.sampleRateHz = try number("sampleRateHz")
         settings.render.tempoBPM = try number("tempoBPM")
         settings.render.seed = UInt64(try number("renderSeed"))
+        // Explored points are played like the atlas's own (`atlas --notes`).
+        settings.probeNotes = stored["notes"].map { $0.split(separator: ",").compactMap { Int($0) } } ?? []
         return settings
     }
 }

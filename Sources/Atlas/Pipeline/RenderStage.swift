@@ -129,7 +129,12 @@ public enum RenderStage {
                 outcome.preview = try PreviewAudio.ogg(mono: mono, sampleRateHz: audio.sampleRateHz,
                                                    targetRateHz: settings.previewSampleRateHz, seconds: settings.previewSeconds)
             }
-            let vector = try components.embedder.embed(audio, settings: settings.render)
+            var vector = try components.embedder.embed(audio, settings: settings.render, patchKey: item.key)
+            if !MultiNoteProbe.otherNotes(settings).isEmpty {
+                vector = try MultiNoteProbe.embedding(first: vector, patch: patch, model: model, embed: {
+                    try components.embedder.embed($0, settings: $1, patchKey: item.key)
+                }, settings: settings)
+            }
             guard !vector.isEmpty, vector.allSatisfy(\.isFinite) else {
                 outcome.error = "embedding is empty or not finite"
                 return outcome

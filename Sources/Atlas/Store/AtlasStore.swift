@@ -163,6 +163,10 @@ extension AtlasStore {
             for (key, value) in settings.sorted(by: { $0.key < $1.key }) where stored[key] != value {
                 throw AtlasStoreError("\(url.path): made with \(key) = \(stored[key] ?? "unset"), not \(value); use the same settings or another --out")
             }
+            // A setting only some runs store (`notes`): a store that has it must not be resumed without it.
+            for (key, value) in stored.sorted(by: { $0.key < $1.key }) where settings[key] == nil {
+                throw AtlasStoreError("\(url.path): made with \(key) = \(value), not unset; use the same settings or another --out")
+            }
         }
     }
 
