@@ -141,6 +141,10 @@ public final class AtlasStore: Sendable {
         migrator.registerMigration("v4: analysis notes") { db in
             try db.execute(sql: "CREATE TABLE analysisNote (rank INTEGER PRIMARY KEY NOT NULL, text TEXT NOT NULL)")
         }
+        // The short-term level that decides audibility (Features.Audibility); NULL in renders made before.
+        migrator.registerMigration("v5: render level") { db in
+            try db.execute(sql: "ALTER TABLE render ADD COLUMN levelDecibels REAL")
+        }
         return migrator
     }
 }
