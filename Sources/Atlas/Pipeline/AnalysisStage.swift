@@ -138,10 +138,19 @@ public enum AnalysisStage {
         let randomMatrix = space.selecting(rows: randoms)
         let audible = randomMatrix
         func prdc(_ members: [Int], scope: String) throws -> [(String, String, Double)] {
-            let m = try CoverageMetrics.compute(reference: randomMatrix, candidate: space.selecting(rows: members), k: prdcNeighbours)
+            // Exact up to 100k points; above, approximate neighbours with each figure's error beside it.
+            let estimate = try CoverageMetrics.estimate(reference: randomMatrix, candidate: space.selecting(rows: members),
+                                                        k: prdcNeighbours, seed: seed)
+            let m = estimate.metrics
             var rows: [(String, String, Double)] = [(scope, "precision", m.precision), (scope, "recall", m.recall),
                                                     (scope, "density", m.density), (scope, "coverage", m.coverage),
                                                     (scope, "random.audible", Double(audible.rows))]
+            if estimate.isApproximate {
+                let e = estimate.errors
+                rows += [(scope, "precision.error", e.precision), (scope, "recall.error", e.recall), (scope, "density.error", e.density),
+                         (scope, "coverage.error", e.coverage), (scope, "knn.recall", estimate.neighbourRecall),
+                         (scope, "knn.sample", Double(estimate.sampleSize))]
+            }
             if let balanced = try BalancedCoverage.measure(presets: space.selecting(rows: members), audibleRandom: audible,
                                                            k: prdcNeighbours, seed: seed) {
                 rows += balanced.metrics(scope: scope).map { ($0.scope, $0.name, $0.value) }
