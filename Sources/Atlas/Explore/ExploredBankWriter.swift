@@ -71,6 +71,15 @@ public enum ExploredBankWriter {
         }
     }
 
+    /// How many patches share one written file, in order: a DX7 bulk dump's 32, an amsynth bank's 128, else 1.
+    public static func patchesPerFile(synth: String) -> Int {
+        switch synth {
+        case DX7VoiceData.synthID: return 32
+        case AmsynthBank.synthID: return AmsynthBankWriter.presetsPerBank
+        default: return 1
+        }
+    }
+
     /// The patch as the written file gives it back: DX7 values rounded and clamped to the voice's fields.
     /// TripleOscillator: every value as the .xpf spells it, no FX chain (an .xpf written here has none).
     /// amsynth: values through amsynth's own float parser.
