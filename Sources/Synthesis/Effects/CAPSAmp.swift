@@ -11,24 +11,33 @@
     return min(max(v, range.lowerBound), range.upperBound)
 }
 
+/// The knobs both amps read: gain (port 1), temperature (port 2, scaled to the tube's input range) and drive.
+struct CAPSAmpKnobs {
+    let gain: Float, temperature: Float, drive: Float
+
+    init(_ settings: LMMSEffectSettings, processor: Int, drivePort: Int) {
+        gain = capsPort(settings, 1, processor: processor, default: 1, range: 0...10)
+        temperature = capsPort(settings, 2, processor: processor, default: 0.5025, range: 0.005...1) * CAPSTwelveAX7.scale
+        drive = capsPort(settings, drivePort, processor: processor, default: 1, range: 0.0001...1)
+    }
+}
+
 /// AmpIII: tube transfer at the chosen temperature, a 200 Hz low shelf (-3 dB), then the power stage.
 struct CAPSAmpIII: LADSPAMonoKernel {
     private var stage: CAPSAmpStage
     private var shelf: CAPSBiQuad
-    private let gain: Float, temperature: Float, drive: Float
+    private let knobs: CAPSAmpKnobs
 
     init(_ settings: LMMSEffectSettings, processor: Int, sampleRateHz fs: Double) {
         stage = CAPSAmpStage(sampleRateHz: fs)
         shelf = CAPSBiQuad(lowShelfAt: 200 / fs, q: 0.2, decibels: -3)
-        gain = capsPort(settings, 1, processor: processor, default: 1, range: 0...10)
-        temperature = capsPort(settings, 2, processor: processor, default: 0.5025, range: 0.005...1) * CAPSTwelveAX7.scale
-        drive = capsPort(settings, 3, processor: processor, default: 1, range: 0.0001...1)
+        knobs = CAPSAmpKnobs(settings, processor: processor, drivePort: 3)
     }
 
     mutating func run(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, frames: Int) {
-        var (g, gf) = stage.startBlock(gainKnob: gain, temperature: temperature, driveKnob: drive, frames: frames)
+        var (g, gf) = stage.startBlock(knobs, frames: frames)
         for i in 0..<frames {
-            var a = Float(g * Double(CAPSTwelveAX7.transfer(input[i] * temperature)))
+            var a = Float(g * Double(CAPSTwelveAX7.transfer(input[i] * knobs.temperature)))
             a = shelf.process(a + stage.normal)
             output[i] = stage.powerStage(a)
             g *= gf
@@ -44,7 +53,7 @@ struct CAPSAmpIV: LADSPAMonoKernel {
         (80, 1.20, 1.61), (300, 1.10, 1.10), (1200, 1.14, 1.07), (4800, 0.80, 1.06)]
     private var stage: CAPSAmpStage
     private var tone: CAPSBandPassBank
-    private let gain: Float, temperature: Float, drive: Float
+    private let knobs: CAPSAmpKnobs
 
     init(_ settings: LMMSEffectSettings, processor: Int, sampleRateHz fs: Double) {
         stage = CAPSAmpStage(sampleRateHz: fs)
@@ -54,16 +63,14 @@ struct CAPSAmpIV: LADSPAMonoKernel {
             let decibels = settings.port(3 + i, processor: processor) ?? 0
             tone.gain[i] = Float(Double(band.adjust) * Foundation_pow(10, Double(decibels) * 0.05))
         }
-        gain = capsPort(settings, 1, processor: processor, default: 1, range: 0...10)
-        temperature = capsPort(settings, 2, processor: processor, default: 0.5025, range: 0.005...1) * CAPSTwelveAX7.scale
-        drive = capsPort(settings, 7, processor: processor, default: 1, range: 0.0001...1)
+        knobs = CAPSAmpKnobs(settings, processor: processor, drivePort: 7)
     }
 
     mutating func run(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, frames: Int) {
-        var (g, gf) = stage.startBlock(gainKnob: gain, temperature: temperature, driveKnob: drive, frames: frames)
+        var (g, gf) = stage.startBlock(knobs, frames: frames)
         for i in 0..<frames {
             var a = input[i] + stage.normal
-            a = Float(g * Double(CAPSTwelveAX7.transfer(a * temperature)))
+            a = Float(g * Double(CAPSTwelveAX7.transfer(a * knobs.temperature)))
             a = tone.process(a)
             output[i] = stage.powerStage(a)
             g *= gf

@@ -28,7 +28,8 @@ enum CAPSTwelveAX7 {
 /// DSP::BiQuad (direct form I, float) with coefficients from RBJ's cookbook low shelf (`RBJ::LoShelve`).
 struct CAPSBiQuad {
     private var a: (Float, Float, Float) = (1, 0, 0), b: (Float, Float) = (0, 0)
-    private var x: (Float, Float) = (0, 0), y: (Float, Float) = (0, 0)
+    /// The two-sample history, indexed by `h` and `h ^ 1` as CAPS does.
+    private var x = SIMD2<Float>(0, 0), y = SIMD2<Float>(0, 0)
     private var h = 0
 
     /// `LoShelve(f, Q, dB)` with f as a fraction of the sample rate; Q doubles as the shelf slope.
@@ -46,24 +47,16 @@ struct CAPSBiQuad {
     }
 
     @inline(__always) mutating func process(_ s: Float) -> Float {
+        var z = h
         var r = s * a.0
-        if h == 0 {
-            r += a.1 * x.0
-            r += b.0 * y.0
-            r += a.2 * x.1
-            r += b.1 * y.1
-            y.1 = r
-            x.1 = s
-            h = 1
-        } else {
-            r += a.1 * x.1
-            r += b.0 * y.1
-            r += a.2 * x.0
-            r += b.1 * y.0
-            y.0 = r
-            x.0 = s
-            h = 0
-        }
+        r += a.1 * x[z]
+        r += b.0 * y[z]
+        z ^= 1
+        r += a.2 * x[z]
+        r += b.1 * y[z]
+        y[z] = r
+        x[z] = s
+        h = z
         return r
     }
 }
@@ -105,12 +98,12 @@ struct CAPSAmpStage {
     }
 
     /// The start of `one_cycle`: drive and the per-sample gain factor for this block; returns (g, gf).
-    mutating func startBlock(gainKnob: Float, temperature: Float, driveKnob: Float, frames: Int) -> (Double, Double) {
-        drive = Float(Double(driveKnob) * 0.5)
+    mutating func startBlock(_ knobs: CAPSAmpKnobs, frames: Int) -> (Double, Double) {
+        drive = Float(Double(knobs.drive) * 0.5)
         inverseDrive = 1 / (1 - drive)
         var g = currentGain
-        let target = max(gainKnob < 1 ? gainKnob : exp2f(gainKnob - 1), Float(0.000001))
-        currentGain = Double(target) * Double(CAPSTwelveAX7.scale / abs(CAPSTwelveAX7.transfer(temperature)))
+        let target = max(knobs.gain < 1 ? knobs.gain : exp2f(knobs.gain - 1), Float(0.000001))
+        currentGain = Double(target) * Double(CAPSTwelveAX7.scale / abs(CAPSTwelveAX7.transfer(knobs.temperature)))
         if g == 0 { g = currentGain }
         let oneOverN = frames > 0 ? 1 / Double(frames) : 1
         return (g, pow(currentGain / g, oneOverN))
