@@ -21,17 +21,18 @@ public final class EmbeddingExtractor: @unchecked Sendable {
     private let frequenciesHzDouble: [Double]
 
     /// - Parameter sr: the sample rate of every signal given to this extractor, Hz.
-    public init(sr: Double) {
+    /// - Throws: `FeatureSettingsError` for a sample rate the transforms cannot use (0, negative, NaN, over 10 MHz).
+    public init(sr: Double) throws {
         self.sr = sr
         // Single precision: the embedding does not need librosa's agreement 130 dB below a frame's peak.
-        stft = ShortTimeFourierTransform(nFFT: nFFT, hopLength: hopLength, doublePrecision: false)
-        mel = MelFilterbank(sr: sr, nFFT: nFFT, nMels: nMels)
+        stft = try ShortTimeFourierTransform(nFFT: nFFT, hopLength: hopLength, doublePrecision: false)
+        mel = try MelFilterbank(sr: sr, nFFT: nFFT, nMels: nMels)
         dct = MFCCTransform(nMFCC: EmbeddingLayout.nMFCC, nMels: nMels)
         baselineDCT = MFCCTransform(nMFCC: 20, nMels: nMels)
         // Hop 2048 (21.5 frames/s) resolves vibrato up to ~10 Hz (singers and synth LFOs: 4-8 Hz) at half
         // the cost of hop 1024 (YIN's correlations were a fifth of the embedding's time).
-        yin = PitchYIN(sr: sr, fminHz: 40, fmaxHz: 2000, windowLength: 1024, hopLength: 2048)
-        timbre = PitchNormalisedTimbre.Analyser(sr: sr, nFFT: nFFT)
+        yin = try PitchYIN(sr: sr, fminHz: 40, fmaxHz: 2000, windowLength: 1024, hopLength: 2048)
+        timbre = try PitchNormalisedTimbre.Analyser(sr: sr, nFFT: nFFT)
         frequenciesHz = stft.binFrequenciesHz(sr: sr)
         let fftSize = Double(nFFT)
         frequenciesHzDouble = (0..<(nFFT / 2 + 1)).map { Double($0) * sr / fftSize }
@@ -139,7 +140,7 @@ public final class EmbeddingExtractor: @unchecked Sendable {
 
         // Pitch over the held part.
         let onSample = Int(noteOnSeconds * sr), offSample = Int(max(noteOnSeconds, noteOffSeconds) * sr)
-        let pitch = yin.track(signal, startSample: onSample, endSample: max(offSample, onSample + 1))
+        let pitch = try yin.track(signal, startSample: onSample, endSample: max(offSample, onSample + 1))
         let voiced = pitch.compactMap(\.f0Hz)
         let f0 = voiced.isEmpty ? Float(0) : voiced.sorted()[voiced.count / 2]
         let cents = pitch.map { frame -> Float in

@@ -2,7 +2,8 @@
 // note, velocity or level" from the synth's own renders, without labels: a quarter of its audible patches
 // (at least 8, at most 160, chosen by a stable hash of their keys), each heard five ways: as the atlas
 // rendered it (its stored embedding), 12 dB quieter, an octave down, an octave up, and at a softer
-// velocity. The patch is the class of SoundSpace.InvarianceTransform. The transform is stored in the atlas (table `invariance`, as
+// velocity. The patch is the class of SoundSpace.InvarianceTransform. Patches `explore` added are left
+// out, so exporting never moves a bank's figures. The transform is stored in the atlas (table `invariance`, as
 // JSON a reader can inspect) with the fingerprint of what it was fitted on; the same bank and settings
 // give the same transform, and an unchanged fingerprint skips the work on the next run.
 import Dispatch
@@ -49,7 +50,7 @@ public enum InvarianceStage {
         let candidates = try store.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT p.key, p.synth, p.name, p.valuesJSON, p.attributesJSON, e.vector FROM patch p
-                JOIN embedding e ON e.patchKey = p.key ORDER BY p.key
+                JOIN embedding e ON e.patchKey = p.key WHERE p.origin != 'explored' ORDER BY p.key
                 """).map { row in
                 (key: row["key"] as String, synth: row["synth"] as String, name: row["name"] as String,
                  values: row["valuesJSON"] as String, attributes: row["attributesJSON"] as String,

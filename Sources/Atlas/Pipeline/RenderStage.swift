@@ -134,7 +134,12 @@ public enum RenderStage {
             }
             // An inaudible render is kept (counted, reported, its preview playable) but is not a sound to embed.
             guard Audibility.isAudible(levelDecibels: outcome.levelDecibels) else { return outcome }
-            let vector = try components.embedder.embed(audio, settings: settings.render)
+            var vector = try components.embedder.embed(audio, settings: settings.render, patchKey: item.key)
+            if !MultiNoteProbe.otherNotes(settings).isEmpty {
+                vector = try MultiNoteProbe.embedding(first: vector, patch: patch, model: model, embed: {
+                    try components.embedder.embed($0, settings: $1, patchKey: item.key)
+                }, settings: settings)
+            }
             guard !vector.isEmpty, vector.allSatisfy(\.isFinite) else {
                 outcome.error = "embedding is empty or not finite"
                 return outcome
