@@ -10,7 +10,7 @@ BIAS_SOURCES = $(FACTORY)/lmms/projects $(FACTORY)/hydrogen/data/demo_songs $(FA
 
 .PHONY: deps song-data build release atlas test test-release e2e bias bias-projects fidelity fidelity-lmms fidelity-dx7 fidelity-amsynth bench-amsynth \
 	bench bench-tripleoscillator bench-dx7 bench-bias bench-features bench-soundspace bench-map \
-	features-quality fuzz check-generated clean
+	features-quality embedding-quality fuzz check-generated clean
 
 # C libraries and the factory data users have (Debian), into .cache/factory.
 deps:
@@ -101,6 +101,15 @@ bench-map: e2e
 # Embedding quality: precision@1/@5 of same-preset-other-note neighbours vs the MFCC-means baseline.
 features-quality: release
 	@bash scripts/features-quality.sh
+
+# Does the embedding hear the sound, not the note or the volume? Category kNN accuracy and macro-F1,
+# same voice at another note, movement under velocity and -12 dB, against MFCC and log-mel baselines, on
+# the DX7 ROMs, the DX7 corpus in ../shared and the LMMS factory bank (BENCHMARKS.md). LIMIT=N thins the
+# corpus to a seeded sample of N voices; LABEL names the results folder under Reports/embedding-quality.
+LABEL ?= current
+embedding-quality: release
+	@bash scripts/setup-venv.sh librosa
+	.venv/bin/python scripts/embedding_quality.py --bin $(RELEASE_BIN) --label $(LABEL) $(if $(LIMIT),--limit $(LIMIT))
 
 # Fuzzing: every reader under libFuzzer + AddressSanitizer, FUZZ_SECONDS each (default 300); not part of
 # `make test`. `scripts/fuzz.sh lmms dx7` runs some targets only.

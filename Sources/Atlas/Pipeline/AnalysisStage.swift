@@ -12,8 +12,6 @@ public enum AnalysisStage {
     static let prdcNeighbours = 5
     /// Rows kept per ranking table.
     static let rankingLength = 10
-    /// A random point counts as playable (for "empty regions") above this RMS (-50 dBFS).
-    static let playableRMS = 0.00316
 
     public enum Outcome: Sendable, Equatable {
         /// Patches still to render (in some shard): nothing analysed.
@@ -28,7 +26,6 @@ public enum AnalysisStage {
         var origin: PatchOrigin
         var sweepParameter: String?
         var collection: String
-        var rms: Double
     }
 
     /// The metric scope of one collection of a synth's presets (`dx7 · DX7 SysEx`).
@@ -40,6 +37,8 @@ public enum AnalysisStage {
         var findings: [(kind: String, scope: String, rank: Int, key: String?, parameter: String?, value: Double)] = []
         /// Steps skipped for too few points, one line each (shown in the report).
         var notes: [String] = []
+        /// Rendered but inaudible patches (Features.Audibility) by synth and origin: counted, never measured.
+        var inaudible: [String: [PatchOrigin: Int]] = [:]
     }
 
     public static func run(store: AtlasStore, analysis: any SpaceAnalysis, seed: UInt64) throws -> Outcome {
@@ -55,6 +54,7 @@ public enum AnalysisStage {
         }
         let (standardised, means, deviations) = standardise(vectors, dimension: dimension)
         var results = Results()
+        results.inaudible = try store.read(StoredAudibility.inaudibleCounts)
         for (i, mean) in means.enumerated() {
             results.metrics.append(("standardisation", "mean.\(i)", Double(mean)))
             results.metrics.append(("standardisation", "deviation.\(i)", Double(deviations[i])))
@@ -75,18 +75,19 @@ public enum AnalysisStage {
         }
     }
 
-    /// Every rendered patch with its embedding, in key order.
+    /// Every audible rendered patch with its embedding, in key order (an inaudible render has no
+    /// embedding; one stored by an older run is left out here by the same rule).
     static func loadPoints(_ store: AtlasStore) throws -> ([Point], [[Float]]) {
         try store.read { db -> ([Point], [[Float]]) in
             var points: [Point] = []
             var vectors: [[Float]] = []
             for row in try Row.fetchAll(db, sql: """
-                SELECT p.key, p.synth, p.origin, p.sweepParameter, p.collection, r.rms, e.vector FROM patch p
+                SELECT p.key, p.synth, p.origin, p.sweepParameter, p.collection, r.rms, r.levelDecibels, e.vector FROM patch p
                 JOIN embedding e ON e.patchKey = p.key JOIN render r ON r.patchKey = p.key ORDER BY p.key
-                """) {
+                """) where StoredAudibility.isAudible(row) {
                 points.append(Point(key: row["key"], synth: row["synth"],
                                     origin: PatchOrigin(rawValue: row["origin"]) ?? .random,
-                                    sweepParameter: row["sweepParameter"], collection: row["collection"], rms: row["rms"]))
+                                    sweepParameter: row["sweepParameter"], collection: row["collection"]))
                 vectors.append(EmbeddingBlob.decode(row["vector"]))
             }
             return (points, vectors)
@@ -112,24 +113,30 @@ public enum AnalysisStage {
         let indices = points.indices.filter { points[$0].synth == synth }
         let presets = indices.filter { points[$0].origin == .preset }
         let randoms = indices.filter { points[$0].origin == .random }
-        results.metrics += [(synth, "presets", Double(presets.count)), (synth, "random", Double(randoms.count))]
-        let playable = randoms.filter { points[$0].rms >= playableRMS }.count
-        results.notes += skippedSteps(synth: synth, presets: presets.count, randoms: randoms.count, playable: playable)
-        try coverage(synth: synth, points: points, presets: presets, randoms: randoms, space: space, seed: seed, into: &results)
+        let inaudible = results.inaudible[synth] ?? [:]
+        let randomTotal = randoms.count + (inaudible[.random] ?? 0)
+        // "presets" counts the audible presets (the ones measured); "random" every random setting rendered,
+        // "random.audible" (with the coverage figures) the ones measured.
+        results.metrics += [(synth, "presets", Double(presets.count)), (synth, "random", Double(randomTotal)),
+                            (synth, "inaudible", Double(inaudible.values.reduce(0, +)))]
+        results.metrics += inaudible.map { (synth, "inaudible.\($0.key.rawValue)", Double($0.value)) }
+        results.notes += skippedSteps(synth: synth, presets: presets.count, randoms: randomTotal, playable: randoms.count)
+        try coverage(synth: synth, points: points, presets: presets, randoms: randoms, randomTotal: randomTotal, space: space,
+                     seed: seed, into: &results)
         try occupancy(synth: synth, presets: presets, randoms: randoms, space: space, seed: seed, into: &results)
         try originals(synth: synth, points: points, presets: presets, space: space, into: &results)
         try emptyRegions(synth: synth, points: points, presets: presets, randoms: randoms, space: space, into: &results)
         try knobReach(synth: synth, points: points, indices: indices, space: space, into: &results)
     }
 
-    /// PRDC (SoundSpace.CoverageMetrics) of the presets against the random settings, for the synth and
-    /// for each collection (factory bank, this project's bank, ...) on its own.
+    /// PRDC (SoundSpace.CoverageMetrics) of the (audible) presets against the audible random settings, for
+    /// the synth and for each collection (factory bank, this project's bank, ...) on its own.
     /// Also the headline's figures (BalancedCoverage): against as many audible random settings as there are presets.
-    static func coverage(synth: String, points: [Point], presets: [Int], randoms: [Int], space: Matrix, seed: UInt64,
-                         into results: inout Results) throws {
+    static func coverage(synth: String, points: [Point], presets: [Int], randoms: [Int], randomTotal: Int, space: Matrix,
+                         seed: UInt64, into results: inout Results) throws {
         guard randoms.count > prdcNeighbours else { return }
         let randomMatrix = space.selecting(rows: randoms)
-        let audible = space.selecting(rows: randoms.filter { points[$0].rms >= playableRMS })
+        let audible = randomMatrix
         func prdc(_ members: [Int], scope: String) throws -> [(String, String, Double)] {
             let m = try CoverageMetrics.compute(reference: randomMatrix, candidate: space.selecting(rows: members), k: prdcNeighbours)
             var rows: [(String, String, Double)] = [(scope, "precision", m.precision), (scope, "recall", m.recall),
@@ -148,7 +155,7 @@ public enum AnalysisStage {
             let members = presets.filter { points[$0].collection == collection }
             guard members.count > prdcNeighbours else { continue }
             let scope = scope(synth: synth, collection: collection)
-            results.metrics += [(scope, "presets", Double(members.count)), (scope, "random", Double(randoms.count))]
+            results.metrics += [(scope, "presets", Double(members.count)), (scope, "random", Double(randomTotal))]
             results.metrics += try prdc(members, scope: scope)
         }
     }
@@ -175,10 +182,10 @@ public enum AnalysisStage {
         }
     }
 
-    /// The largest empty regions (SoundSpace.Novelty): playable random points furthest from every preset.
+    /// The largest empty regions (SoundSpace.Novelty): audible random points furthest from every preset.
     static func emptyRegions(synth: String, points: [Point], presets: [Int], randoms: [Int], space: Matrix,
                              into results: inout Results) throws {
-        let playable = randoms.filter { points[$0].rms >= playableRMS }
+        let playable = randoms
         guard !presets.isEmpty, !playable.isEmpty else { return }
         let empty = try Novelty.emptyRegions(candidates: space.selecting(rows: playable), points: space.selecting(rows: presets),
                                              count: rankingLength)

@@ -60,7 +60,7 @@ struct LoaderPresetReader: PresetReader {
 
 /// The documented descriptor embedding of `Features` (EmbeddingLayout), one extractor per thread.
 final class DescriptorEmbedder: Embedder, @unchecked Sendable {
-    var identifier: String { "features descriptors \(EmbeddingLayout.dimensions.count)" }
+    var identifier: String { "features descriptors v2 \(EmbeddingLayout.dimensions.count)" }
     private let lock = NSLock()
     private var idle: [EmbeddingExtractor] = []
 

@@ -141,6 +141,10 @@ public final class AtlasStore: Sendable {
         migrator.registerMigration("v4: analysis notes") { db in
             try db.execute(sql: "CREATE TABLE analysisNote (rank INTEGER PRIMARY KEY NOT NULL, text TEXT NOT NULL)")
         }
+        // The short-term level that decides audibility (Features.Audibility); NULL in renders made before.
+        migrator.registerMigration("v5: render level") { db in
+            try db.execute(sql: "ALTER TABLE render ADD COLUMN levelDecibels REAL")
+        }
         return migrator
     }
 }
@@ -162,6 +166,10 @@ extension AtlasStore {
             }
             for (key, value) in settings.sorted(by: { $0.key < $1.key }) where stored[key] != value {
                 throw AtlasStoreError("\(url.path): made with \(key) = \(stored[key] ?? "unset"), not \(value); use the same settings or another --out")
+            }
+            // A setting only some runs store (`notes`): a store that has it must not be resumed without it.
+            for (key, value) in stored.sorted(by: { $0.key < $1.key }) where settings[key] == nil {
+                throw AtlasStoreError("\(url.path): made with \(key) = \(value), not unset; use the same settings or another --out")
             }
         }
     }
