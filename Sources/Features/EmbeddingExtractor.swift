@@ -32,7 +32,7 @@ public final class EmbeddingExtractor: @unchecked Sendable {
         // Hop 2048 (21.5 frames/s) resolves vibrato up to ~10 Hz (singers and synth LFOs: 4-8 Hz) at half
         // the cost of hop 1024 (YIN's correlations were a fifth of the embedding's time).
         yin = try PitchYIN(sr: sr, fminHz: 40, fmaxHz: 2000, windowLength: 1024, hopLength: 2048)
-        timbre = PitchNormalisedTimbre.Analyser(sr: sr, nFFT: nFFT)
+        timbre = try PitchNormalisedTimbre.Analyser(sr: sr, nFFT: nFFT)
         frequenciesHz = stft.binFrequenciesHz(sr: sr)
         let fftSize = Double(nFFT)
         frequenciesHzDouble = (0..<(nFFT / 2 + 1)).map { Double($0) * sr / fftSize }

@@ -34,10 +34,11 @@ public struct PitchNormalisedTimbre: Sendable, Equatable {
         let bandCentresHz: [Double]
         let dct: MFCCTransform
 
-        public init(sr: Double, nFFT: Int) {
+        /// - Throws: `FeatureSettingsError` for a sample rate or FFT size the filterbank cannot use.
+        public init(sr: Double, nFFT: Int) throws {
             self.sr = sr
             self.nFFT = nFFT
-            bands = MelFilterbank(sr: sr, nFFT: nFFT, nMels: PitchNormalisedTimbre.envelopeBands)
+            bands = try MelFilterbank(sr: sr, nFFT: nFFT, nMels: PitchNormalisedTimbre.envelopeBands)
             let low = MelFilterbank.hzToMel(0), high = MelFilterbank.hzToMel(sr / 2)
             let n = PitchNormalisedTimbre.envelopeBands
             bandCentresHz = (1...n).map { MelFilterbank.melToHz(low + (high - low) * Double($0) / Double(n + 1)) }
