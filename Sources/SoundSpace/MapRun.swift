@@ -19,6 +19,8 @@ public struct MapRun: Sendable {
     public var neighbours = 10
     /// Measure trustworthiness and continuity (O(N²) time).
     public var measuresQuality = true
+    /// How t-SNE computes its repulsive forces (Barnes-Hut or FFT-interpolated); nil chooses by size.
+    public var gradient: TSNE.Gradient?
 
     public init() {}
 
@@ -70,6 +72,7 @@ public struct MapRun: Sendable {
             var tsne = TSNE(perplexity: perplexity, iterations: iterations, seed: seed)
             tsne.earlyExaggerationIterations = Swift.min(250, iterations / 3)
             if randomInitialisation { tsne.initialization = .random }
+            tsne.gradient = gradient
             return try tsne.embed(points)
         }
     }

@@ -8,7 +8,8 @@ struct MapCommand: ParsableCommand {
         commandName: "map",
         abstract: "Project embeddings to a 2-D map and report its trustworthiness and continuity at k = 10.",
         discussion: """
-        Reads a float .npy [N, D] (or CSV), writes the map as float32 .npy [N, 2]. t-SNE is Barnes-Hut, \
+        Reads a float .npy [N, D] (or CSV), writes the map as float32 .npy [N, 2]. t-SNE is Barnes-Hut below \
+        \(TSNE.interpolationFrom) points and FFT-interpolated (as FIt-SNE and openTSNE) from there up, \
         PCA-initialised (or seeded random with --random-init): the same input and options give the same map, \
         bit for bit. With --measure, an existing map (from any tool) is measured instead of computing one.
 
@@ -26,6 +27,8 @@ struct MapCommand: ParsableCommand {
     @Option(help: "t-SNE iterations (the first 250 with early exaggeration).") var iterations: Int = 750
     @Option(help: "Seed of the random initialisation (with --random-init).") var seed: UInt64 = 0
     @Flag(help: "Start t-SNE from seeded Gaussian noise instead of PCA.") var randomInit = false
+    @Option(help: "t-SNE repulsion: barnesHut or interpolation (FFT; the default from \(TSNE.interpolationFrom) points).")
+    var gradient: TSNE.Gradient?
     @Option(help: "Neighbourhood size for trustworthiness and continuity.") var k: Int = 10
     @Flag(inversion: .prefixedNo, help: "Measure trustworthiness and continuity (O(N²) time, bounded memory).") var quality = true
     @Flag(help: "Print one JSON object instead of lines.") var json = false
@@ -48,6 +51,7 @@ struct MapCommand: ParsableCommand {
         mapping.randomInitialisation = randomInit
         mapping.neighbours = k
         mapping.measuresQuality = quality
+        mapping.gradient = gradient
         let outcome: MapRun.Outcome
         do {
             outcome = try mapping.run(embeddings: URL(fileURLWithPath: embeddings), existingMap: measure.map { URL(fileURLWithPath: $0) },
@@ -70,3 +74,4 @@ struct MapCommand: ParsableCommand {
 
 /// `--method tsne|pca`.
 extension MapRun.Method: ExpressibleByArgument {}
+extension TSNE.Gradient: ExpressibleByArgument {}

@@ -86,6 +86,9 @@ enum ExploreStore {
         settings.render.seed = UInt64(try number("renderSeed"))
         // Explored points are played like the atlas's own (`atlas --notes`).
         settings.probeNotes = stored["notes"].map { $0.split(separator: ",").compactMap { Int($0) } } ?? []
+        // Previews of explored patches are cut like every other point's (older atlases lack these: defaults).
+        if let seconds = stored["previewSeconds"].flatMap(Double.init), seconds.isFinite, seconds > 0 { settings.previewSeconds = seconds }
+        if let rate = stored["previewSampleRateHz"].flatMap(Double.init), rate.isFinite, rate > 0 { settings.previewSampleRateHz = rate }
         return settings
     }
 }

@@ -52,7 +52,9 @@ public enum AnalysisStage {
         guard vectors.allSatisfy({ $0.count == dimension }) else {
             throw AtlasStoreError("\(store.url.path): embeddings of different lengths; was the embedder changed mid-run?")
         }
-        let (standardised, means, deviations) = standardise(vectors, dimension: dimension)
+        // Explored patches are placed in the space the rest defines, so exporting never moves a bank's figures.
+        let (standardised, means, deviations) = standardise(vectors, dimension: dimension,
+                                                            fittedOn: points.indices.filter { points[$0].origin != .explored })
         var results = Results()
         results.inaudible = try store.read(StoredAudibility.inaudibleCounts)
         for (i, mean) in means.enumerated() {
@@ -63,6 +65,9 @@ public enum AnalysisStage {
         for synth in Set(points.map(\.synth)).sorted() {
             try measure(synth: synth, points: points, space: standardised, seed: seed, into: &results)
         }
+        let presetRows = Dictionary(grouping: points.indices.filter { points[$0].origin == .preset }, by: { points[$0].synth })
+        results.metrics += try CrossSynthCoverage.metrics(presetsBySynth: presetRows.mapValues { standardised.selecting(rows: $0) },
+                                                          k: prdcNeighbours)
         try write(store, points: points, map: map, results: results, projectionName: mapName,
                   fingerprint: fingerprint)
         return .analysed(points: points.count)
@@ -138,10 +143,19 @@ public enum AnalysisStage {
         let randomMatrix = space.selecting(rows: randoms)
         let audible = randomMatrix
         func prdc(_ members: [Int], scope: String) throws -> [(String, String, Double)] {
-            let m = try CoverageMetrics.compute(reference: randomMatrix, candidate: space.selecting(rows: members), k: prdcNeighbours)
+            // Exact up to 100k points; above, approximate neighbours with each figure's error beside it.
+            let estimate = try CoverageMetrics.estimate(reference: randomMatrix, candidate: space.selecting(rows: members),
+                                                        k: prdcNeighbours, seed: seed)
+            let m = estimate.metrics
             var rows: [(String, String, Double)] = [(scope, "precision", m.precision), (scope, "recall", m.recall),
                                                     (scope, "density", m.density), (scope, "coverage", m.coverage),
                                                     (scope, "random.audible", Double(audible.rows))]
+            if estimate.isApproximate {
+                let e = estimate.errors
+                rows += [(scope, "precision.error", e.precision), (scope, "recall.error", e.recall), (scope, "density.error", e.density),
+                         (scope, "coverage.error", e.coverage), (scope, "knn.recall", estimate.neighbourRecall),
+                         (scope, "knn.sample", Double(estimate.sampleSize))]
+            }
             if let balanced = try BalancedCoverage.measure(presets: space.selecting(rows: members), audibleRandom: audible,
                                                            k: prdcNeighbours, seed: seed) {
                 rows += balanced.metrics(scope: scope).map { ($0.scope, $0.name, $0.value) }
@@ -194,20 +208,19 @@ public enum AnalysisStage {
         }
     }
 
-    /// The knobs that move the sound furthest: the radius of each one-knob sweep (SoundSpace.Reach: the
-    /// largest distance of any step from the init patch's sound), steps in sweep order.
+    /// The knobs that move the timbre furthest (`KnobRanking`): the radius of each one-knob sweep (the largest
+    /// distance of an audible step from the init patch's sound) in the embedding without its loudness and
+    /// pitch dimensions. Silent steps are skipped already: inaudible renders are never embedded (Audibility).
     static func knobReach(synth: String, points: [Point], indices: [Int], space: Matrix, into results: inout Results) throws {
         let initIndex = indices.first { points[$0].origin == .initPatch }
-        var spreads: [(String, Double)] = []
-        for parameter in Set(indices.compactMap { points[$0].sweepParameter }).sorted() {
-            let steps = indices.filter { points[$0].sweepParameter == parameter }
-                .sorted { points[$0].key.sweepStep < points[$1].key.sweepStep }
-            let origin = initIndex.map { space.row($0) }
-            spreads.append((parameter, try Reach.sweep(space.selecting(rows: steps), origin: origin).radius))
-        }
-        let ordered = spreads.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(rankingLength)
-        for (rank, spread) in ordered.enumerated() {
-            results.findings.append(("knob", synth, rank + 1, nil, spread.0, spread.1))
+        var sweeps: [String: [Int]] = [:]
+        for i in indices { if let parameter = points[i].sweepParameter { sweeps[parameter, default: []].append(i) } }
+        for parameter in sweeps.keys { sweeps[parameter]!.sort { points[$0].key.sweepStep < points[$1].key.sweepStep } }
+        let timbre = KnobRanking.selecting(columns: KnobRanking.timbreColumns(columns: space.columns), of: space)
+        let ranked = try KnobRanking.rank(sweeps: sweeps, initRow: initIndex, timbre: timbre,
+                                          audible: { _ in true })
+        for (rank, knob) in ranked.prefix(rankingLength).enumerated() {
+            results.findings.append(("knob", synth, rank + 1, nil, knob.parameter, knob.radius))
         }
     }
 
@@ -235,10 +248,11 @@ public enum AnalysisStage {
     }
 
     /// Z-scores every column (mean 0, deviation 1; constant columns become 0) so no descriptor dominates
-    /// distances by its unit alone, by the same rule `embed` applies (Features' `EmbeddingStatistics`).
+    /// distances by its unit alone, by the same rule `embed` applies (Features' `EmbeddingStatistics`),
+    /// with the means and deviations of the rows `fittedOn` (all when nil).
     /// Returns the matrix and the per-column mean and population deviation (0 for a constant column).
-    static func standardise(_ vectors: [[Float]], dimension: Int) -> (Matrix, [Float], [Float]) {
-        let statistics = EmbeddingStatistics(vectors, dimensions: dimension)
+    static func standardise(_ vectors: [[Float]], dimension: Int, fittedOn: [Int]? = nil) -> (Matrix, [Float], [Float]) {
+        let statistics = EmbeddingStatistics(fittedOn.map { $0.map { vectors[$0] } } ?? vectors, dimensions: dimension)
         // Every vector is `dimension` long (callers check), so the rows fill the matrix exactly.
         var matrix = Matrix(rows: vectors.count, columns: dimension)
         matrix.values = statistics.standardisedRows(vectors)
