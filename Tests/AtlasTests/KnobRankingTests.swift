@@ -25,7 +25,7 @@ import Testing
             Self.row(["mfcc3.sustain.mean": 1]), Self.row(["mfcc3.sustain.mean": 2]), Self.row(["mfcc3.sustain.mean": 3]),
             Self.row(["mfcc5.attack.mean": 50]), Self.row(["centroid.sustain.log2_over_f0": 0.5]),
         ]
-        let space = Matrix(rows)
+        let space = try Matrix(rows)
         let timbre = KnobRanking.selecting(columns: KnobRanking.timbreColumns(columns: space.columns), of: space)
         let silent: Set<Int> = [7]
         let ranked = try KnobRanking.rank(sweeps: ["vol": [1, 2], "note": [3], "cutoff": [4, 5, 6], "drive": [7, 8]],
@@ -81,7 +81,7 @@ import Testing
     /// Two synths on a line: "a" at 0...19, "b" at 10...49. Both ways are measured, named by reference>candidate,
     /// and equal CoverageMetrics on the same sets; a synth with k presets or fewer is left out.
     @Test func everyPairIsMeasuredBothWays() throws {
-        let a = Matrix((0..<20).map { [Float($0)] }), b = Matrix((10..<50).map { [Float($0)] }), c = Matrix([[0], [1]])
+        let a = try Matrix((0..<20).map { [Float($0)] }), b = try Matrix((10..<50).map { [Float($0)] }), c = try Matrix([[0], [1]])
         let metrics = try CrossSynthCoverage.metrics(presetsBySynth: ["a": a, "b": b, "c": c], k: 3)
         let byName = Dictionary(uniqueKeysWithValues: metrics.map { ($0.name, $0.value) })
         #expect(Set(byName.keys) == ["a>b.precision", "a>b.recall", "b>a.precision", "b>a.recall"])

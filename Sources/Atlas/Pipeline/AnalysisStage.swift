@@ -253,8 +253,10 @@ public enum AnalysisStage {
     /// Returns the matrix and the per-column mean and population deviation (0 for a constant column).
     static func standardise(_ vectors: [[Float]], dimension: Int, fittedOn: [Int]? = nil) -> (Matrix, [Float], [Float]) {
         let statistics = EmbeddingStatistics(fittedOn.map { $0.map { vectors[$0] } } ?? vectors, dimensions: dimension)
-        return (Matrix(rows: vectors.count, columns: dimension, values: statistics.standardisedRows(vectors)),
-                statistics.mean.map(Float.init), statistics.standardDeviation.map(Float.init))
+        // Every vector is `dimension` long (callers check), so the rows fill the matrix exactly.
+        var matrix = Matrix(rows: vectors.count, columns: dimension)
+        matrix.values = statistics.standardisedRows(vectors)
+        return (matrix, statistics.mean.map(Float.init), statistics.standardDeviation.map(Float.init))
     }
 }
 

@@ -26,7 +26,10 @@ enum KnobRanking {
         var values = [Float]()
         values.reserveCapacity(space.rows * columns.count)
         for r in 0..<space.rows { for c in columns { values.append(space.values[r * space.columns + c]) } }
-        return Matrix(rows: space.rows, columns: columns.count, values: values)
+        // One value per row and column taken, so the values fill the matrix exactly.
+        var selected = Matrix(rows: space.rows, columns: columns.count)
+        selected.values = values
+        return selected
     }
 
     struct Ranked: Equatable {
