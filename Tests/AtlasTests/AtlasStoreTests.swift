@@ -48,8 +48,8 @@ let resultTables = ["patch", "render", "embedding", "mapPoint", "metric", "findi
         for name in ["precision", "recall", "density", "coverage", "occupancy.presets"] {
             #expect(rows["metric"]!.contains { $0.contains("scope=\"toy\"") && $0.contains("name=\"\(name)\"") }, "\(name)")
         }
-        #expect(result.reportFiles.map(\.lastPathComponent) == ["index.html", "data.js", "neighbours.js", "parameters.js", "atlas.js", "atlas.css", "map.svg",
-                                                                 "summary.json", "summary.md", "previews"])
+        #expect(result.reportFiles.map(\.lastPathComponent) == ["index.html", "data.js", "neighbours.js", "parameters.js"] + ReportWriter.resourceFiles
+                                                               + ["map.svg", "summary.json", "summary.md", "previews"])
         // Every point keeps a preview: presets, the init patch, random settings and sweep steps.
         let previews = try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM render WHERE previewWAV IS NOT NULL") }
         #expect(previews == 65)
