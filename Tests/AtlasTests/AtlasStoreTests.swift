@@ -115,7 +115,8 @@ let resultTables = ["patch", "render", "embedding", "mapPoint", "metric", "findi
         try merged.merge(shards: shardStores)   // merging twice changes nothing
         let (outcome, files) = try AtlasRun.analyseAndReport(store: merged, out: mergedDir, components: Fixtures.components(), seed: 11)
         #expect(outcome == .analysed(points: 63))
-        #expect(files.count == 10)
+        // index.html, data.js, neighbours.js, parameters.js, the page's scripts and style, map.svg, two summaries, previews/.
+        #expect(files.count == 4 + ReportWriter.resourceFiles.count + 4)
         #expect(try snapshot(merged, tables: resultTables + ["stage"]) == snapshot(AtlasStore(reportDirectory: whole), tables: resultTables + ["stage"]))
     }
 

@@ -19,7 +19,6 @@ const D = window.ATLAS_DATA;
 const MARKS = [["data.js loaded", performance.now()]];
 if (!D) { loading.textContent = "Could not load data.js (it must sit beside index.html)."; throw new Error("data.js missing"); }
 
-// ---- Columns -------------------------------------------------------------------------------------
 // Uint8Array.fromBase64 (Chromium 140+) decodes natively; atob plus a byte loop elsewhere.
 function bytes(b64) {
   if (Uint8Array.fromBase64) return Uint8Array.fromBase64(b64);

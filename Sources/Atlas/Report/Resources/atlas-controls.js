@@ -1,6 +1,5 @@
 // Mouse and controls: pan, zoom, hover, click, layer toggles, search, filters; then the page starts.
 "use strict";
-// ---- Interaction ---------------------------------------------------------------------------------
 let drag = null;
 canvas.addEventListener("mousedown", e => {
   if (lassoMode) { lassoPath = [[(e.offsetX - view.dx) / view.scale, (e.offsetY - view.dy) / view.scale]]; return; }
@@ -113,7 +112,7 @@ legend();
 loading.hidden = true;
 $("controls").hidden = false;
 window.addEventListener("resize", resize);
-MARKS.push(["renderer and controls", performance.now()]);
+MARKS.push(["controls", performance.now()]);
 resize();
 restoreState(new URLSearchParams(location.hash.slice(1)));
 // Navigation start to the first drawn map (scripts/bench-map.py reads it).

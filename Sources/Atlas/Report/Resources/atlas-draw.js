@@ -1,7 +1,6 @@
 // Drawing the map on the 2-D canvas (density, points, init marker, labels, selection) and finding
 // the point under the cursor; which point renderer draws large maps.
 "use strict";
-// ---- Drawing -------------------------------------------------------------------------------------
 let pending = false;
 function draw() { if (!pending) { pending = true; requestAnimationFrame(paint); } saveState(); }
 
@@ -152,12 +151,11 @@ function paintClusterLabels() {
   });
 }
 
-
-MARKS.push(["view and drawing code", performance.now()]);
 let GLR = null;
 const RENDERER = new URLSearchParams(location.hash.slice(1)).get("renderer");
 if (RENDERER === "pixels" || (N >= 200000 && RENDERER !== "gl")) GLR = createPixels();
 else try { GLR = createGL(); } catch (e) { console.warn("WebGL2 unavailable, drawing with canvas 2D: " + e.message); GLR = null; }
+MARKS.push(["point renderer", performance.now()]);
 
 function paint() {
   pending = false;

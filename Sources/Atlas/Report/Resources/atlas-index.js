@@ -61,7 +61,7 @@ function drawOrder() {
   return out;
 }
 
-MARKS.push(["groups", performance.now()]);
+MARKS.push(["silent count and groups", performance.now()]);
 // Spatial grid over the unit square, group representatives only: cell c holds
 // GRID_ITEMS[GRID_START[c] ... GRID_START[c + 1] - 1] (two typed arrays filled by counting).
 const G = 128, GRID_START = new Int32Array(G * G + 1);
@@ -73,3 +73,4 @@ const GRID_ITEMS = new Int32Array(GRID_START[G * G]);
   const fill = GRID_START.slice(0, G * G);
   for (let i = 0; i < N; i++) if (REP[i] === i) GRID_ITEMS[fill[cellOf(i)]++] = i;
 }
+MARKS.push(["grid", performance.now()]);

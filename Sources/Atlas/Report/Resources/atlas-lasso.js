@@ -1,6 +1,5 @@
 // Lasso selection: the points inside, their table and their CSV with every parameter value.
 "use strict";
-// ---- Lasso selection, its table and its CSV --------------------------------------------------------
 let lassoMode = false, lassoPath = null, suppressClick = false, selection = null, selectionPolygon = null;
 function setLasso(on) { lassoMode = on; $("lasso").setAttribute("aria-pressed", String(on)); canvas.classList.toggle("lasso", on); }
 $("lasso").addEventListener("click", () => setLasso(!lassoMode));

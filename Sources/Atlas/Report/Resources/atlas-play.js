@@ -1,6 +1,5 @@
 // Describing a point and playing its preview; its nearest neighbours ("sounds like this").
 "use strict";
-// ---- Describing and playing ------------------------------------------------------------------------
 function describe(i) {
   const parts = [nameOf(i), D.synths[S[i]] + " · " + D.origins[O[i]]];
   if (D.origins[O[i]] === "sweep") parts.push("sweep of " + D.sweeps[SRC[i]] + " from the init patch");

@@ -1,6 +1,5 @@
 // The self-test the browser test and the map benchmark read (index.html#selftest, #bench).
 "use strict";
-// ---- Self-test for the browser test (index.html#selftest) ------------------------------------------
 // Clicks a preset, a random setting and a sweep step through real mouse events and writes what it saw
 // into #selftest.
 window.__atlas = {pointCount: N, play, pick, toScreenX, toScreenY};

@@ -1,7 +1,6 @@
 // What is shown and how: colours and sizes, layer visibility, the filter, the view, and the keys the
 // cached layers compare.
 "use strict";
-// ---- State ---------------------------------------------------------------------------------------
 const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"];
 const ORIGIN_COLOURS = {preset: "#D55E00", init: "#000000", random: "#56B4E9", sweep: "#009E73"};
 const SIZE = {preset: 4, init: 8, random: 2.5, sweep: 2.5};
@@ -18,7 +17,7 @@ const visibleSynth = D.synths.map(() => true), visibleOrigin = D.origins.map(o =
 let showSilent = false, highlight = null, player = null, lastPlayed = -1, colourBy = "compare";
 let view = {scale: 1, dx: 0, dy: 0}, defaultScale = 1;
 
-MARKS.push(["silent count and state", performance.now()]);
+MARKS.push(["state", performance.now()]);
 
 // A descriptor range filter: {k, lo, hi} over the quantised values (1...255), or null.
 let filter = null;

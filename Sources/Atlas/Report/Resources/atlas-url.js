@@ -1,6 +1,5 @@
 // The view kept in the URL, so a copied address reopens it.
 "use strict";
-// ---- The view in the URL ---------------------------------------------------------------------------
 // #z=zoom&u=..&v=..(centre, unit square)&c=colouring&q=search&o=origins shown&syn=synths shown&silent=1&p=point
 // kept up to date with history.replaceState, so copying the address shares the view.
 let stateTimer = 0, restoring = false;

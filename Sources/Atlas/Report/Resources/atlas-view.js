@@ -1,6 +1,5 @@
 // The view: the canvas size and the first view, framed on the audible points.
 "use strict";
-// ---- View ----------------------------------------------------------------------------------------
 function resize() {
   const r = canvas.getBoundingClientRect(), dpr = window.devicePixelRatio || 1;
   canvas.width = Math.max(1, Math.round(r.width * dpr)); canvas.height = Math.max(1, Math.round(r.height * dpr));
@@ -23,9 +22,9 @@ function quantiles(column, ascending) {
   };
   return n ? [at(0.005), at(0.995)] : null;
 }
-MARKS.push(["grid", performance.now()]);
 const uq = quantiles(XQ, true), vq = quantiles(YQ, false);
 const [u0, u1] = uq ? uq.map(q => q / 65535 * spanX / span) : [0, 1], [v0, v1] = vq ? vq.map(q => (1 - q / 65535) * spanY / span) : [0, 1];
+MARKS.push(["first view", performance.now()]);
 function resetView(redraw) {
   const r = canvas.getBoundingClientRect(), pad = 24;
   const scale = Math.max(1e-6, Math.min((r.width - 2 * pad) / Math.max(u1 - u0, 1e-6), (r.height - 2 * pad) / Math.max(v1 - v0, 1e-6)));

@@ -1,7 +1,6 @@
-// The WebGL2 point renderer (with #renderer=gl, or below 200,000 points when WebGL2 is there).
+// The WebGL2 point renderer, chosen with #renderer=gl (without a GPU the CPU renderer is faster).
 "use strict";
-// ---- WebGL2 points for large maps ------------------------------------------------------------------
-// From 200,000 points (or with #gl=1) the points are drawn by WebGL2 on a canvas laid over the map: one
+// The points are drawn by WebGL2 on a canvas laid over the map: one
 // draw call, visibility and colour decided in the vertex shader from per-point bytes, so a redraw costs
 // the same whatever is shown. The density, init marker, labels and selection stay on the 2-D canvas.
 function createGL() {
