@@ -20,8 +20,10 @@ private struct LayoutSizedEmbedder: Embedder {
 }
 
 @Suite struct ExportTests {
-    /// An analysed toy atlas of 8 presets: 8 presets + init + 40 random + 4 parameters x 3 sweep steps.
-    static let points = 8 + 1 + 40 + 12
+    /// The points the analysis placed on the map (the audible renders): the rows every export file holds.
+    static func analysedPoints(_ store: AtlasStore) throws -> Int {
+        try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM mapPoint WHERE method = 'map'") ?? 0 }
+    }
 
     static func atlas(embedder: any Embedder = ToyEmbedder()) throws -> (URL, AtlasStore) {
         let dir = try Fixtures.bank(count: 8, names: ["=HYPERLINK(\"x\")", "comma, \"quoted\""])
@@ -42,6 +44,8 @@ private struct LayoutSizedEmbedder: Embedder {
     @Test func npyHoldsTheStoredEmbeddingItsStandardisationAndNamedColumns() throws {
         let (dir, store) = try Self.atlas(embedder: LayoutSizedEmbedder())
         defer { try? FileManager.default.removeItem(at: dir) }
+        let count = try Self.analysedPoints(store)
+        #expect(count > 40)   // 8 presets, the init patch, 40 random settings, 12 sweep steps; a few may be inaudible
         let files = try AtlasExport.export(store: store, format: .npy, to: dir.appendingPathComponent("npy"))
         let byName = Dictionary(uniqueKeysWithValues: files.map { ($0.lastPathComponent, $0) })
         #expect(Set(byName.keys) == ["embedding.npy", "embedding-standardised.npy", "map.npy", "dimensions.txt", "points.csv",
@@ -49,8 +53,8 @@ private struct LayoutSizedEmbedder: Embedder {
         let d = EmbeddingLayout.count
         let raw = try NumpyArray.read(contentsOf: try #require(byName["embedding.npy"]))
         let standardised = try NumpyArray.read(contentsOf: try #require(byName["embedding-standardised.npy"]))
-        #expect(raw.shape == [Self.points, d] && standardised.shape == [Self.points, d])
-        #expect(try NumpyArray.read(contentsOf: try #require(byName["map.npy"])).shape == [Self.points, 2])
+        #expect(raw.shape == [count, d] && standardised.shape == [count, d])
+        #expect(try NumpyArray.read(contentsOf: try #require(byName["map.npy"])).shape == [count, 2])
 
         // Column names are the extractor's, in order; a dimension the report colours by is among them.
         let names = try String(contentsOf: try #require(byName["dimensions.txt"]), encoding: .utf8).split(separator: "\n").map(String.init)
@@ -59,11 +63,12 @@ private struct LayoutSizedEmbedder: Embedder {
 
         // Raw rows equal the store's embedding blobs in key order.
         let stored: [(String, [Float])] = try store.read { db in
-            try Row.fetchAll(db, sql: "SELECT e.patchKey, e.vector FROM embedding e ORDER BY e.patchKey").map {
-                ($0["patchKey"], EmbeddingBlob.decode($0["vector"]))
-            }
+            try Row.fetchAll(db, sql: """
+                SELECT e.patchKey, e.vector FROM embedding e JOIN mapPoint m ON m.patchKey = e.patchKey AND m.method = 'map'
+                ORDER BY e.patchKey
+                """).map { ($0["patchKey"], EmbeddingBlob.decode($0["vector"])) }
         }
-        #expect(stored.count == Self.points)
+        #expect(stored.count == count)
         #expect(Array(raw.values) == stored.flatMap(\.1))
 
         // Standardised = (raw - mean) / deviation with the mean and deviation the analysis stored.
@@ -72,7 +77,7 @@ private struct LayoutSizedEmbedder: Embedder {
                 .map { ($0["name"] as String, $0["value"] as Double) })
         }
         var worst = 0.0
-        for i in 0..<Self.points {
+        for i in 0..<count {
             for j in 0..<d {
                 let deviation = try #require(moments["deviation.\(j)"]), mean = try #require(moments["mean.\(j)"])
                 let expected = deviation > 1e-12 ? (Double(raw.values[i * d + j]) - mean) / deviation : 0
@@ -86,7 +91,7 @@ private struct LayoutSizedEmbedder: Embedder {
         // points.csv: identity in the same order.
         let points = try Self.rows(try #require(byName["points.csv"]))
         #expect(points[0] == AtlasExport.pointColumns + ["x", "y"])
-        #expect(points.count == Self.points + 1)
+        #expect(points.count == count + 1)
         #expect(points.dropFirst().map { $0[0] } == stored.map(\.0))
         let preset2 = try #require(points.first { $0[4] == "Preset 2" })
         #expect(preset2[1] == "toy" && preset2[3] == "preset" && preset2[5] == "tests")
@@ -96,11 +101,13 @@ private struct LayoutSizedEmbedder: Embedder {
     @Test func parameterTablesHoldEveryValueOfEachSynth() throws {
         let (dir, store) = try Self.atlas()
         defer { try? FileManager.default.removeItem(at: dir) }
+        let count = try Self.analysedPoints(store)
+        #expect(count > 40)   // 8 presets, the init patch, 40 random settings, 12 sweep steps; a few may be inaudible
         let order = Fixtures.synth.schema.parameters.map(\.id)
         let files = try AtlasExport.export(store: store, format: .npy, to: dir.appendingPathComponent("npy"), parameterOrder: ["toy": order])
         let table = try Self.rows(try #require(files.first { $0.lastPathComponent == "parameters-toy.csv" }))
         #expect(table[0] == ["key"] + order)
-        #expect(table.count == Self.points + 1)
+        #expect(table.count == count + 1)
         // Preset 2 of the fixture bank: 110 Hz x 2^2, brightness 2/5, decay 0.05 + 0.06 s, 3 partials.
         let row = try #require(table.first { $0[0].hasSuffix("p2.xml#0") })
         let values = row.dropFirst().map { Double($0) ?? .nan }
@@ -113,11 +120,13 @@ private struct LayoutSizedEmbedder: Embedder {
     @Test func csvNamesItsColumnsAndDefusesFormulaNames() throws {
         let (dir, store) = try Self.atlas()
         defer { try? FileManager.default.removeItem(at: dir) }
+        let count = try Self.analysedPoints(store)
+        #expect(count > 40)   // 8 presets, the init patch, 40 random settings, 12 sweep steps; a few may be inaudible
         let files = try AtlasExport.export(store: store, format: .csv, to: dir.appendingPathComponent("csv"))
         #expect(files.map(\.lastPathComponent) == ["points.csv", "embedding-standardised.csv", "parameters-toy.csv"])
         let csv = try String(contentsOf: files[0], encoding: .utf8)
         let lines = csv.split(separator: "\n")
-        #expect(lines.count == Self.points + 1)
+        #expect(lines.count == count + 1)
         // The toy embedding is not the descriptor layout: its 5 columns are e0...e4.
         #expect(lines[0].hasSuffix("x,y,e0,e1,e2,e3,e4"))
         // A name with commas and quotes stays one field; a formula-like name is defused.
@@ -126,8 +135,8 @@ private struct LayoutSizedEmbedder: Embedder {
         #expect(!csv.contains(",=HYPERLINK"))
         // Standardised columns: mean 0 over the points, as the analysis standardises them.
         let standardised = try Self.rows(files[1]).dropFirst().map { $0.dropFirst().map { Double($0)! } }
-        #expect(standardised.count == Self.points)
-        let mean = standardised.map { $0[0] }.reduce(0, +) / Double(Self.points)
+        #expect(standardised.count == count)
+        let mean = standardised.map { $0[0] }.reduce(0, +) / Double(count)
         #expect(abs(mean) < 1e-5)
     }
 }

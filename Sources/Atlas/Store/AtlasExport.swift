@@ -12,13 +12,13 @@ public enum ExportFormat: String, Sendable, CaseIterable {
 
 public enum AtlasExport {
     /// The identity columns of `points.csv` (then `x`, `y` and, in the csv format, the raw embedding).
-    static let pointColumns = ["key", "synth", "bank", "origin", "name", "author", "source", "sweep_parameter", "rms", "audible"]
+    static let pointColumns = ["key", "synth", "bank", "origin", "name", "author", "source", "sweep_parameter", "rms", "level_db"]
 
-    /// Writes into `directory`, every table in the same row order (the rendered, embedded points in key order,
-    /// the order the analysis standardises and measures them in):
-    /// - `points.csv`: key, synth, bank (the preset collection), origin, name, author, source (as the shared
-    ///   page shows it, without local folders), sweep_parameter, rms, audible (1 when loud enough for the
-    ///   headline's comparison), x, y (the map);
+    /// Writes into `directory`, every table in the same row order (the audible, embedded renders in key order:
+    /// the points the analysis standardises and measures, in its order; inaudible renders are only counted):
+    /// - `points.csv`: key (the store's patch key), synth, bank (the preset collection), origin, name, author,
+    ///   source (as the shared page shows it, without local folders), sweep_parameter, rms, level_db (the
+    ///   short-term level the audibility rule reads), x, y (the map);
     /// - npy: `embedding.npy` (float32, raw descriptor values), `embedding-standardised.npy` (what every
     ///   metric is computed on), `map.npy` (points x 2) and `dimensions.txt` (the columns' names, one a line);
     /// - csv: `points.csv` also holds the raw embedding under its dimension names, and
@@ -30,7 +30,8 @@ public enum AtlasExport {
                               parameterOrder: [String: [String]] = [:]) throws -> [URL] {
         let points = try ExportPoints.load(store)
         let names = dimensionNames(points.dimension)
-        let (standardised, _, _) = AnalysisStage.standardise(points.vectors, dimension: points.dimension)
+        let (standardised, _, _) = AnalysisStage.standardise(points.vectors, dimension: points.dimension,
+                                                             fittedOn: points.rows.indices.filter { !points.rows[$0].isExplored })
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var written: [URL] = []
         func write(_ name: String, _ lines: [String]) throws {

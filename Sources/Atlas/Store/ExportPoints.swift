@@ -1,5 +1,5 @@
-// The rows `export` writes: every rendered, embedded point in key order (the analysis's order), with
-// its identity, map position, raw embedding and parameter values.
+// The rows `export` writes: the points the analysis measures (every audible, embedded render, in key
+// order, by the same rule: StoredAudibility), with identity, map position, raw embedding and parameter values.
 import Foundation
 import GRDB
 
@@ -12,6 +12,8 @@ struct ExportPoints {
         var x: Double?
         var y: Double?
         var parameters: [String: Double]
+        /// Explored patches are placed in the space the others define (not fitted on).
+        var isExplored: Bool
     }
 
     var rows: [Point] = []
@@ -25,20 +27,21 @@ struct ExportPoints {
         try store.read { db in
             for row in try Row.fetchAll(db, sql: """
                 SELECT p.key, p.synth, p.collection, p.origin, p.name, p.author, p.sourcePath, p.sweepParameter, p.valuesJSON,
-                       r.rms, e.vector, m.x, m.y
+                       r.rms, r.levelDecibels, e.vector, m.x, m.y
                 FROM patch p JOIN embedding e ON e.patchKey = p.key JOIN render r ON r.patchKey = p.key
                 LEFT JOIN mapPoint m ON m.patchKey = p.key AND m.method = 'map' ORDER BY p.key
-                """) {
-                let key: String = row["key"], rms: Double = row["rms"]
+                """) where StoredAudibility.isAudible(row) {
+                let key: String = row["key"], rms: Double = row["rms"], origin: String = row["origin"]
+                let level = StoredAudibility.levelDecibels(stored: row["levelDecibels"], rms: rms)
                 guard let parameters = try? PatchJSON.decodeValues(row["valuesJSON"]) else {
                     throw AtlasStoreError("\(store.url.path): patch \(key) has unreadable parameter values")
                 }
                 sources.append(row["sourcePath"])
                 points.rows.append(Point(
                     key: key, synth: row["synth"],
-                    fields: [key, row["synth"], row["collection"], row["origin"], row["name"], row["author"], "",
-                             row["sweepParameter"] ?? "", "\(rms)", rms >= AnalysisStage.playableRMS ? "1" : "0"],
-                    x: row["x"], y: row["y"], parameters: parameters))
+                    fields: [key, row["synth"], row["collection"], origin, row["name"], row["author"], "",
+                             row["sweepParameter"] ?? "", "\(rms)", "\(level)"],
+                    x: row["x"], y: row["y"], parameters: parameters, isExplored: origin == PatchOrigin.explored.rawValue))
                 points.vectors.append(EmbeddingBlob.decode(row["vector"]))
             }
         }

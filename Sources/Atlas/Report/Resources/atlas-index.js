@@ -41,7 +41,7 @@ for (let i = 0; i < N; i++) if (F[i] & FLAG_SILENT) silentCount++;
 
 
 // Origins drawn first to last (later ones on top).
-const DRAW_ORDER = ["random", "sweep", "preset", "init"];
+const DRAW_ORDER = ["random", "sweep", "preset", "explored", "init"];
 // GROUPS[origin * synths + synth]: that group's representatives in index order (typed arrays filled
 // by counting, no per-point objects).
 const GROUPS = [];
@@ -52,7 +52,7 @@ const GROUPS = [];
   sizes.fill(0);
   for (let i = 0; i < N; i++) if (REP[i] === i) { const g = groupOf(i); GROUPS[g][sizes[g]++] = i; }
 }
-// Group representatives in draw order (random, sweep, preset, init: later ones on top).
+// Group representatives in draw order (DRAW_ORDER: later ones on top).
 function drawOrder() {
   const parts = [];
   for (const name of DRAW_ORDER) { const o = ORIGIN[name]; if (o !== undefined) for (let g = 0; g < D.synths.length; g++) parts.push(GROUPS[o * D.synths.length + g]); }

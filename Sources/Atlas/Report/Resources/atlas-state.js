@@ -2,10 +2,10 @@
 // cached layers compare.
 "use strict";
 const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"];
-const ORIGIN_COLOURS = {preset: "#D55E00", init: "#000000", random: "#56B4E9", sweep: "#009E73"};
-const SIZE = {preset: 4, init: 8, random: 2.5, sweep: 2.5};
-const ALPHA = {preset: 0.95, init: 1, random: 0.6, sweep: 0.6};
-const TINT = {preset: 0, init: 0, random: 0.55, sweep: 0.35};
+const ORIGIN_COLOURS = {preset: "#D55E00", init: "#000000", random: "#56B4E9", sweep: "#009E73", explored: "#CC79A7"};
+const SIZE = {preset: 4, init: 8, random: 2.5, sweep: 2.5, explored: 6};
+const ALPHA = {preset: 0.95, init: 1, random: 0.6, sweep: 0.6, explored: 1};
+const TINT = {preset: 0, init: 0, random: 0.55, sweep: 0.35, explored: 0};
 const DENSITY_RGB = [0, 114, 178], DENSITY_CELL = 4;
 function tint(hex, amount) {
   const c = [1, 3, 5].map(k => parseInt(hex.slice(k, k + 2), 16));

@@ -15,7 +15,7 @@ function createGL() {
     in vec2 a_pos; in uvec4 a_attr;
     uniform vec2 u_view, u_offset, u_size; uniform float u_dpr;
     uniform uint u_originMask, u_synthMask, u_showSilent; uniform int u_mode;
-    uniform vec4 u_originColour[4]; uniform float u_originSize[4]; uniform vec4 u_palette[16];
+    uniform vec4 u_originColour[5]; uniform float u_originSize[5]; uniform vec4 u_palette[16];
     out vec4 v_colour;
     void main() {
       uint o = a_attr.x, s = a_attr.y, f = a_attr.z, val = a_attr.w;
@@ -43,7 +43,7 @@ function createGL() {
   gl.linkProgram(program);
   if (!gl.getProgramParameter(program, gl.LINK_STATUS)) throw new Error(gl.getProgramInfoLog(program));
   gl.useProgram(program);
-  // Group representatives in draw order (random, sweep, preset, init): later ones on top.
+  // Group representatives in draw order (DRAW_ORDER): later ones on top.
   const order = drawOrder();
   const count = order.length, pos = new Float32Array(count * 2), attr = new Uint8Array(count * 4);
   order.forEach((i, k) => { pos[2 * k] = U[i]; pos[2 * k + 1] = V[i]; attr[4 * k] = O[i]; attr[4 * k + 1] = S[i]; attr[4 * k + 2] = F[i]; });
@@ -87,7 +87,7 @@ function createGL() {
       gl.uniform1ui(u("u_originMask"), originMask >>> 0); gl.uniform1ui(u("u_synthMask"), synthMask >>> 0);
       gl.uniform1ui(u("u_showSilent"), showSilent ? 1 : 0); gl.uniform1i(u("u_mode"), mode);
       const colours = [], sizes = [];
-      for (let o = 0; o < 4; o++) { const name = D.origins[o] || "random"; colours.push(...rgba(ORIGIN_COLOURS[name] || "#000000"), ALPHA[name] || 1); sizes.push(SIZE[name] || 2); }
+      for (let o = 0; o < 5; o++) { const name = D.origins[o] || "random"; colours.push(...rgba(ORIGIN_COLOURS[name] || "#000000"), ALPHA[name] || 1); sizes.push(SIZE[name] || 2); }
       gl.uniform4fv(u("u_originColour"), colours); gl.uniform1fv(u("u_originSize"), sizes);
       const palette = mode === 2 ? RAMP.map(c => c.match(/\d+/g).map(v => v / 255).concat(1)) : (mode === 3 ? CLUSTER_COLOURS : PALETTE).map(h => rgba(h).concat(1));
       while (palette.length < 16) palette.push([0, 0, 0, 1]);

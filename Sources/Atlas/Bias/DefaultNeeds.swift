@@ -1,0 +1,75 @@
+// Which defaults a patch needs in order to sound, told apart from defaults nobody bothered to move: from an
+// atlas's one-knob sweeps away from the init patch. A default is "needed" when moving the knob alone makes
+// the (audible, ending) init sound fall silent or never end, as a DX7 envelope's level 4 above 0 holds the
+// note after key-off.
+import Features
+import Foundation
+import GRDB
+
+/// What the sweep of one parameter says about its default.
+public struct DefaultNeed: Sendable, Equatable {
+    public var steps: Int
+    /// Steps quieter than the playable floor.
+    public var silent: Int
+    /// Steps whose release is as loud as their sustain (within `holdingDecibels`): the note does not end.
+    public var neverEnding: Int
+    /// Moving the knob alone silences the init patch or keeps it from ending.
+    public var needed: Bool { silent + neverEnding > 0 }
+
+    public var text: String {
+        guard needed else { return "habit (the sweep sounds and ends)" }
+        var parts: [String] = []
+        if silent > 0 { parts.append("\(silent)/\(steps) steps silent") }
+        if neverEnding > 0 { parts.append("\(neverEnding)/\(steps) never end") }
+        return "needed to sound (" + parts.joined(separator: ", ") + ")"
+    }
+}
+
+public enum DefaultNeeds {
+    /// A release within this many dB of the sustain is a note that does not end.
+    static let holdingDecibels: Float = 6
+
+    /// Per synth, per swept parameter, from the store in `reportDirectory`. Synths whose init patch is silent or
+    /// never ends tell nothing and are left out; so is a non-built-in embedding (no release level to read).
+    public static func read(reportDirectory: URL) throws -> [String: [String: DefaultNeed]] {
+        let store = try AtlasStore(url: reportDirectory.appendingPathComponent(AtlasStore.fileName))
+        let sounds = try store.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT p.synth, p.origin, p.sweepParameter, r.rms, e.vector FROM patch p JOIN render r ON r.patchKey = p.key
+                JOIN embedding e ON e.patchKey = p.key WHERE p.origin IN ('init', 'sweep') ORDER BY p.key
+                """).map { Sound(synth: $0["synth"], parameter: $0["sweepParameter"], rms: $0["rms"], vector: EmbeddingBlob.decode($0["vector"])) }
+        }
+        var needs: [String: [String: DefaultNeed]] = [:]
+        for synth in Set(sounds.map(\.synth)).sorted() {
+            let own = sounds.filter { $0.synth == synth }
+            guard let initSound = own.first(where: { $0.parameter == nil }) else { continue }
+            let sweeps = Dictionary(grouping: own.filter { $0.parameter != nil }, by: { $0.parameter! })
+            for (parameter, steps) in sweeps {
+                if let need = classify(initSound: initSound, steps: steps) { needs[synth, default: [:]][parameter] = need }
+            }
+        }
+        return needs
+    }
+
+    /// One rendered, embedded init patch or sweep step.
+    struct Sound {
+        var synth: String
+        var parameter: String?
+        var rms: Double
+        var vector: [Float]
+    }
+
+    /// What a sweep's steps say of the default; nil when the init sound itself is silent or never ends (or the
+    /// embedding is not the built-in one), so nothing can be told.
+    static func classify(initSound: Sound, steps: [Sound], names: [String] = EmbeddingLayout.names) -> DefaultNeed? {
+        guard let sustain = names.firstIndex(of: "rms.sustain.db"), let release = names.firstIndex(of: "rms.release.db") else { return nil }
+        func ends(_ s: Sound) -> Bool { s.vector.count != names.count || s.vector[release] < s.vector[sustain] - holdingDecibels }
+        func audible(_ s: Sound) -> Bool { s.rms >= AnalysisStage.playableRMS }
+        guard initSound.vector.count == names.count, audible(initSound), ends(initSound) else { return nil }
+        var need = DefaultNeed(steps: steps.count, silent: 0, neverEnding: 0)
+        for step in steps {
+            if !audible(step) { need.silent += 1 } else if !ends(step) { need.neverEnding += 1 }
+        }
+        return need
+    }
+}
