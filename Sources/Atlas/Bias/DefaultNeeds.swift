@@ -64,7 +64,7 @@ public enum DefaultNeeds {
     static func classify(initSound: Sound, steps: [Sound], names: [String] = EmbeddingLayout.names) -> DefaultNeed? {
         guard let sustain = names.firstIndex(of: "rms.sustain.db"), let release = names.firstIndex(of: "rms.release.db") else { return nil }
         func ends(_ s: Sound) -> Bool { s.vector.count != names.count || s.vector[release] < s.vector[sustain] - holdingDecibels }
-        func audible(_ s: Sound) -> Bool { s.rms >= AnalysisStage.playableRMS }
+        func audible(_ s: Sound) -> Bool { Audibility.isAudible(levelDecibels: StoredAudibility.levelDecibels(stored: nil, rms: s.rms)) }
         guard initSound.vector.count == names.count, audible(initSound), ends(initSound) else { return nil }
         var need = DefaultNeed(steps: steps.count, silent: 0, neverEnding: 0)
         for step in steps {

@@ -218,7 +218,7 @@ public enum AnalysisStage {
         for parameter in sweeps.keys { sweeps[parameter]!.sort { points[$0].key.sweepStep < points[$1].key.sweepStep } }
         let timbre = KnobRanking.selecting(columns: KnobRanking.timbreColumns(columns: space.columns), of: space)
         let ranked = try KnobRanking.rank(sweeps: sweeps, initRow: initIndex, timbre: timbre,
-                                          audible: { points[$0].rms >= playableRMS })
+                                          audible: { _ in true })   // loadPoints keeps audible renders only
         for (rank, knob) in ranked.prefix(rankingLength).enumerated() {
             results.findings.append(("knob", synth, rank + 1, nil, knob.parameter, knob.radius))
         }
