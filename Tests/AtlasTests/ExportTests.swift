@@ -56,10 +56,10 @@ private struct LayoutSizedEmbedder: Embedder {
         #expect(raw.shape == [count, d] && standardised.shape == [count, d])
         #expect(try NumpyArray.read(contentsOf: try #require(byName["map.npy"])).shape == [count, 2])
 
-        // Column names are the extractor's, in order; a dimension the report colours by is among them.
+        // Column names are the extractor's, in order; the dimensions the report colours by are among them.
         let names = try String(contentsOf: try #require(byName["dimensions.txt"]), encoding: .utf8).split(separator: "\n").map(String.init)
         #expect(names == EmbeddingLayout.names)
-        #expect(names.contains("envelope.peak.db"))
+        #expect(Descriptor.all.allSatisfy { names.contains($0.dimension) } && names.contains("centroid.sustain.log2hz"))
 
         // Raw rows equal the store's embedding blobs in key order.
         let stored: [(String, [Float])] = try store.read { db in
