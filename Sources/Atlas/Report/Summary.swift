@@ -23,7 +23,7 @@ enum Summary {
                 "[" + data.findings.filter { $0.kind == kind && $0.synth == synth }.map { f in
                     var fields = ["\"rank\": \(f.rank)", "\"value\": \(Escape.number(f.value, digits: 6))"]
                     if let key = f.patchKey {
-                        fields.append("\"key\": \(Escape.jsonString(key))")
+                        fields.append("\"key\": \(Escape.jsonString(data.shownKey(key)))")
                         fields.append("\"name\": \(Escape.jsonString(data.pointName(key)))")
                     }
                     if let p = f.parameterID { fields.append("\"parameter\": \(Escape.jsonString(p))") }
@@ -50,7 +50,7 @@ enum Summary {
             "{\"path\": \(Escape.jsonString($0.path)), \"problem\": \(Escape.jsonString($0.problem))}"
         }.joined(separator: ", ") + "],")
         lines.append("  \"renderErrors\": [" + data.renderErrors.map {
-            "{\"key\": \(Escape.jsonString($0.key)), \"problem\": \(Escape.jsonString($0.problem))}"
+            "{\"key\": \(Escape.jsonString(data.shownKey($0.key))), \"problem\": \(Escape.jsonString($0.problem))}"
         }.joined(separator: ", ") + "]")
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
