@@ -27,12 +27,12 @@ import Testing
     @Test func thePlayableRuleNamesWhatIsWrong() {
         let rule = PlayableRule()
         let names = ["pitch.voiced.fraction", "pitch.stability.cents_std"]
-        #expect(rule.rejection(rms: 0.001, peak: 0.1, raw: [1, 0], names: names, tonal: true)?.hasPrefix("too quiet") == true)
-        #expect(rule.rejection(rms: 0.2, peak: 1.0, raw: [1, 0], names: names, tonal: true) == "clipping")
-        #expect(rule.rejection(rms: 0.2, peak: 0.5, raw: [0.2, 0], names: names, tonal: true)?.hasPrefix("no stable pitch") == true)
-        #expect(rule.rejection(rms: 0.2, peak: 0.5, raw: [0.9, 80], names: names, tonal: true)?.hasPrefix("pitch wanders") == true)
-        #expect(rule.rejection(rms: 0.2, peak: 0.5, raw: [0.9, 10], names: names, tonal: true) == nil)
-        #expect(rule.rejection(rms: 0.2, peak: 0.5, raw: [0.2, 80], names: names, tonal: false) == nil)
+        #expect(rule.rejection(levelDecibels: -50.5, peak: 0.1, raw: [1, 0], names: names, tonal: true)?.hasPrefix("inaudible") == true)
+        #expect(rule.rejection(levelDecibels: -14, peak: 1.0, raw: [1, 0], names: names, tonal: true) == "clipping")
+        #expect(rule.rejection(levelDecibels: -14, peak: 0.5, raw: [0.2, 0], names: names, tonal: true)?.hasPrefix("no stable pitch") == true)
+        #expect(rule.rejection(levelDecibels: -14, peak: 0.5, raw: [0.9, 80], names: names, tonal: true)?.hasPrefix("pitch wanders") == true)
+        #expect(rule.rejection(levelDecibels: -14, peak: 0.5, raw: [0.9, 10], names: names, tonal: true) == nil)
+        #expect(rule.rejection(levelDecibels: -14, peak: 0.5, raw: [0.2, 80], names: names, tonal: false) == nil)
     }
 
     @Test func exportNamesFitADX7VoiceAndSayWhereTheyCameFrom() {

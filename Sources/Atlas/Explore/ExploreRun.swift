@@ -122,7 +122,7 @@ public enum ExploreRun {
         var rejections: [String: Int] = [:]
         var playable: [Int] = []
         for (i, candidate) in candidates.enumerated() {
-            var reason = request.rule.rejection(rms: candidate.rms, peak: candidate.peak, raw: candidate.raw, names: names,
+            var reason = request.rule.rejection(levelDecibels: candidate.levelDecibels, peak: candidate.peak, raw: candidate.raw, names: names,
                                                 tonal: request.tonal)
             if reason == nil, !initDistances.isEmpty, initDistances[i] < request.rule.initCopyShare * spacing {
                 reason = "a copy of the init patch"
@@ -156,7 +156,7 @@ public enum ExploreRun {
         let randomPoints = points.filter { $0.origin == "random" }
         let randomMatrix = standardisation.matrix(randomPoints)
         let randomPlayable = randomPoints.indices.filter {
-            request.rule.rejection(rms: randomPoints[$0].rms, peak: randomPoints[$0].peak, raw: randomPoints[$0].raw, names: names,
+            request.rule.rejection(levelDecibels: randomPoints[$0].levelDecibels, peak: randomPoints[$0].peak, raw: randomPoints[$0].raw, names: names,
                                    tonal: request.tonal) == nil
         }
         let randomRatios = UnexploredSelection.nearestDistances(randomMatrix.selecting(rows: randomPlayable), to: presetMatrix)

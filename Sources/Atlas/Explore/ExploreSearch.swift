@@ -96,6 +96,7 @@ extension ExploreRun {
             for item in batch {
                 guard let outcome = byKey[item.key], let vector = outcome.embedding else { continue }
                 points.append(ExplorePoint(key: item.key, origin: "explore", patch: item.patch, rms: outcome.rms,
+                                           levelDecibels: outcome.levelDecibels,
                                            peak: outcome.peak, raw: vector))
             }
             start += batch.count
