@@ -29,13 +29,24 @@ import Testing
         let timbre = KnobRanking.selecting(columns: KnobRanking.timbreColumns(columns: space.columns), of: space)
         let silent: Set<Int> = [7]
         let ranked = try KnobRanking.rank(sweeps: ["vol": [1, 2], "note": [3], "cutoff": [4, 5, 6], "drive": [7, 8]],
-                                          initRow: 0, timbre: timbre, audible: { !silent.contains($0) })
+                                          initRow: 0, timbre: timbre, heard: { !silent.contains($0) })
         #expect(ranked.map(\.parameter) == ["cutoff", "drive", "note", "vol"])
         #expect(ranked.map(\.radius) == [3, 0.5, 0, 0])
-        #expect(ranked.first { $0.parameter == "drive" }?.silentSteps == 1)
+        #expect(ranked.first { $0.parameter == "drive" }?.skippedSteps == 1)
         // With loudness kept (all columns), "vol" would lead: the old ranking's failure.
-        let raw = try KnobRanking.rank(sweeps: ["vol": [1, 2], "cutoff": [4, 5, 6]], initRow: 0, timbre: space, audible: { _ in true })
+        let raw = try KnobRanking.rank(sweeps: ["vol": [1, 2], "cutoff": [4, 5, 6]], initRow: 0, timbre: space, heard: { _ in true })
         #expect(raw.first?.parameter == "vol")
+    }
+
+    /// A step a fifth up (7/12 octave) is a transposition; 10 cents is not; an unvoiced side tells nothing.
+    @Test func transposingStepsAreToldByTheHeldPitch() {
+        let initPitch = KnobRanking.heldPitch(Self.row(["pitch.f0.log2_over_a440": -0.75, "pitch.voiced.fraction": 0.9]))
+        #expect(initPitch == -0.75)
+        #expect(KnobRanking.transposes(-0.75 + 7.0 / 12, from: initPitch))
+        #expect(!KnobRanking.transposes(-0.75 + 0.1 / 12, from: initPitch))
+        let unvoiced = KnobRanking.heldPitch(Self.row(["pitch.f0.log2_over_a440": 1, "pitch.voiced.fraction": 0.2]))
+        #expect(unvoiced == nil && !KnobRanking.transposes(unvoiced, from: initPitch))
+        #expect(KnobRanking.heldPitch([1, 2, 3]) == nil)
     }
 
     @Test func anEmbeddingWithoutNamesKeepsEveryColumn() {

@@ -26,6 +26,8 @@ public enum AnalysisStage {
         var origin: PatchOrigin
         var sweepParameter: String?
         var collection: String
+        /// The held note's pitch (`KnobRanking.heldPitch`), when voiced.
+        var pitch: Float? = nil
     }
 
     /// The metric scope of one collection of a synth's presets (`dx7 · DX7 SysEx`).
@@ -90,10 +92,12 @@ public enum AnalysisStage {
                 SELECT p.key, p.synth, p.origin, p.sweepParameter, p.collection, r.rms, r.levelDecibels, e.vector FROM patch p
                 JOIN embedding e ON e.patchKey = p.key JOIN render r ON r.patchKey = p.key ORDER BY p.key
                 """) where StoredAudibility.isAudible(row) {
+                let vector = EmbeddingBlob.decode(row["vector"])
                 points.append(Point(key: row["key"], synth: row["synth"],
                                     origin: PatchOrigin(rawValue: row["origin"]) ?? .random,
-                                    sweepParameter: row["sweepParameter"], collection: row["collection"]))
-                vectors.append(EmbeddingBlob.decode(row["vector"]))
+                                    sweepParameter: row["sweepParameter"], collection: row["collection"],
+                                    pitch: KnobRanking.heldPitch(vector)))
+                vectors.append(vector)
             }
             return (points, vectors)
         }
@@ -209,16 +213,19 @@ public enum AnalysisStage {
     }
 
     /// The knobs that move the timbre furthest (`KnobRanking`): the radius of each one-knob sweep (the largest
-    /// distance of an audible step from the init patch's sound) in the embedding without its loudness and
-    /// pitch dimensions. Silent steps are skipped already: inaudible renders are never embedded (Audibility).
+    /// distance of a heard step from the init patch's sound) in the embedding without its loudness and
+    /// pitch dimensions. Silent steps are skipped already (inaudible renders are never embedded, Audibility);
+    /// steps that transpose the held note are skipped here.
     static func knobReach(synth: String, points: [Point], indices: [Int], space: Matrix, into results: inout Results) throws {
         let initIndex = indices.first { points[$0].origin == .initPatch }
         var sweeps: [String: [Int]] = [:]
         for i in indices { if let parameter = points[i].sweepParameter { sweeps[parameter, default: []].append(i) } }
         for parameter in sweeps.keys { sweeps[parameter]!.sort { points[$0].key.sweepStep < points[$1].key.sweepStep } }
         let timbre = KnobRanking.selecting(columns: KnobRanking.timbreColumns(columns: space.columns), of: space)
-        let ranked = try KnobRanking.rank(sweeps: sweeps, initRow: initIndex, timbre: timbre,
-                                          audible: { _ in true })
+        let initPitch = initIndex.flatMap { points[$0].pitch }
+        let ranked = try KnobRanking.rank(sweeps: sweeps, initRow: initIndex, timbre: timbre, heard: {
+            !KnobRanking.transposes(points[$0].pitch, from: initPitch)
+        })
         for (rank, knob) in ranked.prefix(rankingLength).enumerated() {
             results.findings.append(("knob", synth, rank + 1, nil, knob.parameter, knob.radius))
         }

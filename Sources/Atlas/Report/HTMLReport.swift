@@ -90,7 +90,7 @@ enum HTMLReport {
             for f in data.findings where f.kind == "empty" && f.synth == synth {
                 h += "<tr><td>\(f.rank)</td><td>\(playButton(f.patchKey))\(Escape.html(data.pointName(f.patchKey)))</td><td>\(number(f.value))</td></tr>"
             }
-            h += "</table><table><caption>Knobs that move the timbre furthest (spread of a one-knob sweep, loudness and pitch left out, silent steps skipped)</caption><tr><th>#</th><th>parameter</th><th>spread</th></tr>"
+            h += "</table><table><caption>Knobs that move the timbre furthest (spread of a one-knob sweep, loudness and pitch left out, silent and transposing steps skipped)</caption><tr><th>#</th><th>parameter</th><th>spread</th></tr>"
             for f in data.findings where f.kind == "knob" && f.synth == synth {
                 h += "<tr><td>\(f.rank)</td><td>\(Escape.html(f.parameterID ?? ""))</td><td>\(number(f.value))</td></tr>"
             }

@@ -89,7 +89,7 @@ enum Summary {
             for f in data.findings where f.kind == "empty" && f.synth == synth {
                 md += "| \(f.rank) | \(Escape.markdownCell(data.pointName(f.patchKey))) | \(Escape.number(f.value, digits: 3)) |\n"
             }
-            md += "\nKnobs that move the timbre furthest (widest spread of a one-knob sweep from the init patch, in the embedding without its loudness and pitch dimensions; silent steps skipped):\n\n| rank | parameter | spread |\n| ---: | --- | ---: |\n"
+            md += "\nKnobs that move the timbre furthest (widest spread of a one-knob sweep from the init patch, in the embedding without its loudness and pitch dimensions; silent steps and steps that move the held pitch by more than a quarter tone skipped):\n\n| rank | parameter | spread |\n| ---: | --- | ---: |\n"
             for f in data.findings where f.kind == "knob" && f.synth == synth {
                 md += "| \(f.rank) | \(Escape.markdownCell(f.parameterID ?? "")) | \(Escape.number(f.value, digits: 3)) |\n"
             }
