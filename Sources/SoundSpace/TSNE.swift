@@ -1,7 +1,8 @@
-// t-SNE: a 2-D map that keeps each point's nearest neighbours near (Barnes-Hut gradient, seeded and deterministic).
+// t-SNE: a 2-D map that keeps each point's nearest neighbours near (Barnes-Hut or FFT-interpolated gradient, seeded, deterministic).
 
-/// t-distributed stochastic neighbour embedding (van der Maaten & Hinton 2008) with the Barnes-Hut
-/// approximation of the repulsive forces (van der Maaten 2014), configured once and applied to points.
+/// t-distributed stochastic neighbour embedding (van der Maaten & Hinton 2008) with the repulsive forces
+/// summed by Barnes-Hut (van der Maaten 2014) below `interpolationFrom` points and by FFT-accelerated
+/// interpolation (`InterpolatedRepulsion`, Linderman et al. 2019) from there up, configured once and applied to points.
 ///
 /// Schedule and step rule as openTSNE's defaults: `earlyExaggerationIterations` (250) at exaggeration 12
 /// with momentum 0.5, then the rest at exaggeration 1 with momentum 0.8; learning rate N / exaggeration
@@ -11,7 +12,8 @@
 /// Initialisation: PCA scaled to a first-axis standard deviation of 1e-4 (Kobak & Linderman 2021), or seeded
 /// Gaussian noise of that scale. Determinism: partial sums are reduced in a fixed order of 64 chunks,
 /// so a given input, seed and configuration give the same map on any number of cores.
-/// Time per iteration O(N log N + N·k); memory O(N·k) with k = 3·perplexity.
+/// Time per iteration O(N log N + N·k) (Barnes-Hut) or O(N·k + L² log L) (interpolation, L the FFT grid);
+/// memory O(N·k) with k = 3·perplexity. Affinities from exact neighbours up to 100k points, NN-descent above.
 public struct TSNE: Sendable {
     public enum Initialization: String, Sendable { case pca, random }
 
@@ -26,6 +28,12 @@ public struct TSNE: Sendable {
     public var learningRate: Double? = nil
     public var initialization: Initialization = .pca
     public var seed: UInt64 = 0
+    /// How the repulsive forces are summed; nil: `interpolation` from `interpolationFrom` points up, else Barnes-Hut.
+    public var gradient: Gradient? = nil
+
+    public enum Gradient: String, Sendable { case barnesHut, interpolation }
+    /// Points from which the FFT-interpolated gradient is the default (`gradient` nil).
+    public static let interpolationFrom = 10_000
 
     public init(perplexity: Double = 30, iterations: Int = 750, seed: UInt64 = 0) {
         self.perplexity = perplexity
@@ -38,7 +46,7 @@ public struct TSNE: Sendable {
     public func embed(_ points: Matrix) throws -> Matrix {
         guard points.rows >= 4 else { throw SoundSpaceError("t-SNE needs at least 4 points (got \(points.rows))") }
         guard theta.isFinite, theta >= 0, iterations >= 0 else { throw SoundSpaceError("t-SNE: bad theta or iterations") }
-        let affinities = try SparseAffinities.perplexityBased(points, perplexity: perplexity)
+        let affinities = try SparseAffinities.perplexityBased(points, perplexity: perplexity, seed: seed)
         return optimize(affinities: affinities, initial: try initialMap(points))
     }
 
@@ -72,6 +80,8 @@ public struct TSNE: Sendable {
         let chunkCount = 64
         var chunkSumQ = [Double](repeating: 0, count: chunkCount)
         var tree = BarnesHutTree()
+        var interpolated = InterpolatedRepulsion()
+        let useInterpolation = (gradient ?? (n >= Self.interpolationFrom ? .interpolation : .barnesHut)) == .interpolation
         let thetaSquared = theta * theta
         let maxStepNorm = 5.0
 
@@ -81,6 +91,15 @@ public struct TSNE: Sendable {
             let momentum = early ? 0.5 : 0.8
             let rate = learningRate ?? Swift.max(Double(n) / exaggeration, 50)
 
+            if useInterpolation {
+                let normalisation = x.withUnsafeBufferPointer { xb in y.withUnsafeBufferPointer { yb in
+                    repulsionX.withUnsafeMutableBufferPointer { rx in repulsionY.withUnsafeMutableBufferPointer { ry in
+                        interpolated.compute(x: xb.baseAddress!, y: yb.baseAddress!, count: n, forceX: rx.baseAddress!, forceY: ry.baseAddress!)
+                    } }
+                } }
+                attraction(affinities, x: x, y: y, exaggeration: exaggeration, gradientX: &gradientX, gradientY: &gradientY)
+                for c in 0..<chunkCount { chunkSumQ[c] = c == 0 ? normalisation : 0 }
+            } else {
             x.withUnsafeBufferPointer { xb in y.withUnsafeBufferPointer { yb in
                 tree.rebuild(x: xb.baseAddress!, y: yb.baseAddress!, count: n)
             } }
@@ -109,15 +128,8 @@ public struct TSNE: Sendable {
                                                     sumQ += r.sumQ
                                                     rx[i] = r.forceX
                                                     ry[i] = r.forceY
-                                                    let xi = xb[i], yi = yb[i]
-                                                    var attractX = 0.0, attractY = 0.0
-                                                    for e in rowStart[i]..<rowStart[i + 1] {
-                                                        let j = Int(columns[e])
-                                                        let dx = xi - xb[j], dy = yi - yb[j]
-                                                        let pq = Double(values[e]) / (1 + dx * dx + dy * dy)
-                                                        attractX += pq * dx
-                                                        attractY += pq * dy
-                                                    }
+                                                    let (attractX, attractY) = Self.attraction(of: i, x: xb, y: yb, rowStart: rowStart,
+                                                                                               columns: columns, values: values)
                                                     gx[i] = exaggeration * attractX
                                                     gy[i] = exaggeration * attractY
                                                 }
@@ -131,6 +143,7 @@ public struct TSNE: Sendable {
                     } }
                 } }
             } }
+            }
             let normalisation = Swift.max(chunkSumQ.reduce(0, +), .leastNormalMagnitude)
             var meanX = 0.0, meanY = 0.0
             for i in 0..<n {
@@ -152,5 +165,46 @@ public struct TSNE: Sendable {
         var out = [Float](repeating: 0, count: 2 * n)
         for i in 0..<n { out[2 * i] = Float(x[i]); out[2 * i + 1] = Float(y[i]) }
         return Matrix(rows: n, columns: 2, values: out)
+    }
+
+    /// Exaggerated attractive forces Σ_j p_ij·q_ij·(y_i − y_j) of every point (parallel, each point on its own).
+    func attraction(_ affinities: SparseAffinities, x: [Double], y: [Double], exaggeration: Double,
+                    gradientX: inout [Double], gradientY: inout [Double]) {
+        let n = x.count
+        x.withUnsafeBufferPointer { xb in y.withUnsafeBufferPointer { yb in
+            gradientX.withUnsafeMutableBufferPointer { gx in gradientY.withUnsafeMutableBufferPointer { gy in
+                affinities.rowStart.withUnsafeBufferPointer { rowStart in
+                    affinities.columns.withUnsafeBufferPointer { columns in
+                        affinities.values.withUnsafeBufferPointer { values in
+                            let shared = UncheckedSendable((gx, gy, xb, yb, rowStart, columns, values))
+                            Parallel.forEachChunk(count: n, chunkCount: 64) { _, rows in
+                                let (gx, gy, xb, yb, rowStart, columns, values) = shared.value
+                                for i in rows {
+                                    let (attractX, attractY) = Self.attraction(of: i, x: xb, y: yb, rowStart: rowStart, columns: columns, values: values)
+                                    gx[i] = exaggeration * attractX
+                                    gy[i] = exaggeration * attractY
+                                }
+                            }
+                        }
+                    }
+                }
+            } }
+        } }
+    }
+
+    /// Σ_j p_ij·q_ij·(y_i − y_j) for one point over its sparse row of P.
+    @inline(__always)
+    static func attraction(of i: Int, x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>, rowStart: UnsafeBufferPointer<Int>,
+                           columns: UnsafeBufferPointer<Int32>, values: UnsafeBufferPointer<Float>) -> (Double, Double) {
+        let xi = x[i], yi = y[i]
+        var attractX = 0.0, attractY = 0.0
+        for e in rowStart[i]..<rowStart[i + 1] {
+            let j = Int(columns[e])
+            let dx = xi - x[j], dy = yi - y[j]
+            let pq = Double(values[e]) / (1 + dx * dx + dy * dy)
+            attractX += pq * dx
+            attractY += pq * dy
+        }
+        return (attractX, attractY)
     }
 }

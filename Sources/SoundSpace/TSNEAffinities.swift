@@ -10,15 +10,16 @@ public struct SparseAffinities: Sendable {
     /// P from the `3·perplexity` nearest neighbours of each point (van der Maaten 2014, "Accelerating
     /// t-SNE using tree-based algorithms", §4.1): per point, the Gaussian precision β is found by bisection
     /// so that the entropy of p(j|i) is log(perplexity) (nats); then P = (P(j|i) + P(i|j)) / 2N.
-    /// Time O(N²·D / cores) for the exact kNN plus O(N·k·log) for calibration; memory O(N·k).
+    /// Time O(N²·D / cores) for the exact kNN (about O(N·D) per NN-descent round above the limit) plus O(N·k·log) for calibration; memory O(N·k).
     /// - Throws: `SoundSpaceError` when perplexity is not in (0, N − 1).
-    public static func perplexityBased(_ points: Matrix, perplexity: Double) throws -> SparseAffinities {
+    /// Up to `NearestNeighbors.exactLimit` points the neighbours are exact; above, NN-descent (seeded by `seed`).
+    public static func perplexityBased(_ points: Matrix, perplexity: Double, seed: UInt64 = 0) throws -> SparseAffinities {
         let n = points.rows
         guard perplexity.isFinite, perplexity > 0, Double(n - 1) > perplexity else {
             throw SoundSpaceError("perplexity must be positive and below the number of points − 1 (perplexity \(perplexity), \(n) points)")
         }
         let k = Swift.min(n - 1, Int((3 * perplexity).rounded(.up)))
-        let graph = try NearestNeighbors.exact(queries: points, reference: points, k: k, excludingSelf: true)
+        let graph = try NearestNeighbors.graph(of: points, k: k, seed: seed)
         var conditional = [Float](repeating: 0, count: n * k)
         conditional.withUnsafeMutableBufferPointer { out in
             let shared = UncheckedSendable(out)

@@ -78,6 +78,7 @@ enum Summary {
             md += "| \(Escape.markdownCell(scope)) | " + metricOrder.map { m[$0].map { Escape.number($0, digits: 3) } ?? "–" }
                 .joined(separator: " | ") + " |\n"
         }
+        md += "\n" + CrossSynthTable.markdown(data)
         for synth in data.synths {
             md += "\n## \(Escape.markdownCell(synth))\n\n"
             md += "Most original presets (distance to the nearest other preset, standardised embedding):\n\n| rank | preset | distance |\n| ---: | --- | ---: |\n"
@@ -88,7 +89,7 @@ enum Summary {
             for f in data.findings where f.kind == "empty" && f.synth == synth {
                 md += "| \(f.rank) | \(Escape.markdownCell(data.pointName(f.patchKey))) | \(Escape.number(f.value, digits: 3)) |\n"
             }
-            md += "\nKnobs that move the sound furthest (widest spread of a one-knob sweep from the init patch):\n\n| rank | parameter | spread |\n| ---: | --- | ---: |\n"
+            md += "\nKnobs that move the timbre furthest (widest spread of a one-knob sweep from the init patch, in the embedding without its loudness and pitch dimensions; silent steps skipped):\n\n| rank | parameter | spread |\n| ---: | --- | ---: |\n"
             for f in data.findings where f.kind == "knob" && f.synth == synth {
                 md += "| \(f.rank) | \(Escape.markdownCell(f.parameterID ?? "")) | \(Escape.number(f.value, digits: 3)) |\n"
             }
