@@ -21,15 +21,13 @@ final class TripleOscillatorRenderer {
     private let rootKey: Int
     private let noteVolume: Float
     private let tempoBPM: Double
-    private var volumeEnvelope: LMMSEnvelopeLFO
-    private var cutoffEnvelope: LMMSEnvelopeLFO
-    private var resonanceEnvelope: LMMSEnvelopeLFO
+    /// The track's envelopes, LFOs and filter.
+    private let shaping: LMMSSoundShaping
     /// LMMS `InstrumentSoundShaping::releaseFrames()`: how long a released note keeps sounding.
     private let releaseFrames: Int
     private var context: WaveContext
     /// Arpeggiator choices (skip, miss, random direction) draw from their own seeded source.
     private var arpRandom: LMMSRandom
-    private var lfoRandom: LMMSRandom
 
     /// The track's effect chain (nil: none), run on the port buffer after the track's volume and panning.
     private let effects: LMMSEffectChain?
@@ -43,16 +41,11 @@ final class TripleOscillatorRenderer {
     private static let numberOfKeys = 108
 
     // Per-period scratch buffers, allocated once per render (raw pointers: no uniqueness checks in the loops).
-    private let scratch = UnsafeMutablePointer<Float>.allocate(capacity: 9 * TripleOscillatorRenderer.period)
+    private let scratch = UnsafeMutablePointer<Float>.allocate(capacity: 4 * TripleOscillatorRenderer.period)
     private var noteLeft: UnsafeMutablePointer<Float> { scratch }
     private var noteRight: UnsafeMutablePointer<Float> { scratch + Self.period }
     private var portLeft: UnsafeMutablePointer<Float> { scratch + 2 * Self.period }
     private var portRight: UnsafeMutablePointer<Float> { scratch + 3 * Self.period }
-    private var levelBuffer: UnsafeMutablePointer<Float> { scratch + 4 * Self.period }
-    private var resonanceBuffer: UnsafeMutablePointer<Float> { scratch + 5 * Self.period }
-    private var lfoVolume: UnsafeMutablePointer<Float> { scratch + 6 * Self.period }
-    private var lfoCutoff: UnsafeMutablePointer<Float> { scratch + 7 * Self.period }
-    private var lfoResonance: UnsafeMutablePointer<Float> { scratch + 8 * Self.period }
 
     deinit { scratch.deallocate() }
 
@@ -69,24 +62,12 @@ final class TripleOscillatorRenderer {
         rootKey = render.note - 12  // LMMS key 57 = MIDI 69 = A4
         noteVolume = Float(min(max(render.velocity, 0), 200))
         tempoBPM = render.tempoBPM
-        volumeEnvelope = LMMSEnvelopeLFO(settings.volumeEnvelope, valueForZeroAmount: 1, sampleRateHz: sampleRateHz)
-        cutoffEnvelope = LMMSEnvelopeLFO(settings.cutoffEnvelope, valueForZeroAmount: 0, sampleRateHz: sampleRateHz)
-        resonanceEnvelope = LMMSEnvelopeLFO(settings.resonanceEnvelope, valueForZeroAmount: 0, sampleRateHz: sampleRateHz)
-        volumeEnvelope.userWave = lfoUserWaves[0]
-        cutoffEnvelope.userWave = lfoUserWaves[1]
-        resonanceEnvelope.userWave = lfoUserWaves[2]
-        if volumeEnvelope.isUsed {
-            releaseFrames = volumeEnvelope.releaseFrames
-        } else {
-            var frames = Self.desiredReleaseFrames
-            if cutoffEnvelope.isUsed { frames = max(frames, cutoffEnvelope.releaseFrames) }
-            if resonanceEnvelope.isUsed { frames = max(frames, resonanceEnvelope.releaseFrames) }
-            releaseFrames = frames
-        }
+        shaping = LMMSSoundShaping(settings, desiredReleaseFrames: Self.desiredReleaseFrames, sampleRateHz: sampleRateHz,
+                                   lfoUserWaves: lfoUserWaves, seed: render.seed ^ 0x1234_5678_9ABC_DEF0)
+        releaseFrames = shaping.releaseFrames
         context = WaveContext(random: LMMSRandom(seed: render.seed), userWaves: userWaves)
         arpRandom = LMMSRandom(seed: render.seed ^ 0xA5A5_5A5A_0F0F_F0F0)
-        lfoRandom = LMMSRandom(seed: render.seed ^ 0x1234_5678_9ABC_DEF0)
-        scratch.initialize(repeating: 0, count: 9 * Self.period)
+        scratch.initialize(repeating: 0, count: 4 * Self.period)
     }
 
     /// LMMS `NotePlayHandle::updateFrequency`: 440 Hz at the base note, track pitch in cents.
@@ -104,9 +85,6 @@ final class TripleOscillatorRenderer {
         // mixer advances it by one period after each period (EnvelopeAndLfoParameters::LfoInstances).
         let framesPerTick = Double(sampleRateHz) * 60 / (tempoBPM * 48)
         let resetPeriods = max(1, Int((framesPerTick / Double(period)).rounded(.up)))
-        let volumeLFO = volumeEnvelope.isUsed && !volumeEnvelope.lfoAmountIsZero
-        let cutoffLFO = s.filterOn && cutoffEnvelope.isUsed && !cutoffEnvelope.lfoAmountIsZero
-        let resonanceLFO = s.filterOn && resonanceEnvelope.isUsed && !resonanceEnvelope.lfoAmountIsZero
         let trackVolume = s.trackVolume * 0.01, trackPan = s.trackPan * 0.01
         let trackLeft = (trackPan <= 0 ? 1 : 1 - trackPan) * trackVolume
         let trackRight = (trackPan >= 0 ? 1 : 1 + trackPan) * trackVolume
@@ -116,10 +94,7 @@ final class TripleOscillatorRenderer {
             handles.append(contentsOf: pending)
             pending.removeAll(keepingCapacity: true)
             if handles.isEmpty && !(effects?.isRunning ?? false) { break }
-            let lfoFrame = max(0, periodIndex - (resetPeriods - 1)) * period
-            if volumeLFO { volumeEnvelope.fillLFOShape(lfoVolume, lfoFrame: lfoFrame, frames: period, random: &lfoRandom) }
-            if cutoffLFO { cutoffEnvelope.fillLFOShape(lfoCutoff, lfoFrame: lfoFrame, frames: period, random: &lfoRandom) }
-            if resonanceLFO { resonanceEnvelope.fillLFOShape(lfoResonance, lfoFrame: lfoFrame, frames: period, random: &lfoRandom) }
+            shaping.fillLFOShapes(lfoFrame: max(0, periodIndex - (resetPeriods - 1)) * period, frames: period)
 
             for i in 0..<period { portLeft[i] = 0; portRight[i] = 0 }
             // Mixer::renderNextBuffer plays every handle, then removes the finished ones from their audio port,
@@ -254,7 +229,7 @@ final class TripleOscillatorRenderer {
         n.oscillatorsLeft!.render(noteLeft + offset, frames: frames, frequencyHz: n.frequencyHz, context: &context)
         n.oscillatorsRight!.render(noteRight + offset, frames: frames, frequencyHz: n.frequencyHz, context: &context)
         applyRelease(n, frames: frames)
-        shapeSound(n, offset: offset, frames: frames)
+        shaping.process(n, left: noteLeft, right: noteRight, offset: offset, frames: frames)
         let volume = noteVolume / 100
         for f in offset..<(offset + frames) {
             noteLeft[f] *= volume
@@ -274,65 +249,6 @@ final class TripleOscillatorRenderer {
             let factor = Float(framesLeft - f - 1) / Float(fade)
             noteLeft[f] *= factor
             noteRight[f] *= factor
-        }
-    }
-
-    /// InstrumentSoundShaping::processAudioBuffer: filter (with cutoff/resonance envelopes) and volume envelope.
-    private func shapeSound(_ n: LMMSNoteHandle, offset: Int, frames: Int) {
-        let envelopeFrame = n.totalFramesPlayed
-        var releaseBegin = envelopeFrame - n.releaseFramesDone + n.framesBeforeRelease
-        if !n.released { releaseBegin += frames }
-
-        if s.filterOn {
-            if n.filter == nil { n.filter = LMMSFilter(type: s.filterType, sampleRateHz: sampleRateHz) }
-            let cutUsed = cutoffEnvelope.isUsed, resUsed = resonanceEnvelope.isUsed
-            if cutUsed {
-                cutoffEnvelope.fillLevel(levelBuffer, frame: envelopeFrame, releaseBegin: releaseBegin, frames: frames,
-                                         lfoShape: lfoCutoff)
-            }
-            if resUsed {
-                resonanceEnvelope.fillLevel(resonanceBuffer, frame: envelopeFrame, releaseBegin: releaseBegin, frames: frames,
-                                            lfoShape: lfoResonance)
-            }
-            let baseCut = s.cutoffHz, baseRes = s.resonance
-            let (left, right, cutLevel, resLevel) = (noteLeft + offset, noteRight + offset, levelBuffer, resonanceBuffer)
-            // Take the filter out of the note while it runs so its state is mutated in place (no copy-on-write).
-            var filter = n.filter!
-            n.filter = nil
-            // LMMS recomputes the coefficients whenever the integer cutoff (or resonance x 1000) changes, starting
-            // from 0 each period; runs of frames between changes are filtered as blocks.
-            var oldCut = 0, oldRes = 0
-            if !cutUsed && !resUsed {
-                filter.setCoefficients(cutoffHz: baseCut, q: baseRes)
-                filter.processBlock(left: left, right: right, count: frames)
-            } else {
-                var runStart = 0
-                for f in 0..<frames {
-                    let cut = cutUsed ? LMMSEnvelopeLFO.expKnobVal(cutLevel[f]) * 6000 + baseCut : baseCut
-                    let res = resUsed ? baseRes + 2 * resLevel[f] : baseRes
-                    let cutKey = truncatingInt(cut), resKey = truncatingInt(res * 1000)
-                    if (cutUsed && cutKey != oldCut) || (resUsed && resKey != oldRes) {
-                        filter.processBlock(left: left + runStart, right: right + runStart, count: f - runStart)
-                        runStart = f
-                        filter.setCoefficients(cutoffHz: cut, q: res)
-                        oldCut = cutKey
-                        oldRes = resKey
-                    }
-                }
-                filter.processBlock(left: left + runStart, right: right + runStart, count: frames - runStart)
-            }
-            n.filter = filter
-        }
-
-        if volumeEnvelope.isUsed {
-            volumeEnvelope.fillLevel(levelBuffer, frame: envelopeFrame, releaseBegin: releaseBegin, frames: frames,
-                                     lfoShape: lfoVolume)
-            let (noteLeft, noteRight, levelBuffer) = (self.noteLeft, self.noteRight, self.levelBuffer)
-            for f in 0..<frames {
-                let level = levelBuffer[f] * levelBuffer[f]
-                noteLeft[offset + f] *= level
-                noteRight[offset + f] *= level
-            }
         }
     }
 }
