@@ -20,7 +20,7 @@ import Testing
         // and 0.5 on an audible one.
         let rows: [[Float]] = [
             Self.row([:]),
-            Self.row(["mfcc0.sustain.mean": 20, "rms.sustain.db": 20]), Self.row(["rms.release.db": 40, "envelope.peak.db": 40]),
+            Self.row(["loudness.db": 20]), Self.row(["loudness.db": 40]),
             Self.row(["pitch.f0.log2_over_a440": 30, "centroid.sustain.log2hz": 30, "zcr.sustain.mean": 30]),
             Self.row(["mfcc3.sustain.mean": 1]), Self.row(["mfcc3.sustain.mean": 2]), Self.row(["mfcc3.sustain.mean": 3]),
             Self.row(["mfcc5.attack.mean": 50]), Self.row(["centroid.sustain.log2_over_f0": 0.5]),
@@ -55,22 +55,25 @@ import Testing
         #expect(BiasReport.stickiest(bank).map(\.id) == ["track.pan", "eldata.fcut"])
     }
 
-    /// DX7-like: the init note sustains at -20 dB and releases to -70 dB. A step whose release stays at -21 dB
-    /// never ends (a level 4 above 0); a step at 1e-4 RMS is silent; a step that changes colour only is a habit.
+    /// DX7-like, 3 s tail: the init note releases in 0.5 s. A step whose level never falls 20 dB within the
+    /// tail never ends (a level 4 above 0); an inaudible step is silent; a step that ends sooner is a habit.
     @Test func neededDefaultsAreToldFromHabits() throws {
-        func sound(_ rms: Double, sustain: Float, release: Float) -> DefaultNeeds.Sound {
-            DefaultNeeds.Sound(synth: "dx7", parameter: "p", rms: rms, vector: Self.row(["rms.sustain.db": sustain, "rms.release.db": release]))
+        func sound(audible: Bool = true, releaseSeconds: Float) -> DefaultNeeds.Sound {
+            DefaultNeeds.Sound(synth: "dx7", parameter: "p", audible: audible,
+                               vector: audible ? Self.row(["envelope.release.log10s": log10(releaseSeconds)]) : [])
         }
-        let initSound = sound(0.1, sustain: -20, release: -70)
-        let level4 = try #require(DefaultNeeds.classify(initSound: initSound, steps: [sound(0.1, sustain: -20, release: -21), sound(0.1, sustain: -20, release: -70)]))
+        let initSound = sound(releaseSeconds: 0.5)
+        let level4 = try #require(DefaultNeeds.classify(initSound: initSound, steps: [sound(releaseSeconds: 2.98), sound(releaseSeconds: 0.5)],
+                                                        tailSeconds: 3))
         #expect(level4.needed && level4.neverEnding == 1 && level4.silent == 0)
         #expect(level4.text == "needed to sound (1/2 never end)")
-        let output = try #require(DefaultNeeds.classify(initSound: initSound, steps: [sound(1e-4, sustain: -80, release: -90)]))
+        let output = try #require(DefaultNeeds.classify(initSound: initSound, steps: [sound(audible: false, releaseSeconds: 0)], tailSeconds: 3))
         #expect(output.needed && output.silent == 1)
-        let colour = try #require(DefaultNeeds.classify(initSound: initSound, steps: [sound(0.2, sustain: -14, release: -60)]))
+        let colour = try #require(DefaultNeeds.classify(initSound: initSound, steps: [sound(releaseSeconds: 0.2)], tailSeconds: 3))
         #expect(!colour.needed)
-        // An init sound that never ends itself tells nothing.
-        #expect(DefaultNeeds.classify(initSound: sound(0.1, sustain: -20, release: -20), steps: [initSound]) == nil)
+        // An init sound that never ends itself tells nothing; nor does a silent one.
+        #expect(DefaultNeeds.classify(initSound: sound(releaseSeconds: 2.99), steps: [initSound], tailSeconds: 3) == nil)
+        #expect(DefaultNeeds.classify(initSound: sound(audible: false, releaseSeconds: 0), steps: [initSound], tailSeconds: 3) == nil)
     }
 }
 

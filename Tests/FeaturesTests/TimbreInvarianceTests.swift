@@ -25,7 +25,7 @@ import Testing
         let loud = Synthetic.tone(seconds: 2, partials: Synthetic.harmonics(220, count: 12),
                                   envelope: { t in t < 1 ? min(1, t / 0.02) : exp(-(t - 1) / 0.2) })
         let quiet = loud.map { $0 * 0.25 }
-        let extractor = EmbeddingExtractor(sr: sr)
+        let extractor = try EmbeddingExtractor(sr: sr)
         let a = try extractor.embedding(loud, noteOnSeconds: 0, noteOffSeconds: 1)
         let b = try extractor.embedding(quiet, noteOnSeconds: 0, noteOffSeconds: 1)
         // 20 log10(0.25) = -12.04 dB.
@@ -52,7 +52,7 @@ import Testing
         // A low-pass with a formant at 2.5 kHz, and a band-pass at 4 kHz: two different fixed filters.
         let formant: (Double) -> Double = { f in 1 / (1 + pow(f / 800, 4)).squareRoot() + 0.5 * exp(-pow((f - 2500) / 400, 2)) }
         let bright: (Double) -> Double = { f in (f / 4000) / (1 + pow(f / 4000, 2)) }
-        let extractor = EmbeddingExtractor(sr: sr)
+        let extractor = try EmbeddingExtractor(sr: sr)
         func envelope(_ f0: Double, _ shape: (Double) -> Double) throws -> [Float] {
             values("envelope.cc", in: try extractor.embedding(filtered(f0: f0, shape: shape), noteOnSeconds: 0, noteOffSeconds: 1))
         }
@@ -72,7 +72,7 @@ import Testing
     @Test func partialRatiosFollowTheWaveformNotTheNote() throws {
         // Harmonics 1...20 at 1/h (a saw): energies 1/h^2, sum 1.5962. T1 = 1/1.5962 = 0.6265,
         // T2 = (1/4 + 1/9 + 1/16)/1.5962 = 0.2654; odd (3...19) 0.2085 against even (2...20) 0.3874: -2.69 dB.
-        let extractor = EmbeddingExtractor(sr: sr)
+        let extractor = try EmbeddingExtractor(sr: sr)
         for f0 in [220.0, 440.0] {
             let v = try extractor.embedding(Synthetic.tone(seconds: 1.5, partials: Synthetic.harmonics(f0, count: 20)),
                                             noteOnSeconds: 0, noteOffSeconds: 1)

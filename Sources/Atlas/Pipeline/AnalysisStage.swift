@@ -210,7 +210,7 @@ public enum AnalysisStage {
 
     /// The knobs that move the timbre furthest (`KnobRanking`): the radius of each one-knob sweep (the largest
     /// distance of an audible step from the init patch's sound) in the embedding without its loudness and
-    /// pitch dimensions, silent steps skipped.
+    /// pitch dimensions. Silent steps are skipped already: inaudible renders are never embedded (Audibility).
     static func knobReach(synth: String, points: [Point], indices: [Int], space: Matrix, into results: inout Results) throws {
         let initIndex = indices.first { points[$0].origin == .initPatch }
         var sweeps: [String: [Int]] = [:]
@@ -218,7 +218,7 @@ public enum AnalysisStage {
         for parameter in sweeps.keys { sweeps[parameter]!.sort { points[$0].key.sweepStep < points[$1].key.sweepStep } }
         let timbre = KnobRanking.selecting(columns: KnobRanking.timbreColumns(columns: space.columns), of: space)
         let ranked = try KnobRanking.rank(sweeps: sweeps, initRow: initIndex, timbre: timbre,
-                                          audible: { points[$0].rms >= playableRMS })
+                                          audible: { _ in true })
         for (rank, knob) in ranked.prefix(rankingLength).enumerated() {
             results.findings.append(("knob", synth, rank + 1, nil, knob.parameter, knob.radius))
         }

@@ -5,12 +5,12 @@ import Foundation
 import SoundSpace
 
 enum KnobRanking {
-    /// Whether an embedding dimension measures level or absolute pitch rather than timbre: MFCC 0 and the
-    /// frame RMS (level), the envelope's peak (level), f0 itself, and the absolute-Hz spectral measures and
+    /// Whether an embedding dimension measures level or absolute pitch rather than timbre: the loudness
+    /// dimension (and, in stores made before embedding v2, MFCC 0, the frame RMS and the envelope's peak), f0 itself, and the absolute-Hz spectral measures and
     /// zero-crossing rate, which follow the pitch (brightness relative to f0 stays, as
     /// `centroid.sustain.log2_over_f0`).
     static func isLoudnessOrPitch(_ name: String) -> Bool {
-        name.hasPrefix("mfcc0.") || name.hasPrefix("rms.") || name == "envelope.peak.db" || name.hasPrefix("pitch.f0")
+        name == "loudness.db" || name.hasPrefix("mfcc0.") || name.hasPrefix("rms.") || name == "envelope.peak.db" || name.hasPrefix("pitch.f0")
             || name.hasPrefix("zcr.") || name.hasSuffix(".log2hz")
     }
 
