@@ -10,7 +10,7 @@ BIAS_SOURCES = $(FACTORY)/lmms/projects $(FACTORY)/hydrogen/data/demo_songs $(FA
 
 .PHONY: deps song-data build release atlas test test-release e2e bias bias-projects fidelity fidelity-lmms fidelity-dx7 fidelity-amsynth bench-amsynth \
 	bench bench-tripleoscillator bench-dx7 bench-bias bench-features bench-soundspace bench-scale bench-map \
-	features-quality fuzz clean
+	features-quality embedding-quality fuzz check-generated clean
 
 # C libraries and the factory data users have (Debian), into .cache/factory.
 deps:
@@ -106,10 +106,26 @@ bench-map: e2e
 features-quality: release
 	@bash scripts/features-quality.sh
 
+# Does the embedding hear the sound, not the note or the volume? Category kNN accuracy and macro-F1,
+# same voice at another note, movement under velocity and -12 dB, against MFCC and log-mel baselines, on
+# the DX7 ROMs, the DX7 corpus in ../shared and the LMMS factory bank (BENCHMARKS.md). LIMIT=N thins the
+# corpus to a seeded sample of N voices; LABEL names the results folder under Reports/embedding-quality.
+LABEL ?= current
+embedding-quality: release
+	@bash scripts/setup-venv.sh librosa
+	.venv/bin/python scripts/embedding_quality.py --bin $(RELEASE_BIN) --label $(LABEL) $(if $(LIMIT),--limit $(LIMIT))
+
 # Fuzzing: every reader under libFuzzer + AddressSanitizer, FUZZ_SECONDS each (default 300); not part of
 # `make test`. `scripts/fuzz.sh lmms dx7` runs some targets only.
 fuzz: deps
 	@bash scripts/fuzz.sh
+
+# Generated tables (Sources/Synthesis/Generated) must be what their script writes today, byte for byte.
+check-generated:
+	@tmp=$$(mktemp) && python3 scripts/generate-sobol-directions.py $$tmp \
+		&& cmp $$tmp Sources/Synthesis/Generated/SobolDirectionNumbers.swift \
+		&& echo "check-generated: SobolDirectionNumbers.swift is byte-identical to a fresh run"; \
+		status=$$?; rm -f $$tmp; exit $$status
 
 clean:
 	rm -rf .build

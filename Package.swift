@@ -33,9 +33,11 @@ let package = Package(
         // The one audio type, shared by the engines (Synthesis) and audio files and features (Features).
         .target(name: "Audio"),
         .target(name: "Synthesis", dependencies: ["Audio"], swiftSettings: optimised),
-        .target(name: "Formats", dependencies: ["Synthesis", "CLibXML2", "CZlib"]),
+        // Taking in a whole named file (regular files only, size-capped): every reader of user files.
+        .target(name: "InputFiles"),
+        .target(name: "Formats", dependencies: ["Synthesis", "InputFiles", "CLibXML2", "CZlib"]),
         // The .npy exchange format, shared by Features and SoundSpace (which stay independent of each other).
-        .target(name: "NumpyFormat"),
+        .target(name: "NumpyFormat", dependencies: ["InputFiles"]),
         .target(name: "Features", dependencies: ["Audio", "CSndFile", "CFFTW", "NumpyFormat"], swiftSettings: optimised),
         .target(name: "SoundSpace", dependencies: ["NumpyFormat"]),
         .target(name: "Atlas", dependencies: [

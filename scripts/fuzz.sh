@@ -28,21 +28,26 @@ module() {
     swiftc "${SWIFTFLAGS[@]}" -emit-library -static -emit-module -module-name "$name" \
         -emit-module-path "$OUT/$name.swiftmodule" -o "$lib" $(find "$folder" -name '*.swift' | sort)
 }
+module Audio Sources/Audio
+module InputFiles Sources/InputFiles
 module Synthesis Sources/Synthesis
 module NumpyFormat Sources/NumpyFormat
 module Formats Sources/Formats
 module Features Sources/Features
 module SoundSpace Sources/SoundSpace
 module FuzzSupport Fuzz/Support
-MODULE_LIBS=(-L "$OUT" -lFuzzSupport -lSoundSpace -lFeatures -lFormats -lNumpyFormat -lSynthesis)
+MODULE_LIBS=(-L "$OUT" -lFuzzSupport -lSoundSpace -lFeatures -lFormats -lNumpyFormat -lSynthesis -lInputFiles -lAudio)
 
-# Seeds: real files of each kind (copied, so a run never writes into .cache).
+# Seeds: up to 400 real files of each kind whose names match SEED_NAME (default: any), copied, so a run never
+# writes into .cache. The list is read whole before it is cut: `find | head` under `pipefail` ended the
+# script (find dies of SIGPIPE once head has its 400) as soon as a folder held more, as .cache/songs does.
 seed() {
-    local target=$1 corpus="$OUT/corpus/$1"; shift
+    local target=$1 corpus="$OUT/corpus/$1" files=(); shift
     mkdir -p "$corpus"
     for source in "$@"; do
         [[ -e $source ]] || continue
-        find "$source" -type f -size -2M 2>/dev/null | head -400 | while read -r file; do
+        mapfile -t files < <(find "$source" -type f -size -2M -name "${SEED_NAME:-*}" 2>/dev/null | sort)
+        for file in "${files[@]:0:400}"; do
             cp -n "$file" "$corpus/$(echo "$file" | md5sum | cut -c1-16)" 2>/dev/null || true
         done
     done
@@ -87,8 +92,10 @@ for target in "${WANTED[@]}"; do
         audio) seed "$target" "$FACTORY/lmms/samples/drums" ;;
         tempo-lmms) seed "$target" "$FACTORY/lmms/projects/templates" "$FACTORY/lmms/projects/tutorials" ;;
         tempo-hydrogen) seed "$target" "$FACTORY/hydrogen/data/demo_songs" ;;
-        tempo-any) seed "$target" "$FACTORY/hydrogen/data/demo_songs" "$FACTORY/lmms/projects/templates" .cache/songs ;;
-        tempo-musescore*) seed "$target" .cache/songs ;;
+        tempo-any) seed "$target" "$FACTORY/hydrogen/data/demo_songs" "$FACTORY/lmms/projects/templates"
+            SEED_NAME='*.msc?' seed "$target" .cache/songs ;;
+        tempo-musescore) SEED_NAME='*.mscx' seed "$target" .cache/songs ;;
+        tempo-musescore-zip) SEED_NAME='*.mscz' seed "$target" .cache/songs ;;
         *) seed "$target" ;;
     esac
     if [[ $target == tempo-* ]]; then

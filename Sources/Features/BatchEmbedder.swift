@@ -104,7 +104,7 @@ public struct BatchEmbedder: Sendable {
             guard clip.frameCount <= Int(clip.sampleRateHz * 600) else {
                 return .failure(EmbeddingError(description: "\(url.path): longer than 10 minutes; not a rendered note"))
             }
-            let extractor = pool.extractor(worker: worker, sr: clip.sampleRateHz)
+            let extractor = try pool.extractor(worker: worker, sr: clip.sampleRateHz)
             let signal = clip.mono
             switch kind {
             case .descriptors: return .success(try extractor.embedding(signal, noteOnSeconds: noteOnSeconds, noteOffSeconds: noteOffSeconds))
@@ -148,9 +148,9 @@ final class ExtractorPool: @unchecked Sendable {
     private var extractors: [EmbeddingExtractor?]
     init(count: Int) { extractors = Array(repeating: nil, count: count) }
     /// Only worker `worker` touches slot `worker`, so no lock is needed.
-    func extractor(worker: Int, sr: Double) -> EmbeddingExtractor {
+    func extractor(worker: Int, sr: Double) throws -> EmbeddingExtractor {
         if let e = extractors[worker], e.sr == sr { return e }
-        let e = EmbeddingExtractor(sr: sr)
+        let e = try EmbeddingExtractor(sr: sr)
         extractors[worker] = e
         return e
     }

@@ -1,6 +1,8 @@
-// Computes the embedding of one rendered note (layout and meaning: EmbeddingLayout.swift): one pass of
-// STFT frames (power -> mel -> dB -> MFCC, spectral descriptors, flux), the fine amplitude envelope, YIN
-// over the held part, then per-segment statistics. Owns its FFTs and buffers: one extractor per thread.
+// Computes the embedding of one rendered note (layout and meaning: EmbeddingLayout.swift): its short-term
+// level, then on the note scaled to 0 dBFS one pass of STFT frames (power -> mel -> dB -> MFCC, spectral
+// descriptors, flux), the fine amplitude envelope, YIN over the held part, per-segment statistics over
+// the sounding frames, and the pitch-normalised timbre of the sustain. Owns its FFTs and buffers: one
+// extractor per thread.
 import Foundation
 
 public final class EmbeddingExtractor: @unchecked Sendable {
@@ -14,20 +16,23 @@ public final class EmbeddingExtractor: @unchecked Sendable {
     private let dct: MFCCTransform
     private let baselineDCT: MFCCTransform
     private let yin: PitchYIN
+    private let timbre: PitchNormalisedTimbre.Analyser
     private let frequenciesHz: [Float]
     private let frequenciesHzDouble: [Double]
 
     /// - Parameter sr: the sample rate of every signal given to this extractor, Hz.
-    public init(sr: Double) {
+    /// - Throws: `FeatureSettingsError` for a sample rate the transforms cannot use (0, negative, NaN, over 10 MHz).
+    public init(sr: Double) throws {
         self.sr = sr
         // Single precision: the embedding does not need librosa's agreement 130 dB below a frame's peak.
-        stft = ShortTimeFourierTransform(nFFT: nFFT, hopLength: hopLength, doublePrecision: false)
-        mel = MelFilterbank(sr: sr, nFFT: nFFT, nMels: nMels)
+        stft = try ShortTimeFourierTransform(nFFT: nFFT, hopLength: hopLength, doublePrecision: false)
+        mel = try MelFilterbank(sr: sr, nFFT: nFFT, nMels: nMels)
         dct = MFCCTransform(nMFCC: EmbeddingLayout.nMFCC, nMels: nMels)
         baselineDCT = MFCCTransform(nMFCC: 20, nMels: nMels)
         // Hop 2048 (21.5 frames/s) resolves vibrato up to ~10 Hz (singers and synth LFOs: 4-8 Hz) at half
         // the cost of hop 1024 (YIN's correlations were a fifth of the embedding's time).
-        yin = PitchYIN(sr: sr, fminHz: 40, fmaxHz: 2000, windowLength: 1024, hopLength: 2048)
+        yin = try PitchYIN(sr: sr, fminHz: 40, fmaxHz: 2000, windowLength: 1024, hopLength: 2048)
+        timbre = try PitchNormalisedTimbre.Analyser(sr: sr, nFFT: nFFT)
         frequenciesHz = stft.binFrequenciesHz(sr: sr)
         let fftSize = Double(nFFT)
         frequenciesHzDouble = (0..<(nFFT / 2 + 1)).map { Double($0) * sr / fftSize }
@@ -104,35 +109,38 @@ public final class EmbeddingExtractor: @unchecked Sendable {
         guard (0...86_400).contains(noteOnSeconds), (noteOnSeconds...86_400).contains(noteOffSeconds) else {
             throw EmbeddingError(description: "note-on \(noteOnSeconds) s and note-off \(noteOffSeconds) s must satisfy 0 <= on <= off <= 86400")
         }
+        // The one loudness figure; everything else sees the note scaled to a short-term level of 0 dBFS.
+        let levelDecibels = Audibility.levelDecibels(signal, sampleRateHz: sr)
+        let gain = Float(pow(10, -levelDecibels / 20))
+        let signal = signal.map { $0 * gain }
         let envelope = AmplitudeEnvelope(signal: signal, sr: sr)
         let adsr = EnvelopeDescriptors(envelope: envelope, noteOnSeconds: noteOnSeconds, noteOffSeconds: noteOffSeconds)
         let segments = segmentFrames(frameCount: stft.frameCount(sampleCount: signal.count), noteOnSeconds: noteOnSeconds,
                                      peakSeconds: noteOnSeconds + Double(adsr.peakSeconds), noteOffSeconds: noteOffSeconds)
         let f = frames(signal, meanPowerFrames: segments[1])
+        let sounding = soundingFrames(segments, rms: f.rms)
         var v: [Float] = []
         v.reserveCapacity(EmbeddingLayout.count)
         let nMFCC = dct.nMFCC
-        for range in segments { for k in EmbeddingLayout.shapeCoefficients { v.append(mean(range) { f.mfcc[$0 * nMFCC + k] }) } }
-        for k in EmbeddingLayout.shapeCoefficients { v.append(standardDeviation(segments[1]) { f.mfcc[$0 * nMFCC + k] }) }
-        for range in segments { v.append(mean(range) { f.mfcc[$0 * nMFCC] }) }
-        for range in segments {
-            v.append(mean(range) { log2(max(f.centroidHz[$0], 1)) })
-            v.append(mean(range) { log2(max(f.bandwidthHz[$0], 1)) })
-            v.append(mean(range) { log2(max(f.rolloffHz[$0], 1)) })
-            v.append(mean(range) { log10(max(f.flatness[$0], 1e-10)) })
-            v.append(mean(range) { f.zcr[$0] })
-            v.append(mean(range) { decibels(f.rms[$0]) })
-            v.append(mean(range) { f.flux[$0] })
+        for frames in sounding { for k in EmbeddingLayout.shapeCoefficients { v.append(mean(frames) { f.mfcc[$0 * nMFCC + k] }) } }
+        for k in EmbeddingLayout.shapeCoefficients { v.append(standardDeviation(sounding[1]) { f.mfcc[$0 * nMFCC + k] }) }
+        for frames in sounding {
+            v.append(mean(frames) { log2(max(f.centroidHz[$0], 1)) })
+            v.append(mean(frames) { log2(max(f.bandwidthHz[$0], 1)) })
+            v.append(mean(frames) { log2(max(f.rolloffHz[$0], 1)) })
+            v.append(mean(frames) { log10(max(f.flatness[$0], 1e-10)) })
+            v.append(mean(frames) { f.zcr[$0] })
+            v.append(mean(frames) { f.flux[$0] })
         }
+        v.append(Float(levelDecibels))
         v.append(log10(max(adsr.attackSeconds, 0.001)))
         v.append(log10(max(adsr.decaySeconds, 0.001)))
         v.append(adsr.sustainFraction)
         v.append(log10(max(adsr.releaseSeconds, 0.001)))
-        v.append(adsr.peakDecibels)
 
         // Pitch over the held part.
         let onSample = Int(noteOnSeconds * sr), offSample = Int(max(noteOnSeconds, noteOffSeconds) * sr)
-        let pitch = yin.track(signal, startSample: onSample, endSample: max(offSample, onSample + 1))
+        let pitch = try yin.track(signal, startSample: onSample, endSample: max(offSample, onSample + 1))
         let voiced = pitch.compactMap(\.f0Hz)
         let f0 = voiced.isEmpty ? Float(0) : voiced.sorted()[voiced.count / 2]
         let cents = pitch.map { frame -> Float in
@@ -151,16 +159,18 @@ public final class EmbeddingExtractor: @unchecked Sendable {
         let harmonic = HarmonicDescriptors(powerSpectrum: f.meanPower, sr: sr, nFFT: nFFT, f0Hz: f0)
         v.append(harmonic.harmonicEnergyRatio)
         v.append(harmonic.inharmonicity)
-        let sustainCentroid = mean(segments[1]) { f.centroidHz[$0] }
+        let sustainCentroid = mean(sounding[1]) { f.centroidHz[$0] }
         v.append(f0 > 0 && sustainCentroid > 0 ? log2(sustainCentroid / f0) : 0)
 
         let pitchRate = sr / Double(yin.hopLength), frameRate = sr / Double(hopLength)
         let vibrato = voicedCents.count >= 8 ? Modulation(series: voicedCents, framesPerSecond: pitchRate) : .none
-        let tremolo = Modulation(series: segments[1].map { decibels(f.rms[$0]) }, framesPerSecond: frameRate)
-        let filter = Modulation(series: segments[1].map { log2(max(f.centroidHz[$0], 1)) }, framesPerSecond: frameRate)
+        let tremolo = Modulation(series: sounding[1].map { decibels(f.rms[$0]) }, framesPerSecond: frameRate)
+        let filter = Modulation(series: sounding[1].map { log2(max(f.centroidHz[$0], 1)) }, framesPerSecond: frameRate)
         v.append(vibrato.depth >= 3 ? vibrato.rateHz : 0); v.append(vibrato.depth)
         v.append(tremolo.depth >= 0.3 ? tremolo.rateHz : 0); v.append(tremolo.depth)
         v.append(filter.depth >= 0.02 ? filter.rateHz : 0); v.append(filter.depth)
+        let normalisedTimbre = timbre.analyse(powerSpectrum: f.meanPower, f0Hz: f0)
+        v += normalisedTimbre.envelopeCoefficients + normalisedTimbre.tristimulus + [normalisedTimbre.oddEvenDecibels]
         // A degenerate statistic must not leak NaN into the atlas.
         return v.map { $0.isFinite ? $0 : 0 }
     }
@@ -188,6 +198,24 @@ public final class EmbeddingExtractor: @unchecked Sendable {
         }
     }
 
+    /// A frame sounds when its RMS is at most 60 dB under the note's level (the signal is scaled to 0 dBFS).
+    static let soundingRMS: Float = 1e-3
+
+    /// The sounding frames of each segment. A segment with none borrows the nearest earlier segment's
+    /// (release from sustain, sustain from attack), else the next one's: a note that died before note-off
+    /// keeps the timbre it had. With no sounding frame at all, the segments are used whole.
+    func soundingFrames(_ segments: [Range<Int>], rms: [Float]) -> [[Int]] {
+        var out = segments.map { range in range.filter { rms[$0] >= Self.soundingRMS } }
+        guard out.contains(where: { !$0.isEmpty }) else { return segments.map { Array($0) } }
+        for i in out.indices where out[i].isEmpty {
+            if let earlier = out[..<i].last(where: { !$0.isEmpty }) { out[i] = earlier }
+        }
+        for i in out.indices.reversed() where out[i].isEmpty {
+            if let later = out[(i + 1)...].first(where: { !$0.isEmpty }) { out[i] = later }
+        }
+        return out
+    }
+
     /// Frame ranges of attack [note-on, peak], sustain (peak, note-off], release (note-off, end): frame t is
     /// centred at t * hop / sr. An empty segment borrows the frame nearest to its start, so every statistic
     /// is defined.
@@ -205,17 +233,17 @@ public final class EmbeddingExtractor: @unchecked Sendable {
 
 @inline(__always) func decibels(_ amplitude: Float) -> Float { 20 * log10(max(amplitude, 1e-6)) }
 
-@inline(__always) func mean(_ range: Range<Int>, _ value: (Int) -> Float) -> Float {
-    guard !range.isEmpty else { return 0 }
+@inline(__always) func mean<Indices: Collection<Int>>(_ indices: Indices, _ value: (Int) -> Float) -> Float {
+    guard !indices.isEmpty else { return 0 }
     var sum: Float = 0
-    for i in range { sum += value(i) }
-    return sum / Float(range.count)
+    for i in indices { sum += value(i) }
+    return sum / Float(indices.count)
 }
 
-@inline(__always) func standardDeviation(_ range: Range<Int>, _ value: (Int) -> Float) -> Float {
-    guard range.count > 1 else { return 0 }
-    let m = mean(range, value)
+@inline(__always) func standardDeviation<Indices: Collection<Int>>(_ indices: Indices, _ value: (Int) -> Float) -> Float {
+    guard indices.count > 1 else { return 0 }
+    let m = mean(indices, value)
     var sum: Float = 0
-    for i in range { let d = value(i) - m; sum += d * d }
-    return (sum / Float(range.count)).squareRoot()
+    for i in indices { let d = value(i) - m; sum += d * d }
+    return (sum / Float(indices.count)).squareRoot()
 }

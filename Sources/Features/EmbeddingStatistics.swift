@@ -1,9 +1,14 @@
 // Per-dimension mean and standard deviation of a set of embeddings, accumulated one vector at a time
 // (Welford's online algorithm, so memory is flat in the number of clips), applied as z-scores, and
-// stored beside the embeddings as CSV (name,mean,std).
+// stored beside the embeddings as CSV (name,mean,std). The one standardisation: `embed` writes its
+// matrix with it and the atlas's analysis, report and bias z-score with it too.
 import Foundation
 
 public struct EmbeddingStatistics: Sendable, Equatable {
+    /// A dimension whose deviation is at most this counts as constant: its z-score is 0, so rounding
+    /// noise in a descriptor that never varies is not blown up to unit variance.
+    public static let constantDeviation = 1e-12
+
     public var names: [String]
     public private(set) var count = 0
     public private(set) var mean: [Double]
@@ -15,9 +20,15 @@ public struct EmbeddingStatistics: Sendable, Equatable {
         sumSquaredDeviations = mean
     }
 
-    /// Population standard deviation per dimension; 1 where a dimension never varies (so z-scores stay 0).
+    /// The statistics of `vectors`, each `dimensions` long (dimensions named by their index).
+    public init(_ vectors: [[Float]], dimensions: Int) {
+        self.init(names: (0..<dimensions).map(String.init))
+        for vector in vectors { add(vector) }
+    }
+
+    /// Population standard deviation per dimension (0 before any vector and where a dimension never varies).
     public var standardDeviation: [Double] {
-        sumSquaredDeviations.map { count > 0 && $0 > 0 ? ($0 / Double(count)).squareRoot() : 1 }
+        sumSquaredDeviations.map { count > 0 && $0 > 0 ? ($0 / Double(count)).squareRoot() : 0 }
     }
 
     public mutating func add(_ vector: [Float]) {
@@ -31,10 +42,15 @@ public struct EmbeddingStatistics: Sendable, Equatable {
         }
     }
 
-    /// (x - mean) / std per dimension.
+    /// (x - mean) / std per dimension; 0 in a constant dimension (std <= `constantDeviation`).
     public func standardised(_ vector: [Float]) -> [Float] {
         let std = standardDeviation
-        return (0..<vector.count).map { Float((Double(vector[$0]) - mean[$0]) / std[$0]) }
+        return (0..<vector.count).map { std[$0] > Self.constantDeviation ? Float((Double(vector[$0]) - mean[$0]) / std[$0]) : 0 }
+    }
+
+    /// `vectors` z-scored, row after row: a row-major [vectors.count, dimensions] array.
+    public func standardisedRows(_ vectors: [[Float]]) -> [Float] {
+        vectors.flatMap(standardised)
     }
 
     public func csv() -> String {
@@ -50,8 +66,8 @@ public struct EmbeddingStatistics: Sendable, Equatable {
         var stats = EmbeddingStatistics(names: [])
         for (i, line) in lines.enumerated() {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-            guard fields.count == 3, let m = Double(fields[1]), let s = Double(fields[2]), m.isFinite, s.isFinite, s > 0 else {
-                throw EmbeddingError(description: "\(name): line \(i + 2) is not name,mean,std with finite values and std > 0")
+            guard fields.count == 3, let m = Double(fields[1]), let s = Double(fields[2]), m.isFinite, s.isFinite, s >= 0 else {
+                throw EmbeddingError(description: "\(name): line \(i + 2) is not name,mean,std with finite values and std >= 0")
             }
             stats.names.append(String(fields[0]))
             stats.mean.append(m)

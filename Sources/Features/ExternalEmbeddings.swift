@@ -1,6 +1,6 @@
 // Embeddings computed elsewhere (e.g. CLAP): a float32 .npy [N, D] plus a CSV whose first column is the
-// row's id (a header line is expected; further columns are ignored). Checked for shape and finiteness so
-// a bad import fails with one line instead of poisoning the atlas.
+// row's id (a header line is expected; further columns are ignored; a quoted id may hold commas).
+// Checked for shape and finiteness so a bad import fails with one line instead of poisoning the atlas.
 import Foundation
 import NumpyFormat
 
@@ -22,10 +22,7 @@ public struct ExternalEmbeddings: Sendable {
             throw EmbeddingError(description: "\(idsURL.path): cannot read as UTF-8 text")
         }
         let lines = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
-        let ids = lines.dropFirst().map { line -> String in
-            String(line.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
-                .trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
-        }
+        let ids = lines.dropFirst().map(firstField)
         guard ids.count == matrix.rows else {
             throw EmbeddingError(description: "\(idsURL.path): \(ids.count) ids for \(matrix.rows) rows in \(npyURL.lastPathComponent)")
         }
@@ -36,5 +33,23 @@ public struct ExternalEmbeddings: Sendable {
             throw EmbeddingError(description: "\(idsURL.path): ids are not unique")
         }
         return ExternalEmbeddings(ids: ids, matrix: matrix)
+    }
+
+    /// The first CSV field of a line: a quoted field may hold commas (atlas patch keys are file paths) and
+    /// doubled quotes; an unquoted one ends at the first comma, spaces trimmed.
+    static func firstField(_ line: String) -> String {
+        let trimmed = line.drop { $0 == " " }
+        guard trimmed.first == "\"" else {
+            return String(line.prefix { $0 != "," }).trimmingCharacters(in: .whitespaces)
+        }
+        var field = "", rest = trimmed.dropFirst()
+        while let character = rest.first {
+            rest = rest.dropFirst()
+            if character != "\"" { field.append(character); continue }
+            guard rest.first == "\"" else { break }
+            field.append("\"")
+            rest = rest.dropFirst()
+        }
+        return field
     }
 }

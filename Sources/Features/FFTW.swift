@@ -16,9 +16,9 @@ public final class RealFFT: @unchecked Sendable {
 
     static let planningLock = NSLock()
 
-    /// - Precondition: size >= 2.
-    public init(size: Int) {
-        precondition(size >= 2, "RealFFT size must be at least 2")
+    /// - Throws: `FeatureSettingsError` unless size is 2...2^24.
+    public init(size: Int) throws {
+        try FeatureSettingsError.checkFFTSize(size, of: "RealFFT")
         self.size = size
         input = fftwf_alloc_real(size)!
         output = fftwf_alloc_complex(size / 2 + 1)!
@@ -37,22 +37,24 @@ public final class RealFFT: @unchecked Sendable {
         fftwf_free(output)
     }
 
-    /// Transforms `frame` (exactly `size` samples, already windowed) and calls `body` with the
-    /// complex spectrum as interleaved (re, im) pairs of `binCount` bins. No allocation.
+    /// Transforms `frame` (`size` samples, already windowed) and calls `body` with the complex spectrum
+    /// as interleaved (re, im) pairs of `binCount` bins. No allocation. A frame of another length is
+    /// taken as numpy.fft.rfft(frame, n=size) takes it: cut to `size`, or zero-padded up to it.
     public func forward<R>(_ frame: UnsafeBufferPointer<Float>,
                            _ body: (UnsafeBufferPointer<Float>) throws -> R) rethrows -> R {
-        precondition(frame.count == size, "RealFFT: frame of \(frame.count) samples for size \(size)")
-        input.update(from: frame.baseAddress!, count: size)
+        let taken = min(frame.count, size)
+        if taken > 0 { input.update(from: frame.baseAddress!, count: taken) }
+        (input + taken).update(repeating: 0, count: size - taken)
         fftwf_execute(plan)
         return try output.withMemoryRebound(to: Float.self, capacity: 2 * binCount) { pointer in
             try body(UnsafeBufferPointer(start: pointer, count: 2 * binCount))
         }
     }
 
-    /// Writes |X[k]| for every bin of `frame` into `magnitudes` (binCount values).
+    /// Writes |X[k]| for the first binCount bins of `frame` (fewer if `magnitudes` is shorter) into `magnitudes`.
     public func magnitudes(_ frame: UnsafeBufferPointer<Float>, into magnitudes: UnsafeMutableBufferPointer<Float>) {
         forward(frame) { spectrum in
-            for k in 0..<binCount {
+            for k in 0..<min(binCount, magnitudes.count) {
                 let re = spectrum[2 * k], im = spectrum[2 * k + 1]
                 magnitudes[k] = (re * re + im * im).squareRoot()
             }
@@ -77,9 +79,9 @@ public final class RealFFTDouble: @unchecked Sendable {
     private let output: UnsafeMutablePointer<fftw_complex>
     private let plan: fftw_plan
 
-    /// - Precondition: size >= 2.
-    public init(size: Int) {
-        precondition(size >= 2, "RealFFTDouble size must be at least 2")
+    /// - Throws: `FeatureSettingsError` unless size is 2...2^24.
+    public init(size: Int) throws {
+        try FeatureSettingsError.checkFFTSize(size, of: "RealFFTDouble")
         self.size = size
         input = fftw_alloc_real(size)!
         output = fftw_alloc_complex(size / 2 + 1)!
@@ -121,10 +123,10 @@ public final class FFTCorrelator: @unchecked Sendable {
     private let forwardB: fftwf_plan
     private let inverse: fftwf_plan
 
-    /// - Precondition: size >= 2 (configuration). `size` must be >= a.count + b.count for a linear
-    ///   (not circular) correlation at the lags read.
-    public init(size: Int) {
-        precondition(size >= 2, "FFTCorrelator size must be at least 2")
+    /// `size` must be >= a.count + b.count for a linear (not circular) correlation at the lags read.
+    /// - Throws: `FeatureSettingsError` unless size is 2...2^24.
+    public init(size: Int) throws {
+        try FeatureSettingsError.checkFFTSize(size, of: "FFTCorrelator")
         self.size = size
         real = fftwf_alloc_real(size)!
         spectrumA = fftwf_alloc_complex(size / 2 + 1)!
@@ -149,8 +151,13 @@ public final class FFTCorrelator: @unchecked Sendable {
     }
 
     /// Writes c[τ] for τ in 0..<out.count into `out`. No allocation.
-    public func correlate(_ a: UnsafeBufferPointer<Float>, _ b: UnsafeBufferPointer<Float>, into out: UnsafeMutableBufferPointer<Float>) {
-        precondition(a.count + b.count <= size && out.count <= size, "FFTCorrelator: inputs too long for size \(size)")
+    /// - Throws: `FeatureSettingsError` when a.count + b.count or out.count exceeds `size` (the
+    ///   correlation would wrap around, or the buffers overflow).
+    public func correlate(_ a: UnsafeBufferPointer<Float>, _ b: UnsafeBufferPointer<Float>,
+                          into out: UnsafeMutableBufferPointer<Float>) throws {
+        guard a.count + b.count <= size, out.count <= size else {
+            throw FeatureSettingsError("FFTCorrelator of size \(size) given \(a.count) + \(b.count) samples and \(out.count) lags")
+        }
         load(a); fftwf_execute(forwardA)
         load(b); fftwf_execute(forwardB)
         let bins = size / 2 + 1

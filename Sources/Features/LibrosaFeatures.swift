@@ -18,12 +18,13 @@ public struct LibrosaFeatures: Sendable {
 
     /// - Parameters: signal mono samples; sr in Hz; nFFT, hopLength, nMels, nMFCC as librosa's
     ///   n_fft, hop_length, n_mels, n_mfcc.
-    public init(signal: [Float], sr: Double, nFFT: Int = 2048, hopLength: Int = 512, nMels: Int = 128, nMFCC: Int = 20) {
-        let stft = ShortTimeFourierTransform(nFFT: nFFT, hopLength: hopLength)
+    /// - Throws: `FeatureSettingsError` for settings the transforms cannot use.
+    public init(signal: [Float], sr: Double, nFFT: Int = 2048, hopLength: Int = 512, nMels: Int = 128, nMFCC: Int = 20) throws {
+        let stft = try ShortTimeFourierTransform(nFFT: nFFT, hopLength: hopLength)
         power = stft.power(signal)
         self.nMels = nMels
         self.nMFCC = nMFCC
-        logMel = MelFilterbank(sr: sr, nFFT: nFFT, nMels: nMels).apply(power)
+        logMel = try MelFilterbank(sr: sr, nFFT: nFFT, nMels: nMels).apply(power)
         Decibels.powerToDB(&logMel)
         mfcc = MFCCTransform(nMFCC: nMFCC, nMels: nMels).apply(logMel: logMel, frames: power.frameCount)
         let frequencies = stft.binFrequenciesHz(sr: sr)

@@ -16,8 +16,14 @@ public struct MelFilterbank: Sendable {
 
     /// - Parameters: sr sample rate in Hz, nFFT FFT size, nMels filter count, fminHz/fmaxHz band edges
     ///   (fmax nil = sr / 2), as librosa.filters.mel(sr=, n_fft=, n_mels=, fmin=, fmax=).
-    public init(sr: Double, nFFT: Int, nMels: Int = 128, fminHz: Double = 0, fmaxHz: Double? = nil) {
+    /// - Throws: `FeatureSettingsError` unless sr > 0, nFFT >= 2, nMels >= 1 and 0 <= fminHz < fmaxHz (finite).
+    public init(sr: Double, nFFT: Int, nMels: Int = 128, fminHz: Double = 0, fmaxHz: Double? = nil) throws {
+        try FeatureSettingsError.checkSampleRate(sr)
+        try FeatureSettingsError.checkFFTSize(nFFT, of: "mel filterbank FFT")
         let fmax = fmaxHz ?? sr / 2
+        guard nMels >= 1, fminHz.isFinite, fmax.isFinite, fminHz >= 0, fmax > fminHz else {
+            throw FeatureSettingsError("mel filterbank n_mels \(nMels), fmin \(fminHz) Hz, fmax \(fmax) Hz: needs n_mels >= 1 and 0 <= fmin < fmax")
+        }
         self.nMels = nMels
         binCount = nFFT / 2 + 1
         let binHz = (0..<binCount).map { Double($0) * sr / Double(nFFT) }
@@ -64,19 +70,23 @@ public struct MelFilterbank: Sendable {
     }
 
     /// Mel energies of one spectrum frame (binCount values) into `out` (nMels values). No allocation.
+    /// A shorter spectrum counts as zeros past its end; a shorter `out` gets the first bands.
     @inline(__always)
     public func apply(_ spectrum: UnsafeBufferPointer<Float>, into out: UnsafeMutableBufferPointer<Float>) {
-        for m in 0..<nMels {
+        for m in 0..<min(nMels, out.count) {
             let start = firstBin[m]
             out[m] = weights[m].withUnsafeBufferPointer { w in
-                dotProduct(w, UnsafeBufferPointer(rebasing: spectrum[start..<min(spectrum.count, start + w.count)]))
+                dotProduct(w, UnsafeBufferPointer(rebasing: spectrum[min(spectrum.count, start)..<min(spectrum.count, start + w.count)]))
             }
         }
     }
 
     /// The mel spectrogram of a power spectrogram: [frames x nMels], frame-major.
-    public func apply(_ spectrogram: Spectrogram) -> [Float] {
-        precondition(spectrogram.binCount == binCount, "mel filterbank for \(binCount) bins given \(spectrogram.binCount)")
+    /// - Throws: `FeatureSettingsError` when the spectrogram's bins are not this filterbank's.
+    public func apply(_ spectrogram: Spectrogram) throws -> [Float] {
+        guard spectrogram.binCount == binCount else {
+            throw FeatureSettingsError("mel filterbank for \(binCount) bins given a spectrogram of \(spectrogram.binCount)")
+        }
         var out = [Float](repeating: 0, count: spectrogram.frameCount * nMels)
         spectrogram.values.withUnsafeBufferPointer { s in
             out.withUnsafeMutableBufferPointer { o in

@@ -27,19 +27,26 @@ public final class PitchYIN: @unchecked Sendable {
     private var cross: [Float], difference: [Float], squares: [Float]
 
     /// - Parameters: sr in Hz; fminHz..fmaxHz the f0 search range; windowLength W; hopLength in samples.
+    /// - Throws: `FeatureSettingsError` unless sr > 0, 0 < fminHz < fmaxHz, windowLength and hopLength >= 1.
     public init(sr: Double, fminHz: Double = 40, fmaxHz: Double = 2000, windowLength: Int = 1024,
-                hopLength: Int = 512, threshold: Float = 0.1) {
+                hopLength: Int = 512, threshold: Float = 0.1) throws {
+        try FeatureSettingsError.checkSampleRate(sr)
+        guard fminHz.isFinite, fmaxHz.isFinite, fminHz > 0, fmaxHz > fminHz, (1...(1 << 20)).contains(windowLength),
+              hopLength >= 1 else {
+            throw FeatureSettingsError("YIN fmin \(fminHz) Hz, fmax \(fmaxHz) Hz, window \(windowLength), hop \(hopLength): needs 0 < fmin < fmax, window 1...2^20, hop at least 1")
+        }
         self.sr = sr
         self.fminHz = fminHz
         self.fmaxHz = fmaxHz
         self.windowLength = windowLength
         self.hopLength = hopLength
         self.threshold = threshold
-        maxLag = max(2, min(Int((sr / fminHz).rounded(.up)), 4 * windowLength))
-        minLag = max(1, Int((sr / fmaxHz).rounded(.down)))
+        // Clamped in Double first: sr / fmin can exceed any Int.
+        maxLag = max(2, Int(min((sr / fminHz).rounded(.up), Double(4 * windowLength))))
+        minLag = max(1, Int(min((sr / fmaxHz).rounded(.down), Double(maxLag))))
         var size = 1
         while size < 2 * windowLength + maxLag + 1 { size <<= 1 }
-        correlator = FFTCorrelator(size: size)
+        correlator = try FFTCorrelator(size: size)
         cross = [Float](repeating: 0, count: maxLag + 2)
         difference = cross
         squares = [Float](repeating: 0, count: windowLength + maxLag + 2)
@@ -51,14 +58,14 @@ public final class PitchYIN: @unchecked Sendable {
     /// YIN over frames starting at `startSample` (inclusive) up to `endSample`: one `PitchFrame` each.
     /// Frames start every hop; each reads W + maxLag samples (frames that would run past the signal's
     /// end are not analysed).
-    public func track(_ signal: [Float], startSample: Int = 0, endSample: Int? = nil) -> [PitchFrame] {
+    public func track(_ signal: [Float], startSample: Int = 0, endSample: Int? = nil) throws -> [PitchFrame] {
         let end = min(endSample ?? signal.count, signal.count)
         let span = windowLength + maxLag + 1
         var frames: [PitchFrame] = []
         var start = max(0, startSample)
-        signal.withUnsafeBufferPointer { samples in
+        try signal.withUnsafeBufferPointer { samples in
             while start + span <= end {
-                frames.append(analyse(UnsafeBufferPointer(rebasing: samples[start..<(start + span)])))
+                frames.append(try analyse(UnsafeBufferPointer(rebasing: samples[start..<(start + span)])))
                 start += hopLength
             }
         }
@@ -66,12 +73,12 @@ public final class PitchYIN: @unchecked Sendable {
     }
 
     /// One frame of W + maxLag + 1 samples.
-    func analyse(_ x: UnsafeBufferPointer<Float>) -> PitchFrame {
+    func analyse(_ x: UnsafeBufferPointer<Float>) throws -> PitchFrame {
         let w = windowLength
-        return cross.withUnsafeMutableBufferPointer { c in
-            difference.withUnsafeMutableBufferPointer { d in
-                squares.withUnsafeMutableBufferPointer { sq in
-                    correlator.correlate(UnsafeBufferPointer(rebasing: x[0..<w]), x, into: UnsafeMutableBufferPointer(rebasing: c[0...maxLag]))
+        return try cross.withUnsafeMutableBufferPointer { c in
+            try difference.withUnsafeMutableBufferPointer { d in
+                try squares.withUnsafeMutableBufferPointer { sq in
+                    try correlator.correlate(UnsafeBufferPointer(rebasing: x[0..<w]), x, into: UnsafeMutableBufferPointer(rebasing: c[0...maxLag]))
                     // sq[i] = Σ_{j<i} x_j^2, so energy of x[τ..<τ+W] = sq[τ+W] - sq[τ] (Double: long sums).
                     var running: Double = 0
                     sq[0] = 0

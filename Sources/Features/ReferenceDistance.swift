@@ -47,7 +47,8 @@ public enum ReferenceDistance {
     /// Mean over frames and bins of |log10(|X|+1e-5) - log10(|Y|+1e-5)|, librosa framing (centred, zero-padded).
     static func meanLogSpectralDifference(_ x: [Float], _ y: [Float], fftSize: Int) -> Double {
         let hop = fftSize / 4
-        let fft = RealFFT(size: fftSize)
+        // fftSizes are fixed powers of two, so the transform always exists; a failure would mean "unlike".
+        guard let fft = try? RealFFT(size: fftSize) else { return .infinity }
         let window = hannWindow(fftSize)
         let frames = 1 + x.count / hop
         let bins = fft.binCount

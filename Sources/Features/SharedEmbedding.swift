@@ -5,7 +5,7 @@ import Foundation
 
 public final class SharedEmbedding: @unchecked Sendable {
     /// Names the embedding and its layout version; stored by the atlas so runs never mix two layouts.
-    public static let identifier = "presetatlas-descriptors-v1-\(EmbeddingLayout.count)d"
+    public static let identifier = "presetatlas-descriptors-v2-\(EmbeddingLayout.count)d"
 
     private var free: [EmbeddingExtractor] = []
     private let lock = NSLock()
@@ -16,12 +16,12 @@ public final class SharedEmbedding: @unchecked Sendable {
     /// `noteOnSeconds` to `noteOffSeconds`. Safe to call from any number of threads.
     public func embedding(_ signal: [Float], sr: Double, noteOnSeconds: Double, noteOffSeconds: Double) throws -> [Float] {
         guard sr.isFinite, sr >= 8000, sr <= 384_000 else { throw EmbeddingError(description: "unsupported sample rate \(sr) Hz") }
-        let extractor = borrow(sr: sr)
+        let extractor = try borrow(sr: sr)
         defer { giveBack(extractor) }
         return try extractor.embedding(signal, noteOnSeconds: noteOnSeconds, noteOffSeconds: noteOffSeconds)
     }
 
-    private func borrow(sr: Double) -> EmbeddingExtractor {
+    private func borrow(sr: Double) throws -> EmbeddingExtractor {
         lock.lock()
         if let i = free.firstIndex(where: { $0.sr == sr }) {
             let e = free.remove(at: i)
@@ -29,7 +29,7 @@ public final class SharedEmbedding: @unchecked Sendable {
             return e
         }
         lock.unlock()
-        return EmbeddingExtractor(sr: sr)
+        return try EmbeddingExtractor(sr: sr)
     }
 
     private func giveBack(_ extractor: EmbeddingExtractor) {

@@ -62,14 +62,16 @@ public final class ShortTimeFourierTransform: @unchecked Sendable {
     private let windowSingle: [Float]
     private var frame: [Float]
 
-    /// - Precondition: nFFT >= 2 and even, hopLength >= 1 (configuration, not input).
-    public init(nFFT: Int = 2048, hopLength: Int = 512, doublePrecision: Bool = true) {
-        precondition(nFFT >= 2 && nFFT % 2 == 0 && hopLength >= 1, "STFT: n_fft must be even and >= 2, hop >= 1")
+    /// - Throws: `FeatureSettingsError` unless nFFT is even and 2...2^24 and hopLength >= 1.
+    public init(nFFT: Int = 2048, hopLength: Int = 512, doublePrecision: Bool = true) throws {
+        guard nFFT % 2 == 0, hopLength >= 1 else {
+            throw FeatureSettingsError("STFT n_fft \(nFFT), hop_length \(hopLength): n_fft must be even, hop_length at least 1")
+        }
         self.nFFT = nFFT
         self.hopLength = hopLength
         self.doublePrecision = doublePrecision
-        fft = doublePrecision ? RealFFTDouble(size: nFFT) : nil
-        fftSingle = doublePrecision ? nil : RealFFT(size: nFFT)
+        fft = doublePrecision ? try RealFFTDouble(size: nFFT) : nil
+        fftSingle = doublePrecision ? nil : try RealFFT(size: nFFT)
         window = (0..<nFFT).map { 0.5 - 0.5 * cos(2 * Double.pi * Double($0) / Double(nFFT)) }
         windowSingle = window.map { Float($0) }
         frame = [Float](repeating: 0, count: doublePrecision ? 0 : nFFT)
@@ -108,7 +110,7 @@ public final class ShortTimeFourierTransform: @unchecked Sendable {
                     for i in max(first, last)..<n { f[i] = 0 }
                     if first < last { for i in first..<last { f[i] = samples[start + i] * w[i] } }
                     fftSingle.forward(UnsafeBufferPointer(f)) { spectrum in
-                        for k in 0..<out.count {
+                        for k in 0..<min(out.count, binCount) {
                             let re = spectrum[2 * k], im = spectrum[2 * k + 1]
                             out[k] = re * re + im * im
                         }
@@ -126,7 +128,7 @@ public final class ShortTimeFourierTransform: @unchecked Sendable {
                 if first < last { for i in first..<last { f[i] = Double(samples[start + i]) * w[i] } }
             }) { spectrum in
                 // Rounded to Float before squaring, as librosa stores the STFT as complex64.
-                for k in 0..<out.count {
+                for k in 0..<min(out.count, binCount) {
                     let re = Float(spectrum[2 * k]), im = Float(spectrum[2 * k + 1])
                     out[k] = re * re + im * im
                 }

@@ -1,6 +1,7 @@
 // Reads and writes NumPy .npy arrays (1-D and 2-D), the exchange format for features, embeddings and
 // maps; shared by Features and SoundSpace, which DESIGN.md keeps independent of each other.
 import Foundation
+import InputFiles
 
 /// A float32 array of one or two dimensions as stored in a `.npy` file.
 ///
@@ -32,12 +33,20 @@ public struct NumpyArray: Sendable, Equatable {
     /// Row `r` of a 2-D array (a copy).
     public func row(_ r: Int) -> [Float] { Array(values[(r * columns)..<((r + 1) * columns)]) }
 
+    /// The largest `.npy` or matrix text file read (2 GiB: half a billion float32 values).
+    public static let maximumFileBytes = 1 << 31
+
+    /// A whole named file through the shared `InputFile` check, so a FIFO, a folder or a missing file is
+    /// the same plain line as for every other input; the error names the file.
+    public static func contents(of url: URL) throws -> Data {
+        do { return try InputFile.read(url, maximumBytes: maximumFileBytes) } catch let error as InputFileError {
+            throw NumpyArrayError(file: url.path, problem: error.problem)
+        }
+    }
+
     /// Reads a `.npy` file; throws `NumpyArrayError` naming the file and the problem.
     public static func read(contentsOf url: URL) throws -> NumpyArray {
-        let data: Data
-        do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
-            throw NumpyArrayError(file: url.path, problem: "cannot read file (\(error.localizedDescription))")
-        }
+        let data = try contents(of: url)
         do { return try decode(data) } catch let error as NumpyArrayError {
             throw NumpyArrayError(file: url.path, problem: error.problem)
         }

@@ -9,10 +9,7 @@ public enum MatrixFile {
     /// Every value must be finite. O(file size).
     /// - Throws: `NumpyArrayError` naming the file and the problem (never traps on bad input).
     public static func read(_ url: URL) throws -> Matrix {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw NumpyArrayError(file: url.path, problem: "cannot read file (\(error.localizedDescription))")
-        }
+        let data = try NumpyArray.contents(of: url)
         let matrix: Matrix
         if NumpyArray.hasMagic(data) {
             do { matrix = try NumpyArray.decode(data).matrix } catch let error as NumpyArrayError {

@@ -65,7 +65,8 @@ public enum VendiScore {
         return sum
     }
 
-    private static func subsample(_ points: Matrix, limit: Int, seed: UInt64) -> Matrix {
+    /// The rows `gaussian` measures: all of them up to `limit`, else a seeded subsample of `limit` rows.
+    public static func subsample(_ points: Matrix, limit: Int = largestSet, seed: UInt64) -> Matrix {
         guard points.rows > limit else { return points }
         var generator = SeededGenerator(seed: seed)
         let rows = Array(Array(0..<points.rows).shuffled(using: &generator).prefix(limit)).sorted()

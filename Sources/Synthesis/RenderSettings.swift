@@ -30,6 +30,10 @@ public struct RenderSettings: Sendable, Equatable {
         self.holdBeats = holdBeats
     }
 
+    /// The atlas's probe and `presetatlas render`'s defaults (one place, so a single render sounds like
+    /// the atlas's point): middle C, velocity 100, 1 s held, 1 s of release.
+    public static let probe = RenderSettings(note: 60, velocity: 100, holdSeconds: 1.0, tailSeconds: 1.0)
+
     /// Frames from note-on to note-off.
     public var holdFrames: Int {
         guard let holdBeats else { return Int((holdSeconds * sampleRateHz).rounded()) }

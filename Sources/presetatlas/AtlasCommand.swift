@@ -43,7 +43,30 @@ struct AtlasCommand: ParsableCommand {
     @Option(name: .customLong("preview-seconds"), help: "Seconds of each sound kept for listening in the report.")
     var previewSeconds: Double = AtlasSettings().previewSeconds
 
+    // .unconditional: "--note -1" reaches validate() and its range message, not "Missing value".
+    @Option(parsing: .unconditional, help: "MIDI note every patch is played at, 0...127 (default: \(RenderSettings.probe.note), as `render`).")
+    var note: Int?
+
+    @Option(help: "MIDI velocity 1...127 (LMMS: note volume in percent, 100 = unity).")
+    var velocity: Int = RenderSettings.probe.velocity
+
+    @Option(help: "Seconds from note-on to note-off.")
+    var hold: Double = RenderSettings.probe.holdSeconds
+
+    @Option(help: "Seconds rendered after note-off.")
+    var tail: Double = RenderSettings.probe.tailSeconds
+
+    @Option(help: "Several notes, e.g. 48,60,72: every patch is rendered at each and embedded as one point (the mean of the notes' embeddings); previews and levels are the middle note's.")
+    var notes: String?
+
+    @Option(help: "Embeddings computed elsewhere (float32 .npy [N, D]) to map and measure instead of ours; needs --ids.")
+    var embedding: String?
+
+    @Option(help: "CSV with a header line whose first column names each --embedding row's patch (the atlas's patch keys, every one).")
+    var ids: String?
+
     func validate() throws {
+        try validateProbe()
         guard random >= 0, random <= 1_000_000 else { throw ValidationError("--random must be 0...1000000") }
         guard sweepSteps >= 0, sweepSteps <= 1000 else { throw ValidationError("--sweep-steps must be 0...1000") }
         if let shard, shard != "auto", Shard(parsing: shard) == nil {
@@ -67,6 +90,12 @@ struct AtlasCommand: ParsableCommand {
         var settings = AtlasSettings(randomCount: random, sampler: sampler,
                                      sweepSteps: sweepSteps, seed: seed)
         settings.previewSeconds = previewSeconds
+        let probeNotes = try notes.map(Self.parseNotes) ?? []
+        settings.probeNotes = probeNotes
+        settings.render.note = probeNotes.isEmpty ? note ?? RenderSettings.probe.note : probeNotes[probeNotes.count / 2]
+        settings.render.velocity = velocity
+        settings.render.holdSeconds = hold
+        settings.render.tailSeconds = tail
         let shardValue: Shard
         do {
             shardValue = try shard == "auto" ? Shard.fromScheduler(environment: ProcessInfo.processInfo.environment)
@@ -78,10 +107,17 @@ struct AtlasCommand: ParsableCommand {
         let progress = TerminalProgress()
         let result: AtlasRunResult
         do {
-            let components = try BuiltInComponents.make()
+            var components = try BuiltInComponents.make()
+            if let embedding, let ids {
+                components.embedder = try ImportedEmbedder(npy: URL(fileURLWithPath: embedding), ids: URL(fileURLWithPath: ids))
+            }
             result = try AtlasRun.run(sourcePaths: paths, out: outURL, settings: settings, shard: shardValue,
                                       components: components, root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
                                       progress: progress.report)
+        } catch let mismatch as ImportedEmbeddingError {
+            progress.finish()
+            for line in mismatch.lines.dropLast() { FileHandle.standardError.write(Data("error: \(TerminalText.safe(line))\n".utf8)) }
+            throw commandFailure(mismatch.lines.last ?? "imported embeddings do not match the catalog")
         } catch {
             progress.finish()
             throw commandFailure("\(error)")

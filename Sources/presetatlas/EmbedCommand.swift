@@ -48,30 +48,17 @@ struct EmbedCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (files, problems) = BatchEmbedder.audioFiles(in: inputs)
-        for problem in problems { printError("error: \(problem)") }
-        guard !files.isEmpty else { throw commandFailure("no audio files found in \(inputs.joined(separator: " "))") }
-        let outURL = URL(fileURLWithPath: out)
-        do { try FileManager.default.createDirectory(at: outURL.deletingLastPathComponent(), withIntermediateDirectories: true) } catch {
-            throw commandFailure("\(outURL.deletingLastPathComponent().path): cannot create the folder")
-        }
-        var embedder = BatchEmbedder(kind: kind,
-                                     noteOnSeconds: noteOnSeconds, noteOffSeconds: noteOffSeconds, jobs: jobs)
-        embedder.chunkSize = max(16, 4 * jobs)
-        let start = Date()
-        let summary: BatchEmbedder.Summary
+        let embedder = BatchEmbedder(kind: kind, noteOnSeconds: noteOnSeconds, noteOffSeconds: noteOffSeconds, jobs: jobs)
+        let outcome: BatchEmbedder.Outcome
         do {
-            summary = try embedder.run(files: files, out: outURL) { url, failure in
+            outcome = try embedder.embed(inputs: inputs, out: URL(fileURLWithPath: out), problem: { printError("error: \($0)") }) { url, failure in
                 if let failure { printError("error: \(failure)") } else if !quiet { print(url.path) }
             }
         } catch {
             throw commandFailure("\(error)")
         }
-        let seconds = Date().timeIntervalSince(start)
-        printError(String(format: "embedded %d of %d files (%d failed) in %.2f s, %.1f clips/s -> %@",
-                          summary.embedded.count, files.count, summary.failures.count, seconds,
-                          Double(summary.embedded.count) / max(seconds, 1e-9), outURL.path))
-        if !summary.failures.isEmpty { throw ExitCode.failure }
+        printError(outcome.line)
+        if !outcome.summary.failures.isEmpty { throw ExitCode.failure }
     }
 }
 

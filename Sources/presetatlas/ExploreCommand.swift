@@ -19,7 +19,10 @@ struct ExploreCommand: ParsableCommand {
         at least -40 dBFS, no clipping, a stable pitch, not a copy of the init patch) far from every preset,
         spread out by farthest-point choice. Distances are in bank spacings: the median distance from a
         preset to its nearest other preset. Names say where a patch came from (EMPTY 07, FOUND 07, E.PIANO+07).
-        DX7 patches are written as 32-voice bulk dumps (.syx), other synths as a folder of preset files.
+        DX7 patches are written as 32-voice bulk dumps (.syx), TripleOscillator ones as LMMS 1.2.2 presets (.xpf),
+        amsynth ones as a bank (.bank), other synths' as a folder of native preset files. The written patches are
+        then added to the atlas as its own layer (origin "explored": rendered, with previews, on the map) and the
+        report is written again; --no-layer skips that.
         """)
 
     @Argument(help: "The atlas's report folder (holding atlas.sqlite), analysed by `presetatlas atlas`.")
@@ -46,8 +49,14 @@ struct ExploreCommand: ParsableCommand {
     @Flag(help: "Also offer unpitched sounds (noise, percussion).")
     var allowUnpitched = false
 
-    @Option(help: "A .syx file (DX7) or a folder.")
+    @Option(help: "A .syx file (DX7), a .bank file (amsynth) or a folder.")
     var out: String
+
+    @Flag(inversion: .prefixedNo, help: "Add the written patches to the atlas as the \"explored\" layer and rewrite its report.")
+    var layer = true
+
+    @Option(help: "Also write the rows and bandwidth behind the Vendi scores here (for scripts/vendi_crosscheck.py).")
+    var vendiSets: String?
 
     func validate() throws {
         guard count >= 1, count <= 32_768 else { throw ValidationError("--count must be 1...32768") }
@@ -77,6 +86,18 @@ struct ExploreCommand: ParsableCommand {
                                                      to: URL(fileURLWithPath: out))
             print(ExploreSummary.text(result, synth: synth, source: source))
             for file in files { print("wrote \(file.path)") }
+            if let vendiSets {
+                let written = try ExploreVendiDump.write(result, to: URL(fileURLWithPath: vendiSets))
+                print("wrote the Vendi sets: \(written.map(\.lastPathComponent).joined(separator: ", ")) in \(vendiSets)")
+            }
+            if layer {
+                let reports = try ExploredLayer.add(result.patches, writtenTo: files, store: store,
+                                                    reportFolder: storeURL.deletingLastPathComponent(), components: components) { step in
+                    if case .stage(let name) = step { FileHandle.standardError.write(Data("explore: \(name)\n".utf8)) }
+                }
+                print("added \(result.patches.count) patches to the atlas as the explored layer; report: "
+                      + (reports.first { $0.lastPathComponent == "index.html" }?.path ?? "not written"))
+            }
         } catch {
             throw commandFailure("\(error)")
         }

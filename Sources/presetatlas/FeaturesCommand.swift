@@ -2,7 +2,6 @@
 import ArgumentParser
 import Features
 import Foundation
-import NumpyFormat
 
 struct FeaturesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -44,25 +43,14 @@ struct FeaturesCommand: ParsableCommand {
     }
 
     func run() throws {
-        let clip: AudioBuffer
-        do { clip = try AudioFile.read(URL(fileURLWithPath: audio)) } catch {
+        let folder = URL(fileURLWithPath: out)
+        let frames: Int
+        do {
+            frames = try LibrosaFeatures.writeArrays(of: URL(fileURLWithPath: audio), to: folder, nFFT: nFFT,
+                                                     hopLength: hopLength, nMels: nMels, nMFCC: nMFCC)
+        } catch {
             throw commandFailure("\(error)")
         }
-        guard clip.frameCount > 0 else { throw commandFailure("\(audio): no audio frames") }
-        guard clip.channels.allSatisfy({ $0.allSatisfy(\.isFinite) }) else {
-            throw commandFailure("\(audio): holds NaN or infinite samples")
-        }
-        let folder = URL(fileURLWithPath: out)
-        do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
-            throw commandFailure("\(out): cannot create the folder (\(error.localizedDescription))")
-        }
-        let features = LibrosaFeatures(signal: clip.mono, sr: clip.sampleRateHz, nFFT: nFFT, hopLength: hopLength,
-                                       nMels: nMels, nMFCC: nMFCC)
-        for (name, array) in features.arrays() {
-            do { try array.write(to: folder.appendingPathComponent("\(name).npy")) } catch {
-                throw commandFailure("\(error)")
-            }
-        }
-        print("\(audio): \(features.power.frameCount) frames -> \(folder.path)")
+        print("\(audio): \(frames) frames -> \(folder.path)")
     }
 }

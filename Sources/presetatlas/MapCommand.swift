@@ -1,12 +1,9 @@
 // `presetatlas map`: projects embeddings to 2-D (t-SNE or PCA) and reports trustworthiness and continuity.
 import ArgumentParser
 import Foundation
-import NumpyFormat
 import SoundSpace
 
 struct MapCommand: ParsableCommand {
-    enum Method: String, ExpressibleByArgument { case tsne, pca }
-
     static let configuration = CommandConfiguration(
         commandName: "map",
         abstract: "Project embeddings to a 2-D map and report its trustworthiness and continuity at k = 10.",
@@ -23,7 +20,7 @@ struct MapCommand: ParsableCommand {
         """)
 
     @Argument(help: "Embeddings (.npy or CSV), one point per row.") var embeddings: String
-    @Option(help: "Projection: tsne or pca.") var method: Method = .tsne
+    @Option(help: "Projection: tsne or pca.") var method: MapRun.Method = .tsne
     @Option(help: "Where to write the [N, 2] float32 .npy map.") var out: String?
     @Option(help: "Measure this existing map (.npy or CSV, same rows) instead of computing one.") var measure: String?
     @Option(help: "t-SNE perplexity.") var perplexity: Double = 30
@@ -46,48 +43,35 @@ struct MapCommand: ParsableCommand {
     }
 
     func run() throws {
-        let clock = ContinuousClock()
-        let points = try MatrixFile.read(URL(fileURLWithPath: embeddings))
-        var map: Matrix
-        var fields = ["\"points\":\(points.rows)"]
+        var mapping = MapRun()
+        mapping.method = method
+        mapping.perplexity = perplexity
+        mapping.iterations = iterations
+        mapping.seed = seed
+        mapping.randomInitialisation = randomInit
+        mapping.neighbours = k
+        mapping.measuresQuality = quality
+        mapping.gradient = gradient
+        let outcome: MapRun.Outcome
         do {
-            let start = clock.now
-            if let measure {
-                map = try MatrixFile.read(URL(fileURLWithPath: measure))
-            } else {
-                switch method {
-                case .pca:
-                    map = try PCA.fit(points, components: Swift.min(2, points.columns)).transform(points)
-                case .tsne:
-                    var tsne = TSNE(perplexity: perplexity, iterations: iterations, seed: seed)
-                    tsne.earlyExaggerationIterations = Swift.min(250, iterations / 3)
-                    if randomInit { tsne.initialization = .random }
-                    tsne.gradient = gradient
-                    map = try tsne.embed(points)
-                }
-                fields.insert("\"method\":\"\(method.rawValue)\"", at: 0)
-                report("\(method.rawValue)", since: start, clock: clock)
-            }
-            if let out { try NumpyArray(map).write(to: URL(fileURLWithPath: out)) }
-            if quality {
-                let qualityStart = clock.now
-                let measured = try MapQuality.measure(points: points, map: map, k: k)
-                report("quality", since: qualityStart, clock: clock)
-                fields += ["\"k\":\(k)", "\"trustworthiness\":\(measured.trustworthiness)", "\"continuity\":\(measured.continuity)"]
-                if !json { print("trustworthiness\t\(measured.trustworthiness)\ncontinuity\t\(measured.continuity)") }
-            }
+            outcome = try mapping.run(embeddings: URL(fileURLWithPath: embeddings), existingMap: measure.map { URL(fileURLWithPath: $0) },
+                                      out: out.map { URL(fileURLWithPath: $0) })
         } catch let error as SoundSpaceError {
             throw ValidationError("\(embeddings): \(error)")
         }
+        if timing {
+            for (phase, seconds) in outcome.phaseSeconds { FileHandle.standardError.write(Data("\(phase) seconds \(seconds)\n".utf8)) }
+        }
+        var fields = ["\"points\":\(outcome.points)"]
+        if let method = outcome.method { fields.insert("\"method\":\"\(method.rawValue)\"", at: 0) }
+        if let measured = outcome.quality {
+            fields += ["\"k\":\(k)", "\"trustworthiness\":\(measured.trustworthiness)", "\"continuity\":\(measured.continuity)"]
+            if !json { print("trustworthiness\t\(measured.trustworthiness)\ncontinuity\t\(measured.continuity)") }
+        }
         if json { print("{" + fields.joined(separator: ",") + "}") }
-    }
-
-    private func report(_ phase: String, since start: ContinuousClock.Instant, clock: ContinuousClock) {
-        guard timing else { return }
-        let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        FileHandle.standardError.write(Data("\(phase) seconds \(seconds)\n".utf8))
     }
 }
 
+/// `--method tsne|pca`.
+extension MapRun.Method: ExpressibleByArgument {}
 extension TSNE.Gradient: ExpressibleByArgument {}

@@ -39,20 +39,21 @@ struct Render: ParsableCommand {
     var format: RenderedAudioFormat = .wav
 
     // .unconditional: "--note -1" reaches validate() and its range message, not "Missing value".
+    // Defaults: the atlas's probe (RenderSettings.probe), so a render sounds like the atlas's point.
     @Option(parsing: .unconditional, help: "MIDI note 0...127 (69 = A4).")
-    var note: Int = 69
+    var note: Int = RenderSettings.probe.note
 
     @Option(help: "LMMS note volume in percent, 0...200 (100 = unity).")
-    var velocity: Int = 100
+    var velocity: Int = RenderSettings.probe.velocity
 
     @Option(help: "Seconds from note-on to note-off.")
-    var hold: Double = 1.0
+    var hold: Double = RenderSettings.probe.holdSeconds
 
     @Option(name: .customLong("hold-beats"), help: "Note length in beats at --tempo, counted in frames as LMMS does (replaces --hold).")
     var holdBeats: Double?
 
     @Option(help: "Seconds rendered after note-off.")
-    var tail: Double = 3.0
+    var tail: Double = RenderSettings.probe.tailSeconds
 
     @Option(help: "Song tempo in BPM (tempo-synced LFOs and arpeggios). LMMS's default is 140.")
     var tempo: Double = 120

@@ -1,6 +1,7 @@
 // `explore`: playable, far, spread-out patches, written as files that give back the same sound.
 import Foundation
 import Formats
+import GRDB
 import SoundSpace
 import Synthesis
 import Testing
@@ -26,12 +27,12 @@ import Testing
     @Test func thePlayableRuleNamesWhatIsWrong() {
         let rule = PlayableRule()
         let names = ["pitch.voiced.fraction", "pitch.stability.cents_std"]
-        #expect(rule.rejection(rms: 0.001, peak: 0.1, raw: [1, 0], names: names, tonal: true)?.hasPrefix("too quiet") == true)
-        #expect(rule.rejection(rms: 0.2, peak: 1.0, raw: [1, 0], names: names, tonal: true) == "clipping")
-        #expect(rule.rejection(rms: 0.2, peak: 0.5, raw: [0.2, 0], names: names, tonal: true)?.hasPrefix("no stable pitch") == true)
-        #expect(rule.rejection(rms: 0.2, peak: 0.5, raw: [0.9, 80], names: names, tonal: true)?.hasPrefix("pitch wanders") == true)
-        #expect(rule.rejection(rms: 0.2, peak: 0.5, raw: [0.9, 10], names: names, tonal: true) == nil)
-        #expect(rule.rejection(rms: 0.2, peak: 0.5, raw: [0.2, 80], names: names, tonal: false) == nil)
+        #expect(rule.rejection(levelDecibels: -50.5, peak: 0.1, raw: [1, 0], names: names, tonal: true)?.hasPrefix("inaudible") == true)
+        #expect(rule.rejection(levelDecibels: -14, peak: 1.0, raw: [1, 0], names: names, tonal: true) == "clipping")
+        #expect(rule.rejection(levelDecibels: -14, peak: 0.5, raw: [0.2, 0], names: names, tonal: true)?.hasPrefix("no stable pitch") == true)
+        #expect(rule.rejection(levelDecibels: -14, peak: 0.5, raw: [0.9, 80], names: names, tonal: true)?.hasPrefix("pitch wanders") == true)
+        #expect(rule.rejection(levelDecibels: -14, peak: 0.5, raw: [0.9, 10], names: names, tonal: true) == nil)
+        #expect(rule.rejection(levelDecibels: -14, peak: 0.5, raw: [0.2, 80], names: names, tonal: false) == nil)
     }
 
     @Test func exportNamesFitADX7VoiceAndSayWhereTheyCameFrom() {
@@ -45,14 +46,8 @@ import Testing
     /// than the typical random setting, distinct, and the run repeats exactly.
     @Test(arguments: [ExploreSource.random, .search, .beyond])
     func exploringAToyAtlas(source: ExploreSource) throws {
-        let dir = try Fixtures.bank(count: 12, names: ["Low Bell"])
+        let (dir, _, store) = try Self.toyAtlas(names: ["Low Bell"])
         defer { try? FileManager.default.removeItem(at: dir) }
-        let out = dir.appendingPathComponent("report")
-        var settings = Fixtures.settings
-        settings.randomCount = 80
-        _ = try AtlasRun.run(sourcePaths: [dir.appendingPathComponent("bank").path], out: out, settings: settings,
-                             shard: .whole, components: Fixtures.components(), root: dir)
-        let store = try AtlasStore(reportDirectory: out)
         let request = ExploreRequest(synth: "toy", count: 5, source: source, seed: 3, searchSize: 60,
                                      presetName: source == .beyond ? "low bell" : nil, tonal: false)
         let result = try ExploreRun.run(store: store, request: request, components: Fixtures.components())
@@ -75,6 +70,17 @@ import Testing
             let read = try NativePreset.read(Data(contentsOf: file), file: file.path, schema: Fixtures.synth.schema)
             #expect(read.patch.values == explored.patch.values)
         }
+    }
+
+    /// A folder with a bank of 12 toy presets and its atlas (80 random settings) in `report`.
+    static func toyAtlas(names: [String] = []) throws -> (dir: URL, out: URL, store: AtlasStore) {
+        let dir = try Fixtures.bank(count: 12, names: names)
+        let out = dir.appendingPathComponent("report")
+        var settings = Fixtures.settings
+        settings.randomCount = 80
+        _ = try AtlasRun.run(sourcePaths: [dir.appendingPathComponent("bank").path], out: out, settings: settings,
+                             shard: .whole, components: Fixtures.components(), root: dir)
+        return (dir, out, try AtlasStore(reportDirectory: out))
     }
 
     @Test func beyondNeedsAPresetTheAtlasHolds() throws {
@@ -131,5 +137,53 @@ import Testing
             let inMemory = try model.render(original.patch, settings: settings).channels
             #expect(fromFile == inMemory, "\(original.patch.name)")
         }
+    }
+}
+
+@Suite struct ExploredLayerTests {
+    /// Exported patches join the atlas as the "explored" layer: rendered with a preview, embedded, on the map
+    /// and in the report's data, without moving the bank's own figures; exporting to the same file again
+    /// replaces them.
+    @Test func exportedPatchesBecomeALayerThatLeavesTheBankAlone() throws {
+        let (dir, out, store) = try ExploreTests.toyAtlas()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func bankMetrics() throws -> [String: Double] {
+            try store.read { db in
+                Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT scope, name, value FROM metric WHERE scope IN ('toy', 'standardisation')")
+                    .map { (($0["scope"] as String) + " " + ($0["name"] as String), $0["value"] as Double) })
+            }
+        }
+        let before = try bankMetrics()
+        let request = ExploreRequest(synth: "toy", count: 4, source: .random, seed: 3, tonal: false)
+        let result = try ExploreRun.run(store: store, request: request, components: Fixtures.components())
+        let files = try ExploredBankWriter.write(result.patches, synth: "toy", schema: Fixtures.synth.schema,
+                                                 to: dir.appendingPathComponent("explored"))
+        let reports = try ExploredLayer.add(result.patches, writtenTo: files, store: store, reportFolder: out,
+                                            components: Fixtures.components())
+        #expect(reports.contains { $0.lastPathComponent == "index.html" })
+
+        func layer() throws -> (patches: Int, previews: Int, embedded: Int, mapped: Int) {
+            try store.read { db in
+                let join = "FROM patch p JOIN render r ON r.patchKey = p.key WHERE p.origin = 'explored'"
+                return (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM patch WHERE origin = 'explored'") ?? 0,
+                        try Int.fetchOne(db, sql: "SELECT COUNT(*) \(join) AND r.previewWAV IS NOT NULL") ?? 0,
+                        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM patch p JOIN embedding e ON e.patchKey = p.key WHERE p.origin = 'explored'") ?? 0,
+                        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM patch p JOIN mapPoint m ON m.patchKey = p.key WHERE p.origin = 'explored'") ?? 0)
+            }
+        }
+        let counts = try layer()
+        #expect(counts.patches == 4 && counts.previews == 4 && counts.embedded == 4 && counts.mapped >= 4)
+        let names = try store.read { db in try String.fetchAll(db, sql: "SELECT name FROM patch WHERE origin = 'explored' ORDER BY name") }
+        #expect(names == result.patches.map(\.patch.name).sorted())
+        // The bank's standardisation and coverage figures are computed without the explored points.
+        let after = try bankMetrics()
+        #expect(!before.isEmpty)
+        for (name, value) in before { #expect(after[name] == value, "\(name): \(value) -> \(after[name] ?? .nan)") }
+        let data = try String(contentsOf: out.appendingPathComponent("data.js"), encoding: .utf8)
+        #expect(data.contains("\"explored\""))
+
+        // The same export again replaces the layer instead of adding to it.
+        try ExploredLayer.add(result.patches, writtenTo: files, store: store, reportFolder: out, components: Fixtures.components())
+        #expect(try layer().patches == 4)
     }
 }

@@ -60,7 +60,7 @@ import Testing
     }
 
     @Test func silenceNoiseAndClicksGiveFiniteVectors() throws {
-        let extractor = EmbeddingExtractor(sr: sr)
+        let extractor = try EmbeddingExtractor(sr: sr)
         for signal in [[Float](repeating: 0, count: 44_100), Synthetic.noise(seconds: 1), [1], [Float](repeating: 1, count: 100)] {
             let v = try extractor.embedding(signal, noteOnSeconds: 0, noteOffSeconds: 0.5)
             #expect(v.count == EmbeddingLayout.count && v.allSatisfy(\.isFinite))

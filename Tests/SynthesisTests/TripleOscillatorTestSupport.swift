@@ -4,6 +4,7 @@ import Features
 import Foundation
 import Formats
 import TestSupport
+import Testing
 @testable import Synthesis
 
 enum TripleOscillatorTestSupport {
@@ -41,8 +42,11 @@ enum TripleOscillatorTestSupport {
     }
 
     static func magnitudes(_ frame: [Float]) -> [Float] {
-        let fft = RealFFT(size: frame.count)
-        var m = [Float](repeating: 0, count: fft.binCount)
+        var m = [Float](repeating: 0, count: frame.count / 2 + 1)
+        guard let fft = try? RealFFT(size: frame.count) else {
+            Issue.record("no FFT of \(frame.count) points")
+            return m
+        }
         frame.withUnsafeBufferPointer { f in m.withUnsafeMutableBufferPointer { fft.magnitudes(f, into: $0) } }
         return m
     }

@@ -11,6 +11,8 @@ public struct BiasReport: Sendable {
     public var problems: [String]
     /// How songs were grouped for the per-group share.
     public var groupBy: BiasGroupBy = .parent
+    /// Per synth and parameter, whether the default is needed to sound (`DefaultNeeds`), when an atlas was given.
+    public var defaultNeeds: [String: [String: DefaultNeed]] = [:]
 
     public init(tempo: [ToolTempoReport], parameters: [ParameterBankReport], soundSpace: [SoundSpaceInitDistances] = [],
                 problems: [String]) {
@@ -57,9 +59,15 @@ public struct BiasReport: Sendable {
         return "[\(fmt(i.lower, digits)), \(fmt(i.upper, digits))]"
     }
 
-    /// Parameters sorted stickiest first (lift, then share), for the tables.
+    /// Parameters sorted stickiest first: by the share of presets at the default, then its interval's lower
+    /// bound. (Lift, share over the random share, put a rarely kept default with a tiny random share first.)
     static func stickiest(_ bank: ParameterBankReport) -> [StickinessResult] {
-        bank.parameters.sorted { ($0.lift ?? -1, $0.share, $1.id) > ($1.lift ?? -1, $1.share, $0.id) }
+        bank.parameters.sorted { ($0.share, $0.shareInterval.lower, $1.id) > ($1.share, $1.shareInterval.lower, $0.id) }
+    }
+
+    /// What the atlas's sweep says of a parameter's default ("—" without an atlas or a sweep).
+    func need(_ bank: ParameterBankReport, _ parameter: StickinessResult) -> String {
+        defaultNeeds[bank.synthID]?[parameter.id]?.text ?? "—"
     }
 
     // MARK: Text
@@ -87,10 +95,10 @@ public struct BiasReport: Sendable {
         }
         for bank in parameters {
             out += "Parameters: \(bank.synthID) (\(bank.tool)), \(bank.presets) presets, \(bank.parameters.count) parameters\n"
-            let header = ["parameter", "at default", "share [95% CI]", "random", "lift [95% CI]"]
+            let header = ["parameter", "at default", "share [95% CI]", "random", "lift [95% CI]", "default"]
             let rows = Self.stickiest(bank).prefix(Self.tableRows).map { p in
                 [p.id, "\(p.atDefault)/\(p.presets)", "\(Self.fmt(p.share)) \(Self.interval(p.shareInterval))",
-                 Self.fmt(p.randomShare, 4), "\(Self.fmt(p.lift, 1)) \(Self.interval(p.liftInterval, 1))"]
+                 Self.fmt(p.randomShare, 4), "\(Self.fmt(p.lift, 1)) \(Self.interval(p.liftInterval, 1))", need(bank, p)]
             }
             out += Self.table(header, Array(rows)) + "\n"
             let untouched = bank.untouched.map(\.id)
@@ -157,11 +165,13 @@ public struct BiasReport: Sendable {
             out += "## Parameters: \(Self.md(bank.synthID)) (\(Self.md(bank.tool)))\n\n"
             out += "\(bank.presets) presets, \(bank.parameters.count) parameters. Share of presets at the default (within the "
             out += "parameter's resolution) against the share uniformly random settings would give; lift = share / random share, "
-            out += "its 95% interval the Wilson interval of the share divided by the random share. Stickiest \(Self.tableRows):\n\n"
-            out += "| parameter | at default | share [95% CI] | random share | lift [95% CI] |\n| --- | ---: | --- | ---: | --- |\n"
+            out += "its 95% interval the Wilson interval of the share divided by the random share. Ranked by the share; "
+            out += "\"default\" says, from the atlas's one-knob sweeps of the init patch, whether moving the knob alone silences "
+            out += "the sound or keeps the note from ending (a default the patch needs) or not (a habit). Stickiest \(Self.tableRows):\n\n"
+            out += "| parameter | at default | share [95% CI] | random share | lift [95% CI] | default |\n| --- | ---: | --- | ---: | --- | --- |\n"
             for p in Self.stickiest(bank).prefix(Self.tableRows) {
                 out += "| \(Self.md(p.id)) | \(p.atDefault)/\(p.presets) | \(Self.fmt(p.share)) \(Self.interval(p.shareInterval)) | "
-                out += "\(Self.fmt(p.randomShare, 4)) | \(Self.fmt(p.lift, 1)) \(Self.interval(p.liftInterval, 1)) |\n"
+                out += "\(Self.fmt(p.randomShare, 4)) | \(Self.fmt(p.lift, 1)) \(Self.interval(p.liftInterval, 1)) | \(Self.md(need(bank, p))) |\n"
             }
             let untouched = bank.untouched.map { Self.md($0.id) }
             out += "\nUntouched by every preset (\(untouched.count)): \(untouched.isEmpty ? "none" : untouched.joined(separator: ", "))\n\n"

@@ -79,6 +79,8 @@ extension BiasReport {
         var lift: Double?
         var lift_ci95: JSONInterval?
         var untouched: Bool
+        /// From the atlas's sweeps: whether the patch needs the default to sound (nil without an atlas).
+        var default_needed: Bool?
     }
 
     struct JSONDistance: Encodable { var name: String; var file: String; var rms: Double; var changed_parameters: Int }
@@ -161,7 +163,8 @@ extension BiasReport {
                      parameters: b.parameters.map { p in
                          JSONParameter(id: p.id, label: p.label, presets: p.presets, at_default: p.atDefault, share: p.share,
                                        share_ci95: JSONInterval(p.shareInterval), random_share: p.randomShare,
-                                       lift: Self.finite(p.lift), lift_ci95: JSONInterval(p.liftInterval), untouched: p.untouched)
+                                       lift: Self.finite(p.lift), lift_ci95: JSONInterval(p.liftInterval), untouched: p.untouched,
+                                       default_needed: defaultNeeds[b.synthID]?[p.id]?.needed)
                      },
                      presets_distance_from_init: b.distances.map {
                          JSONDistance(name: $0.name, file: $0.file, rms: $0.distance.rms, changed_parameters: $0.distance.changedParameters)

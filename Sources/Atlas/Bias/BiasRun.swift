@@ -32,6 +32,9 @@ public enum BiasRun {
         }
         var report = BiasReport.make(from: inputs, defaults: defaults, soundSpace: soundSpace, groupBy: groupBy)
         report.problems += storeProblems
+        if let atlas, !soundSpace.isEmpty {
+            do { report.defaultNeeds = try DefaultNeeds.read(reportDirectory: atlas) } catch { report.problems.append("\(error)") }
+        }
         return (report, warnings)
     }
 }

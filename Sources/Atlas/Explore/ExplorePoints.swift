@@ -10,6 +10,8 @@ public struct ExplorePoint: Sendable {
     public var origin: String
     public var patch: Patch
     public var rms: Float
+    /// Short-term level (Features.Audibility), dBFS.
+    public var levelDecibels: Double
     public var peak: Float
     /// The embedder's output, before standardisation.
     public var raw: [Float]
@@ -35,13 +37,14 @@ enum ExploreStore {
     static func points(_ store: AtlasStore, synth: String) throws -> [ExplorePoint] {
         try store.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT p.key, p.origin, p.name, p.valuesJSON, p.attributesJSON, r.rms, r.peak, e.vector
+                SELECT p.key, p.origin, p.name, p.valuesJSON, p.attributesJSON, r.rms, r.levelDecibels, r.peak, e.vector
                 FROM patch p JOIN render r ON r.patchKey = p.key JOIN embedding e ON e.patchKey = p.key
                 WHERE p.synth = ? ORDER BY p.key
                 """, arguments: [synth]).map { row in
                 let patch = Patch(synthID: synth, name: row["name"], values: try PatchJSON.decodeValues(row["valuesJSON"]),
                                   attributes: try PatchJSON.decodeAttributes(row["attributesJSON"]))
                 return ExplorePoint(key: row["key"], origin: row["origin"], patch: patch, rms: Float(row["rms"] as Double),
+                                    levelDecibels: StoredAudibility.levelDecibels(stored: row["levelDecibels"], rms: row["rms"]),
                                     peak: Float(row["peak"] as Double), raw: EmbeddingBlob.decode(row["vector"]))
             }
         }
@@ -80,6 +83,11 @@ enum ExploreStore {
         settings.render.sampleRateHz = try number("sampleRateHz")
         settings.render.tempoBPM = try number("tempoBPM")
         settings.render.seed = UInt64(try number("renderSeed"))
+        // Explored points are played like the atlas's own (`atlas --notes`).
+        settings.probeNotes = stored["notes"].map { $0.split(separator: ",").compactMap { Int($0) } } ?? []
+        // Previews of explored patches are cut like every other point's (older atlases lack these: defaults).
+        if let seconds = stored["previewSeconds"].flatMap(Double.init), seconds.isFinite, seconds > 0 { settings.previewSeconds = seconds }
+        if let rate = stored["previewSampleRateHz"].flatMap(Double.init), rate.isFinite, rate > 0 { settings.previewSampleRateHz = rate }
         return settings
     }
 }

@@ -70,6 +70,8 @@ public struct ExploreResult: Sendable {
     public var vendiExported: Double
     public var vendiBandwidth: Double
     public var vendiRowsUsed: (bank: Int, random: Int, exported: Int)
+    /// The standardised rows each Vendi score was computed on (after subsampling), for cross-checks.
+    public var vendiSets: [(name: String, points: Matrix)] = []
 }
 
 public struct ExploreError: Error, CustomStringConvertible {
@@ -120,7 +122,7 @@ public enum ExploreRun {
         var rejections: [String: Int] = [:]
         var playable: [Int] = []
         for (i, candidate) in candidates.enumerated() {
-            var reason = request.rule.rejection(rms: candidate.rms, peak: candidate.peak, raw: candidate.raw, names: names,
+            var reason = request.rule.rejection(levelDecibels: candidate.levelDecibels, peak: candidate.peak, raw: candidate.raw, names: names,
                                                 tonal: request.tonal)
             if reason == nil, !initDistances.isEmpty, initDistances[i] < request.rule.initCopyShare * spacing {
                 reason = "a copy of the init patch"
@@ -154,7 +156,7 @@ public enum ExploreRun {
         let randomPoints = points.filter { $0.origin == "random" }
         let randomMatrix = standardisation.matrix(randomPoints)
         let randomPlayable = randomPoints.indices.filter {
-            request.rule.rejection(rms: randomPoints[$0].rms, peak: randomPoints[$0].peak, raw: randomPoints[$0].raw, names: names,
+            request.rule.rejection(levelDecibels: randomPoints[$0].levelDecibels, peak: randomPoints[$0].peak, raw: randomPoints[$0].raw, names: names,
                                    tonal: request.tonal) == nil
         }
         let randomRatios = UnexploredSelection.nearestDistances(randomMatrix.selecting(rows: randomPlayable), to: presetMatrix)
@@ -162,15 +164,19 @@ public enum ExploreRun {
         let bandwidth = VendiScore.medianPairwiseDistance(presetMatrix.stacked(on: randomMatrix), seed: request.seed)
         var generator = SeededGenerator(seed: request.seed)
         let sameSize = Array(randomPlayable.shuffled(using: &generator).prefix(presets.count)).sorted()
-        let vendiBank = VendiScore.gaussian(presetMatrix, bandwidth: bandwidth, seed: request.seed)
-        let vendiRandom = sameSize.isEmpty ? nil : VendiScore.gaussian(randomMatrix.selecting(rows: sameSize), bandwidth: bandwidth, seed: request.seed)
-        let vendiExported = VendiScore.gaussian(candidateMatrix.selecting(rows: chosen), bandwidth: bandwidth, seed: request.seed)
-        return ExploreResult(patches: exported, requested: request.count, presetCount: presets.count, bankSpacing: spacing, candidates: candidates.count,
+        var sets: [(name: String, points: Matrix)] = [("bank", VendiScore.subsample(presetMatrix, seed: request.seed))]
+        if !sameSize.isEmpty { sets.append(("random", VendiScore.subsample(randomMatrix.selecting(rows: sameSize), seed: request.seed))) }
+        sets.append(("exported", VendiScore.subsample(candidateMatrix.selecting(rows: chosen), seed: request.seed)))
+        let scores = Dictionary(uniqueKeysWithValues: sets.map { ($0.name, VendiScore.gaussian($0.points, bandwidth: bandwidth)) })
+        let vendiBank = scores["bank"]!, vendiRandom = scores["random"], vendiExported = scores["exported"]!
+        var result = ExploreResult(patches: exported, requested: request.count, presetCount: presets.count, bankSpacing: spacing, candidates: candidates.count,
                              playableCandidates: playable.count, rejections: rejections,
                              randomMedianRatio: randomRatios.isEmpty ? nil : randomRatios[randomRatios.count / 2],
                              vendiBank: vendiBank.score, vendiRandom: vendiRandom?.score, vendiExported: vendiExported.score,
                              vendiBandwidth: bandwidth,
                              vendiRowsUsed: (vendiBank.rowsUsed, vendiRandom?.rowsUsed ?? 0, vendiExported.rowsUsed))
+        result.vendiSets = sets
+        return result
     }
 
     /// A DX7-safe name (10 printable ASCII characters at most) that says where the patch came from:

@@ -40,12 +40,14 @@ extension ExploreRun {
             throw ExploreError("--source beyond needs --preset NAME")
         }
         let matches = presets.filter { $0.patch.name.trimmingCharacters(in: .whitespaces).caseInsensitiveCompare(wanted) == .orderedSame }
-        guard let start = matches.first else {
+        guard var start = matches.first else {
             let close = presets.map(\.patch.name).filter { $0.lowercased().contains(wanted.lowercased()) }.prefix(5)
             throw ExploreError("no \(request.synth) preset named \(wanted.debugDescription) in the atlas"
                                + (close.isEmpty ? "" : "; similar: " + close.joined(separator: ", ")))
         }
         let schema = try model(request.synth, components).schema
+        // The exported .xpf carries no FX chain, so the mutations are heard (and measured) without one.
+        start.patch.attributes[LMMSEffectChainSettings.attributeKey] = nil
         var mutations: [(key: String, patch: Patch)] = []
         for (step, spread) in [0.05, 0.1, 0.15, 0.2, 0.3, 0.4].enumerated() {
             for k in 0..<48 {
@@ -94,6 +96,7 @@ extension ExploreRun {
             for item in batch {
                 guard let outcome = byKey[item.key], let vector = outcome.embedding else { continue }
                 points.append(ExplorePoint(key: item.key, origin: "explore", patch: item.patch, rms: outcome.rms,
+                                           levelDecibels: outcome.levelDecibels,
                                            peak: outcome.peak, raw: vector))
             }
             start += batch.count

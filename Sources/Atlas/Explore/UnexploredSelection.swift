@@ -1,11 +1,10 @@
 // Which candidates are playable, how far each lies from the bank, and a spread-out choice among the far ones.
+import Features
 import Foundation
 import SoundSpace
 
 /// What "musical enough to play" means for an exported patch. One rule, documented in the README.
 public struct PlayableRule: Sendable, Equatable {
-    /// Quieter renders (RMS, dBFS) are not offered: a musician would hear little or nothing.
-    public var minimumRMSDecibels: Float = -40
     /// A peak at or above this is clipping.
     public var clippingPeak: Float = 0.999
     /// Tonal synths: at least this share of the held note has a clear pitch ...
@@ -17,11 +16,14 @@ public struct PlayableRule: Sendable, Equatable {
 
     public init() {}
 
-    /// Why a render fails the rule, or nil when it is playable. `raw` is the unstandardised embedding;
-    /// `names` its dimension names (empty for an imported embedding: the pitch test is then skipped).
-    public func rejection(rms: Float, peak: Float, raw: [Float], names: [String], tonal: Bool) -> String? {
-        let decibels = 20 * log10(max(rms, 1e-12))
-        if decibels < minimumRMSDecibels { return String(format: "too quiet (%.1f dBFS RMS)", decibels) }
+    /// Why a render fails the rule, or nil when it is playable. `levelDecibels` is its short-term level:
+    /// an inaudible render (Features.Audibility, the rule every stage uses) is never offered. `raw` is the
+    /// unstandardised embedding; `names` its dimension names (empty for an imported embedding: the pitch
+    /// test is then skipped).
+    public func rejection(levelDecibels: Double, peak: Float, raw: [Float], names: [String], tonal: Bool) -> String? {
+        if !Audibility.isAudible(levelDecibels: levelDecibels) {
+            return String(format: "inaudible (%.1f dBFS in its loudest 400 ms)", levelDecibels)
+        }
         if peak >= clippingPeak { return "clipping" }
         guard tonal, names.count == raw.count,
               let voiced = names.firstIndex(of: "pitch.voiced.fraction"),

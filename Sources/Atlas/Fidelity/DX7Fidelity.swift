@@ -69,7 +69,8 @@ public enum DX7Fidelity {
     static func pitchErrorCents(_ ours: [Float], _ theirs: [Float], sampleRateHz: Double = 44_100) -> Double? {
         let size = 32_768, start = Int(0.2 * sampleRateHz)
         guard ours.count >= start + size, theirs.count >= start + size else { return nil }
-        let fft = RealFFT(size: size), window = hannWindow(size)
+        guard let fft = try? RealFFT(size: size) else { return nil }
+        let window = hannWindow(size)
         func spectrum(_ x: [Float]) -> [Float] {
             let frame = (0..<size).map { x[start + $0] * window[$0] }
             var magnitudes = [Float](repeating: 0, count: fft.binCount)

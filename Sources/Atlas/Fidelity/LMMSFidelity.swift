@@ -118,7 +118,7 @@ public enum LMMSFidelity {
             let w = 0.5 - 0.5 * cos(2 * Double.pi * Double(i) / Double(count - 1))
             frame[i] = Float((Double(signal[a + i]) - mean) * w)
         }
-        let fft = RealFFT(size: size)
+        guard let fft = try? RealFFT(size: size) else { return nil }
         var magnitudes = [Float](repeating: 0, count: fft.binCount)
         frame.withUnsafeBufferPointer { f in magnitudes.withUnsafeMutableBufferPointer { fft.magnitudes(f, into: $0) } }
         // Nothing below 20 Hz counts as a pitch.

@@ -1,6 +1,7 @@
 // Stage 3: with every patch rendered, standardises the embeddings, projects them onto the map and
 // measures each synth's presets against its random settings. One transaction; skipped when the
 // embeddings are unchanged since the last analysis.
+import Features
 import Foundation
 import GRDB
 import SoundSpace
@@ -11,8 +12,6 @@ public enum AnalysisStage {
     static let prdcNeighbours = 5
     /// Rows kept per ranking table.
     static let rankingLength = 10
-    /// A random point counts as playable (for "empty regions") above this RMS (-50 dBFS).
-    static let playableRMS = 0.00316
 
     public enum Outcome: Sendable, Equatable {
         /// Patches still to render (in some shard): nothing analysed.
@@ -27,7 +26,6 @@ public enum AnalysisStage {
         var origin: PatchOrigin
         var sweepParameter: String?
         var collection: String
-        var rms: Double
     }
 
     /// The metric scope of one collection of a synth's presets (`dx7 · DX7 SysEx`).
@@ -39,6 +37,8 @@ public enum AnalysisStage {
         var findings: [(kind: String, scope: String, rank: Int, key: String?, parameter: String?, value: Double)] = []
         /// Steps skipped for too few points, one line each (shown in the report).
         var notes: [String] = []
+        /// Rendered but inaudible patches (Features.Audibility) by synth and origin: counted, never measured.
+        var inaudible: [String: [PatchOrigin: Int]] = [:]
     }
 
     public static func run(store: AtlasStore, analysis: any SpaceAnalysis, seed: UInt64) throws -> Outcome {
@@ -52,8 +52,11 @@ public enum AnalysisStage {
         guard vectors.allSatisfy({ $0.count == dimension }) else {
             throw AtlasStoreError("\(store.url.path): embeddings of different lengths; was the embedder changed mid-run?")
         }
-        let (standardised, means, deviations) = standardise(vectors, dimension: dimension)
+        // Explored patches are placed in the space the rest defines, so exporting never moves a bank's figures.
+        let (standardised, means, deviations) = standardise(vectors, dimension: dimension,
+                                                            fittedOn: points.indices.filter { points[$0].origin != .explored })
         var results = Results()
+        results.inaudible = try store.read(StoredAudibility.inaudibleCounts)
         for (i, mean) in means.enumerated() {
             results.metrics.append(("standardisation", "mean.\(i)", Double(mean)))
             results.metrics.append(("standardisation", "deviation.\(i)", Double(deviations[i])))
@@ -62,6 +65,9 @@ public enum AnalysisStage {
         for synth in Set(points.map(\.synth)).sorted() {
             try measure(synth: synth, points: points, space: standardised, seed: seed, into: &results)
         }
+        let presetRows = Dictionary(grouping: points.indices.filter { points[$0].origin == .preset }, by: { points[$0].synth })
+        results.metrics += try CrossSynthCoverage.metrics(presetsBySynth: presetRows.mapValues { standardised.selecting(rows: $0) },
+                                                          k: prdcNeighbours)
         try write(store, points: points, map: map, results: results, projectionName: mapName,
                   fingerprint: fingerprint)
         return .analysed(points: points.count)
@@ -74,18 +80,19 @@ public enum AnalysisStage {
         }
     }
 
-    /// Every rendered patch with its embedding, in key order.
+    /// Every audible rendered patch with its embedding, in key order (an inaudible render has no
+    /// embedding; one stored by an older run is left out here by the same rule).
     static func loadPoints(_ store: AtlasStore) throws -> ([Point], [[Float]]) {
         try store.read { db -> ([Point], [[Float]]) in
             var points: [Point] = []
             var vectors: [[Float]] = []
             for row in try Row.fetchAll(db, sql: """
-                SELECT p.key, p.synth, p.origin, p.sweepParameter, p.collection, r.rms, e.vector FROM patch p
+                SELECT p.key, p.synth, p.origin, p.sweepParameter, p.collection, r.rms, r.levelDecibels, e.vector FROM patch p
                 JOIN embedding e ON e.patchKey = p.key JOIN render r ON r.patchKey = p.key ORDER BY p.key
-                """) {
+                """) where StoredAudibility.isAudible(row) {
                 points.append(Point(key: row["key"], synth: row["synth"],
                                     origin: PatchOrigin(rawValue: row["origin"]) ?? .random,
-                                    sweepParameter: row["sweepParameter"], collection: row["collection"], rms: row["rms"]))
+                                    sweepParameter: row["sweepParameter"], collection: row["collection"]))
                 vectors.append(EmbeddingBlob.decode(row["vector"]))
             }
             return (points, vectors)
@@ -111,24 +118,30 @@ public enum AnalysisStage {
         let indices = points.indices.filter { points[$0].synth == synth }
         let presets = indices.filter { points[$0].origin == .preset }
         let randoms = indices.filter { points[$0].origin == .random }
-        results.metrics += [(synth, "presets", Double(presets.count)), (synth, "random", Double(randoms.count))]
-        let playable = randoms.filter { points[$0].rms >= playableRMS }.count
-        results.notes += skippedSteps(synth: synth, presets: presets.count, randoms: randoms.count, playable: playable)
-        try coverage(synth: synth, points: points, presets: presets, randoms: randoms, space: space, seed: seed, into: &results)
+        let inaudible = results.inaudible[synth] ?? [:]
+        let randomTotal = randoms.count + (inaudible[.random] ?? 0)
+        // "presets" counts the audible presets (the ones measured); "random" every random setting rendered,
+        // "random.audible" (with the coverage figures) the ones measured.
+        results.metrics += [(synth, "presets", Double(presets.count)), (synth, "random", Double(randomTotal)),
+                            (synth, "inaudible", Double(inaudible.values.reduce(0, +)))]
+        results.metrics += inaudible.map { (synth, "inaudible.\($0.key.rawValue)", Double($0.value)) }
+        results.notes += skippedSteps(synth: synth, presets: presets.count, randoms: randomTotal, playable: randoms.count)
+        try coverage(synth: synth, points: points, presets: presets, randoms: randoms, randomTotal: randomTotal, space: space,
+                     seed: seed, into: &results)
         try occupancy(synth: synth, presets: presets, randoms: randoms, space: space, seed: seed, into: &results)
         try originals(synth: synth, points: points, presets: presets, space: space, into: &results)
         try emptyRegions(synth: synth, points: points, presets: presets, randoms: randoms, space: space, into: &results)
         try knobReach(synth: synth, points: points, indices: indices, space: space, into: &results)
     }
 
-    /// PRDC (SoundSpace.CoverageMetrics) of the presets against the random settings, for the synth and
-    /// for each collection (factory bank, this project's bank, ...) on its own.
+    /// PRDC (SoundSpace.CoverageMetrics) of the (audible) presets against the audible random settings, for
+    /// the synth and for each collection (factory bank, this project's bank, ...) on its own.
     /// Also the headline's figures (BalancedCoverage): against as many audible random settings as there are presets.
-    static func coverage(synth: String, points: [Point], presets: [Int], randoms: [Int], space: Matrix, seed: UInt64,
-                         into results: inout Results) throws {
+    static func coverage(synth: String, points: [Point], presets: [Int], randoms: [Int], randomTotal: Int, space: Matrix,
+                         seed: UInt64, into results: inout Results) throws {
         guard randoms.count > prdcNeighbours else { return }
         let randomMatrix = space.selecting(rows: randoms)
-        let audible = space.selecting(rows: randoms.filter { points[$0].rms >= playableRMS })
+        let audible = randomMatrix
         func prdc(_ members: [Int], scope: String) throws -> [(String, String, Double)] {
             // Exact up to 100k points; above, approximate neighbours with each figure's error beside it.
             let estimate = try CoverageMetrics.estimate(reference: randomMatrix, candidate: space.selecting(rows: members),
@@ -156,7 +169,7 @@ public enum AnalysisStage {
             let members = presets.filter { points[$0].collection == collection }
             guard members.count > prdcNeighbours else { continue }
             let scope = scope(synth: synth, collection: collection)
-            results.metrics += [(scope, "presets", Double(members.count)), (scope, "random", Double(randoms.count))]
+            results.metrics += [(scope, "presets", Double(members.count)), (scope, "random", Double(randomTotal))]
             results.metrics += try prdc(members, scope: scope)
         }
     }
@@ -183,10 +196,10 @@ public enum AnalysisStage {
         }
     }
 
-    /// The largest empty regions (SoundSpace.Novelty): playable random points furthest from every preset.
+    /// The largest empty regions (SoundSpace.Novelty): audible random points furthest from every preset.
     static func emptyRegions(synth: String, points: [Point], presets: [Int], randoms: [Int], space: Matrix,
                              into results: inout Results) throws {
-        let playable = randoms.filter { points[$0].rms >= playableRMS }
+        let playable = randoms
         guard !presets.isEmpty, !playable.isEmpty else { return }
         let empty = try Novelty.emptyRegions(candidates: space.selecting(rows: playable), points: space.selecting(rows: presets),
                                              count: rankingLength)
@@ -195,20 +208,19 @@ public enum AnalysisStage {
         }
     }
 
-    /// The knobs that move the sound furthest: the radius of each one-knob sweep (SoundSpace.Reach: the
-    /// largest distance of any step from the init patch's sound), steps in sweep order.
+    /// The knobs that move the timbre furthest (`KnobRanking`): the radius of each one-knob sweep (the largest
+    /// distance of an audible step from the init patch's sound) in the embedding without its loudness and
+    /// pitch dimensions. Silent steps are skipped already: inaudible renders are never embedded (Audibility).
     static func knobReach(synth: String, points: [Point], indices: [Int], space: Matrix, into results: inout Results) throws {
         let initIndex = indices.first { points[$0].origin == .initPatch }
-        var spreads: [(String, Double)] = []
-        for parameter in Set(indices.compactMap { points[$0].sweepParameter }).sorted() {
-            let steps = indices.filter { points[$0].sweepParameter == parameter }
-                .sorted { points[$0].key.sweepStep < points[$1].key.sweepStep }
-            let origin = initIndex.map { space.row($0) }
-            spreads.append((parameter, try Reach.sweep(space.selecting(rows: steps), origin: origin).radius))
-        }
-        let ordered = spreads.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(rankingLength)
-        for (rank, spread) in ordered.enumerated() {
-            results.findings.append(("knob", synth, rank + 1, nil, spread.0, spread.1))
+        var sweeps: [String: [Int]] = [:]
+        for i in indices { if let parameter = points[i].sweepParameter { sweeps[parameter, default: []].append(i) } }
+        for parameter in sweeps.keys { sweeps[parameter]!.sort { points[$0].key.sweepStep < points[$1].key.sweepStep } }
+        let timbre = KnobRanking.selecting(columns: KnobRanking.timbreColumns(columns: space.columns), of: space)
+        let ranked = try KnobRanking.rank(sweeps: sweeps, initRow: initIndex, timbre: timbre,
+                                          audible: { _ in true })
+        for (rank, knob) in ranked.prefix(rankingLength).enumerated() {
+            results.findings.append(("knob", synth, rank + 1, nil, knob.parameter, knob.radius))
         }
     }
 
@@ -236,22 +248,13 @@ public enum AnalysisStage {
     }
 
     /// Z-scores every column (mean 0, deviation 1; constant columns become 0) so no descriptor dominates
-    /// distances by its unit alone. Returns the matrix and the per-column mean and deviation.
-    static func standardise(_ vectors: [[Float]], dimension: Int) -> (Matrix, [Float], [Float]) {
-        let n = vectors.count
-        var means = [Double](repeating: 0, count: dimension)
-        var squares = [Double](repeating: 0, count: dimension)
-        for v in vectors { for j in 0..<dimension { means[j] += Double(v[j]) } }
-        for j in 0..<dimension { means[j] /= Double(max(n, 1)) }
-        for v in vectors { for j in 0..<dimension { let d = Double(v[j]) - means[j]; squares[j] += d * d } }
-        let deviations = squares.map { ($0 / Double(max(n, 1))).squareRoot() }
-        var values = [Float](repeating: 0, count: n * dimension)
-        for (i, v) in vectors.enumerated() {
-            for j in 0..<dimension where deviations[j] > 1e-12 {
-                values[i * dimension + j] = Float((Double(v[j]) - means[j]) / deviations[j])
-            }
-        }
-        return (Matrix(rows: n, columns: dimension, values: values), means.map(Float.init), deviations.map(Float.init))
+    /// distances by its unit alone, by the same rule `embed` applies (Features' `EmbeddingStatistics`),
+    /// with the means and deviations of the rows `fittedOn` (all when nil).
+    /// Returns the matrix and the per-column mean and population deviation (0 for a constant column).
+    static func standardise(_ vectors: [[Float]], dimension: Int, fittedOn: [Int]? = nil) -> (Matrix, [Float], [Float]) {
+        let statistics = EmbeddingStatistics(fittedOn.map { $0.map { vectors[$0] } } ?? vectors, dimensions: dimension)
+        return (Matrix(rows: vectors.count, columns: dimension, values: statistics.standardisedRows(vectors)),
+                statistics.mean.map(Float.init), statistics.standardDeviation.map(Float.init))
     }
 }
 

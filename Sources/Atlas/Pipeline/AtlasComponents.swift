@@ -11,6 +11,15 @@ public protocol Embedder: Sendable {
     var identifier: String { get }
     /// - Parameter settings: the probe the audio was rendered with (note-on at 0, note-off at its hold time).
     func embed(_ audio: AudioBuffer, settings: RenderSettings) throws -> [Float]
+    /// The embedding of one patch's render; embedders that look vectors up by patch (ImportedEmbedder)
+    /// use the key, every other embedder the audio alone.
+    func embed(_ audio: AudioBuffer, settings: RenderSettings, patchKey: String) throws -> [Float]
+}
+
+extension Embedder {
+    public func embed(_ audio: AudioBuffer, settings: RenderSettings, patchKey: String) throws -> [Float] {
+        try embed(audio, settings: settings)
+    }
 }
 
 /// Reads preset files of one format into patches (a bank file gives many).

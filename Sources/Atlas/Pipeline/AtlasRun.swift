@@ -1,5 +1,6 @@
 // The whole atlas job: catalog, render and embed (this shard), analyse, report. Each stage resumes.
 import Foundation
+import GRDB
 
 /// What a run did, for the command line to print.
 public struct AtlasRunResult: Sendable {
@@ -30,6 +31,11 @@ public enum AtlasRun {
         progress(.stage("catalog"))
         let catalog = try CatalogStage.run(store: store, sourcePaths: sourcePaths, components: components,
                                            settings: settings, root: root)
+        if let imported = components.embedder as? ImportedEmbedder {
+            let keys = try store.read { db in try String.fetchAll(db, sql: "SELECT key FROM patch ORDER BY key") }
+            let problems = imported.mismatches(catalogKeys: keys)
+            if !problems.isEmpty { throw ImportedEmbeddingError(lines: problems) }
+        }
         progress(.stage("render"))
         var crashed: [String] = []
         let rendered = try RenderStage.run(store: store, components: components, settings: settings, shard: shard,

@@ -41,9 +41,12 @@ public struct AtlasSettings: Sendable, Equatable {
     public var previewSeconds: Double
     /// Sample rate of the mono Ogg Vorbis previews (every point keeps one).
     public var previewSampleRateHz: Double
+    /// With two or more notes, every patch is rendered at each and embedded as one point (MultiNoteProbe);
+    /// `render.note` is then the note of its preview and levels. Empty: `render.note` alone.
+    public var probeNotes: [Int] = []
 
     public init(randomCount: Int = 300, sampler: SamplingMethod = .uniform, sweepSteps: Int = 5, seed: UInt64 = 1,
-                render: RenderSettings = RenderSettings(note: 60, velocity: 100, holdSeconds: 1.0, tailSeconds: 1.0),
+                render: RenderSettings = .probe,
                 previewSeconds: Double = 1.5, previewSampleRateHz: Double = 22_050) {
         self.randomCount = randomCount
         self.sampler = sampler
@@ -56,7 +59,7 @@ public struct AtlasSettings: Sendable, Equatable {
 
     /// The settings as text pairs, as stored in the atlas's `setting` table.
     public func pairs(embedder: String) -> [String: String] {
-        [
+        var pairs = [
             "randomCount": "\(randomCount)", "sampler": sampler.rawValue, "sweepSteps": "\(sweepSteps)",
             "seed": "\(seed)", "note": "\(render.note)", "velocity": "\(render.velocity)",
             "holdSeconds": "\(render.holdSeconds)", "tailSeconds": "\(render.tailSeconds)",
@@ -65,5 +68,8 @@ public struct AtlasSettings: Sendable, Equatable {
             "previewSampleRateHz": "\(previewSampleRateHz)",
             "embedder": embedder,
         ]
+        // Only multi-note atlases store it, so single-note stores made before it existed still resume.
+        if probeNotes.count > 1 { pairs["notes"] = probeNotes.map(String.init).joined(separator: ",") }
+        return pairs
     }
 }

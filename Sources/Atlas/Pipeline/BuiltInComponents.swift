@@ -60,21 +60,21 @@ struct LoaderPresetReader: PresetReader {
 
 /// The documented descriptor embedding of `Features` (EmbeddingLayout), one extractor per thread.
 final class DescriptorEmbedder: Embedder, @unchecked Sendable {
-    var identifier: String { "features descriptors \(EmbeddingLayout.dimensions.count)" }
+    var identifier: String { "features descriptors v2 \(EmbeddingLayout.dimensions.count)" }
     private let lock = NSLock()
     private var idle: [EmbeddingExtractor] = []
 
     func embed(_ audio: AudioBuffer, settings: RenderSettings) throws -> [Float] {
-        let extractor = take(sampleRateHz: audio.sampleRateHz)
+        let extractor = try take(sampleRateHz: audio.sampleRateHz)
         defer { giveBack(extractor) }
         return try extractor.embedding(audio.mono, noteOnSeconds: 0, noteOffSeconds: settings.holdSeconds)
     }
 
-    private func take(sampleRateHz: Double) -> EmbeddingExtractor {
+    private func take(sampleRateHz: Double) throws -> EmbeddingExtractor {
         lock.lock()
         defer { lock.unlock() }
         if let i = idle.firstIndex(where: { $0.sr == sampleRateHz }) { return idle.remove(at: i) }
-        return EmbeddingExtractor(sr: sampleRateHz)
+        return try EmbeddingExtractor(sr: sampleRateHz)
     }
 
     private func giveBack(_ extractor: EmbeddingExtractor) {

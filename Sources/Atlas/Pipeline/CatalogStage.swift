@@ -31,8 +31,19 @@ public enum CatalogStage {
                            settings: AtlasSettings, root: URL) throws -> CatalogSummary {
         var summary = CatalogSummary()
         let found = SourceDiscovery.files(in: sourcePaths)
-        let files = found.files
-        let explicitFiles = Set(sourcePaths.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+        try recordDiscoveryProblems(found, store: store, root: root, summary: &summary)
+        let catalog = SourceCatalog(store: store, components: components, root: root, previous: try PreviousReads(store),
+                                    namedFiles: Set(sourcePaths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }))
+        for file in found.files { try catalog.add(file, summary: &summary) }
+        summary.vanishedSources = try forgetVanished(store, sourcePaths: sourcePaths, found: found, root: root)
+        summary.badInputs = summary.badPaths.count
+        summary.synths = try generateForCataloguedSynths(store: store, components: components, settings: settings)
+        return summary
+    }
+
+    /// Paths named that do not exist, and entries the folder walk could not take (links, unlistable folders).
+    static func recordDiscoveryProblems(_ found: SourceDiscovery.Found, store: AtlasStore, root: URL,
+                                        summary: inout CatalogSummary) throws {
         for path in found.missing {
             try recordBad(store, path: displayPath(URL(fileURLWithPath: path), root: root), problem: "no such file or folder",
                           summary: &summary)
@@ -41,87 +52,19 @@ public enum CatalogStage {
             try recordBad(store, path: displayPath(URL(fileURLWithPath: entry.path), root: root), problem: entry.problem,
                           summary: &summary)
         }
+    }
 
-        // What each path held when it was last read: unchanged files are skipped, changed ones read again.
-        let known = try store.read { db in
-            Dictionary(try Row.fetchAll(db, sql: "SELECT path, contentHash FROM source UNION ALL SELECT path, contentHash FROM badInput")
-                .map { ($0["path"] as String, $0["contentHash"] as String) }, uniquingKeysWith: { a, _ in a })
-        }
-        let knownBad = try store.read { db in Set(try String.fetchAll(db, sql: "SELECT path FROM badInput")) }
-        for file in files {
-            let path = displayPath(file, root: root)
-            let head: Data
-            do { head = try SourceFile.head(file) } catch {
-                try forget(store, path: path)
-                try recordBad(store, path: path, problem: "\(error)", summary: &summary)
-                continue
-            }
-            guard let reader = components.readers.first(where: { $0.canRead(file, head: head) }) else {
-                // A folder holds other files too (READMEs, samples): only a file named on the command
-                // line, or one that was a preset when last read, is an error when no reader takes it.
-                if explicitFiles.contains(file.standardizedFileURL.path) || known[path] != nil {
-                    try forget(store, path: path)
-                    try recordBad(store, path: path, problem: "not a preset format presetatlas reads", summary: &summary)
-                }
-                continue
-            }
-            let contentHash: String
-            do { contentHash = try SourceFile.contentHash(file) } catch {
-                try forget(store, path: path)
-                try recordBad(store, path: path, problem: "\(error)", summary: &summary)
-                continue
-            }
-            if let previous = known[path] {
-                if previous == contentHash {
-                    if knownBad.contains(path) { summary.badPaths.insert(path) }
-                    continue
-                }
-                try forget(store, path: path)
-                summary.changedSources += 1
-            }
-            let patches: [Patch]
-            do { patches = try reader.read(file) } catch {
-                try recordBad(store, path: path, problem: oneLine("\(error)", dropping: file.path), contentHash: contentHash,
-                              summary: &summary)
-                continue
-            }
-            guard !patches.isEmpty else {
-                try recordBad(store, path: path, problem: "holds no presets", contentHash: contentHash, summary: &summary)
-                continue
-            }
-            let unknown = Set(patches.map(\.synthID)).subtracting(components.models.keys)
-            guard unknown.isEmpty else {
-                try recordBad(store, path: path, problem: "synth \(unknown.sorted().joined(separator: ", ")) is not built in",
-                              contentHash: contentHash, summary: &summary)
-                continue
-            }
-            try store.write { db in
-                for (index, patch) in patches.enumerated() {
-                    guard let model = components.models[patch.synthID] else { continue }
-                    try insert(db, key: PatchKey.preset(synth: patch.synthID, sourcePath: path, index: index),
-                               patch: patch, schema: model.schema, origin: .preset, collection: reader.formatName,
-                               author: patch.attributes[authorAttribute] ?? "", sourcePath: path, sourceIndex: index,
-                               keepsPreview: true)
-                }
-                try db.execute(sql: "INSERT INTO source(path, format, synth, patchCount, contentHash) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [path, reader.formatName, Set(patches.map(\.synthID)).sorted().joined(separator: ","),
-                                           patches.count, contentHash])
-            }
-            summary.newSources += 1
-        }
-
-        summary.vanishedSources = try forgetVanished(store, sourcePaths: sourcePaths, found: found, root: root)
-        summary.badInputs = summary.badPaths.count
-        // The synths found in the sources (now or in an earlier run) get their init, random and sweep patches.
+    /// The synths found in the sources (now or in an earlier run) get their init, random and sweep patches.
+    static func generateForCataloguedSynths(store: AtlasStore, components: AtlasComponents,
+                                            settings: AtlasSettings) throws -> [String] {
         let synths = try store.read { db in
             try String.fetchAll(db, sql: "SELECT DISTINCT synth FROM patch WHERE origin = 'preset' ORDER BY synth")
         }
-        summary.synths = synths
         for synth in synths {
             guard let model = components.models[synth] else { continue }
             try generate(store: store, schema: model.schema, settings: settings)
         }
-        return summary
+        return synths
     }
 
     /// Init, random and sweep patches of one synth, in one transaction, once.

@@ -1,15 +1,14 @@
-// Stage 2: renders and embeds every pending patch of this shard, a batch at a time on all cores,
+// Stage 2: renders and embeds (when audible) every pending patch of this shard, a batch at a time on all cores,
 // each batch written in one transaction. A killed run loses at most the batch in flight.
 import Dispatch
 import Foundation
+import Features
 import GRDB
 import Synthesis
 
 public enum RenderStage {
     /// Patches per transaction: small enough that a kill loses little, large enough to amortise commits.
     static let batchSize = 16
-    /// Renders quieter than this RMS (-80 dBFS) count as silent.
-    static let silentRMS: Float = 1e-4
 
     struct Pending: Sendable {
         var key: String
@@ -24,6 +23,8 @@ public enum RenderStage {
         var key: String
         var peak: Float = 0
         var rms: Float = 0
+        /// The short-term level that decides audibility (Features.Audibility), dBFS.
+        var levelDecibels = Audibility.floorDecibels
         var seconds: Double = 0
         var preview: Data?
         var embedding: [Float]?
@@ -85,8 +86,9 @@ public enum RenderStage {
         try store.write { db in
             for outcome in outcomes {
                 try db.execute(sql: """
-                    INSERT OR REPLACE INTO render(patchKey, peak, rms, seconds, previewWAV, error) VALUES (?, ?, ?, ?, ?, ?)
-                    """, arguments: [outcome.key, Double(outcome.peak), Double(outcome.rms), outcome.seconds,
+                    INSERT OR REPLACE INTO render(patchKey, peak, rms, levelDecibels, seconds, previewWAV, error)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [outcome.key, Double(outcome.peak), Double(outcome.rms), outcome.levelDecibels, outcome.seconds,
                                      outcome.preview, outcome.error])
                 if let vector = outcome.embedding {
                     try db.execute(sql: "INSERT OR REPLACE INTO embedding(patchKey, dimension, vector) VALUES (?, ?, ?)",
@@ -125,11 +127,19 @@ public enum RenderStage {
             outcome.peak = mono.reduce(0) { max($0, abs($1)) }
             outcome.rms = (mono.reduce(0) { $0 + $1 * $1 } / Float(mono.count)).squareRoot()
             outcome.seconds = Double(audio.frameCount) / audio.sampleRateHz
+            outcome.levelDecibels = Audibility.levelDecibels(mono, sampleRateHz: audio.sampleRateHz)
             if item.keepsPreview {
                 outcome.preview = try PreviewAudio.ogg(mono: mono, sampleRateHz: audio.sampleRateHz,
                                                    targetRateHz: settings.previewSampleRateHz, seconds: settings.previewSeconds)
             }
-            let vector = try components.embedder.embed(audio, settings: settings.render)
+            // An inaudible render is kept (counted, reported, its preview playable) but is not a sound to embed.
+            guard Audibility.isAudible(levelDecibels: outcome.levelDecibels) else { return outcome }
+            var vector = try components.embedder.embed(audio, settings: settings.render, patchKey: item.key)
+            if !MultiNoteProbe.otherNotes(settings).isEmpty {
+                vector = try MultiNoteProbe.embedding(first: vector, patch: patch, model: model, embed: {
+                    try components.embedder.embed($0, settings: $1, patchKey: item.key)
+                }, settings: settings)
+            }
             guard !vector.isEmpty, vector.allSatisfy(\.isFinite) else {
                 outcome.error = "embedding is empty or not finite"
                 return outcome

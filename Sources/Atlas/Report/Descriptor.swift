@@ -8,7 +8,7 @@ struct Descriptor {
     var dimension: String
 
     static let all = [
-        Descriptor(label: "loudness", unit: "dBFS peak", dimension: "envelope.peak.db"),
+        Descriptor(label: "loudness", unit: "dBFS, loudest 400 ms", dimension: "loudness.db"),
         Descriptor(label: "pitch", unit: "octaves from A440", dimension: "pitch.f0.log2_over_a440"),
         Descriptor(label: "brightness", unit: "log2 Hz, spectral centroid", dimension: "centroid.sustain.log2hz"),
         Descriptor(label: "attack", unit: "log10 s, 10-90 % rise", dimension: "envelope.attack.log10s"),

@@ -76,6 +76,10 @@ enum HTMLReport {
             h += "<tr><td>\(Escape.html(scope))</td>" + Summary.metricOrder.map { "<td>\(number(m[$0]))</td>" }.joined() + "</tr>"
         }
         h += "</table>"
+        if CrossSynthTable.svg(data) != nil {
+            h += "<h2>Which synth covers what</h2><p>\(Escape.html(CrossSynthTable.explanation))</p>"
+            h += "<img src=\"\(CrossSynthTable.figureName)\" alt=\"precision and recall of each synth's presets against each other's\">"
+        }
         for synth in data.synths {
             h += "<h2>\(Escape.html(synth))</h2><div class=\"row\">"
             h += "<table><caption>Ten most original presets (distance to the nearest other preset)</caption><tr><th>#</th><th>preset</th><th>distance</th></tr>"
@@ -86,11 +90,20 @@ enum HTMLReport {
             for f in data.findings where f.kind == "empty" && f.synth == synth {
                 h += "<tr><td>\(f.rank)</td><td>\(playButton(f.patchKey))\(Escape.html(data.pointName(f.patchKey)))</td><td>\(number(f.value))</td></tr>"
             }
-            h += "</table><table><caption>Knobs that move the sound furthest (spread of a one-knob sweep)</caption><tr><th>#</th><th>parameter</th><th>spread</th></tr>"
+            h += "</table><table><caption>Knobs that move the timbre furthest (spread of a one-knob sweep, loudness and pitch left out, silent steps skipped)</caption><tr><th>#</th><th>parameter</th><th>spread</th></tr>"
             for f in data.findings where f.kind == "knob" && f.synth == synth {
                 h += "<tr><td>\(f.rank)</td><td>\(Escape.html(f.parameterID ?? ""))</td><td>\(number(f.value))</td></tr>"
             }
-            h += "</table></div>"
+            h += "</table>"
+            let explored = data.points.filter { $0.origin == .explored && $0.synth == synth }
+            if !explored.isEmpty {
+                h += "<table><caption>Explored patches (written by presetatlas explore, far from every preset)</caption><tr><th>patch</th><th>file</th></tr>"
+                for point in explored {
+                    h += "<tr><td>\(playButton(point.key))\(Escape.html(point.name))</td><td>\(Escape.html(URL(fileURLWithPath: point.sourcePath).lastPathComponent))</td></tr>"
+                }
+                h += "</table>"
+            }
+            h += "</div>"
         }
         if !data.skipped.isEmpty {
             h += "<h2>Skipped (too few points)</h2><ul>" + data.skipped.map { "<li>\(Escape.html($0))</li>" }.joined() + "</ul>"

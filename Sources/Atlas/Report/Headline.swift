@@ -1,6 +1,7 @@
 // The answer in plain words, one sentence per synth and bank, at the top of index.html and summary.md: how much
 // of the sound space random settings reach do the presets reach, and how much of it no preset sounds
 // like. Figures come from the balanced comparison (as many audible random settings as presets).
+import Features
 import Foundation
 
 enum Headline {
@@ -15,7 +16,8 @@ enum Headline {
         "Reach" is PRDC coverage (Naeem et al. 2020, k = \(AnalysisStage.prdcNeighbours)): the share of random settings \
         that have a preset among their \(AnalysisStage.prdcNeighbours) nearest neighbours. "Sound like no preset" is \
         1 − recall: the share of random settings outside every preset's neighbourhood. Both compare the presets with \
-        the same number of audible random settings (quieter than −50 dBFS RMS left out); when one side is larger it \
+        the same number of audible random settings (\(Audibility.summary); inaudible renders are counted, never \
+        measured or placed on the map); when one side is larger it \
         is subsampled \(BalancedCoverage.draws) times and the range is the 5th–95th percentile of those draws.
         """
 
@@ -43,6 +45,9 @@ enum Headline {
             text += "Compared with \(count(Int(size))) audible random settings"
             text += audible > Int(size) ? " drawn from \(count(audible))" : ""
             text += random > audible ? " (\(count(random - audible)) of \(count(random)) random settings are inaudible)." : "."
+            if let silentPresets = m["inaudible.preset"], silentPresets > 0, !synth.contains(" · ") {
+                text += " \(count(Int(silentPresets))) inaudible presets are left out."
+            }
             return Line(synth: synth, text: text)
         }
     }

@@ -1,4 +1,5 @@
 // Everything the report shows, read from the store once: points, previews, metrics, rankings, problems.
+import Features
 import Foundation
 import GRDB
 
@@ -16,14 +17,16 @@ struct ReportPoint {
     var x: Double
     var y: Double
     var rms: Double
+    /// Short-term level (Features.Audibility), dBFS.
+    var levelDecibels: Double = 0
     /// The descriptors the map can be coloured by (`Descriptor.all` order); empty for other embeddings.
     var descriptors: [Float] = []
     /// The full embedding (raw, as stored).
     var embedding: [Float] = []
 
-    /// Inaudible (quieter than the analysis's playable level, -50 dBFS RMS): hidden on the map by
-    /// default and counted, and left out of the headline's comparison.
-    var isSilent: Bool { rms < AnalysisStage.playableRMS }
+    /// Inaudible by the one rule (Features.Audibility). The analysis places no inaudible render on the map,
+    /// so this holds only for points of stores analysed before the rule; they stay hidden and counted.
+    var isSilent: Bool { !Audibility.isAudible(levelDecibels: levelDecibels) }
 }
 
 struct ReportFinding {
@@ -66,7 +69,7 @@ struct ReportData {
         try store.read { db in
             for row in try Row.fetchAll(db, sql: """
                 SELECT p.key, p.synth, p.origin, p.name, p.author, p.collection, p.sourcePath, p.sweepParameter, m.x, m.y, r.rms,
-                       r.previewWAV, e.vector, p.valuesJSON FROM patch p JOIN mapPoint m ON m.patchKey = p.key AND m.method = 'map'
+                       r.levelDecibels, r.previewWAV, e.vector, p.valuesJSON FROM patch p JOIN mapPoint m ON m.patchKey = p.key AND m.method = 'map'
                 JOIN render r ON r.patchKey = p.key LEFT JOIN embedding e ON e.patchKey = p.key ORDER BY p.key
                 """) {
                 let index = data.points.count
@@ -74,6 +77,7 @@ struct ReportData {
                     key: row["key"], synth: row["synth"], origin: PatchOrigin(rawValue: row["origin"]) ?? .random,
                     name: row["name"], author: row["author"], collection: row["collection"],
                     sourcePath: row["sourcePath"], sweepParameter: row["sweepParameter"], x: row["x"], y: row["y"], rms: row["rms"],
+                    levelDecibels: StoredAudibility.levelDecibels(stored: row["levelDecibels"], rms: row["rms"]),
                     embedding: (row["vector"] as Data?).map(EmbeddingBlob.decode) ?? []))
                 data.points[index].descriptors = Descriptor.pick(data.points[index].embedding)
                 if let audio = row["previewWAV"] as Data? { data.previews[index] = audio }

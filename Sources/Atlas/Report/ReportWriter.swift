@@ -22,6 +22,7 @@ public enum ReportWriter {
             ("summary.json", Data(Summary.json(data).utf8)),
             ("summary.md", Data(Summary.markdown(data).utf8)),
         ]
+        if let crossSynth = CrossSynthTable.svg(data) { files.append((CrossSynthTable.figureName, Data(crossSynth.utf8))) }
         var urls: [URL] = []
         for (name, bytes) in files {
             let url = directory.appendingPathComponent(name)

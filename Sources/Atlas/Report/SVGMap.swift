@@ -27,13 +27,14 @@ enum SVGMap {
         }
         // Background layers first (random, sweep), presets and init patches on top with their names as titles.
         let layers: [(PatchOrigin, Double, String)] = [(.random, 1.2, "0.35"), (.sweep, 1.2, "0.35"),
-                                                       (.preset, 2.6, "0.9"), (.initPatch, 5, "1")]
+                                                       (.preset, 2.6, "0.9"), (.explored, 3.4, "1"), (.initPatch, 5, "1")]
         for (origin, radius, opacity) in layers {
             out += "<g opacity=\"\(opacity)\">\n"
             for point in data.points where point.origin == origin {
                 let colour = palette[(synths.firstIndex(of: point.synth) ?? 0) % palette.count]
-                let stroke = origin == .initPatch ? " stroke=\"#000\" stroke-width=\"1.5\"" : ""
-                if origin == .preset || origin == .initPatch {
+                let stroke = origin == .initPatch ? " stroke=\"#000\" stroke-width=\"1.5\""
+                    : origin == .explored ? " stroke=\"#CC79A7\" stroke-width=\"1.5\"" : ""
+                if origin == .preset || origin == .initPatch || origin == .explored {
                     out += "<circle cx=\"\(sx(point.x))\" cy=\"\(sy(point.y))\" r=\"\(radius)\" fill=\"\(colour)\"\(stroke)><title>\(Escape.html(point.name))</title></circle>\n"
                 } else {
                     out += "<circle cx=\"\(sx(point.x))\" cy=\"\(sy(point.y))\" r=\"\(radius)\" fill=\"\(colour)\"/>\n"

@@ -85,6 +85,7 @@ enum Summary {
             md += "\n\(Escape.markdownCell(scope)): approximate kNN, recall@\(AnalysisStage.prdcNeighbours) "
                 + "\(Escape.number(recall, digits: 3)) on \(Int(sample)) points (± : error against exhaustive search on that sample).\n"
         }
+        md += "\n" + CrossSynthTable.markdown(data)
         for synth in data.synths {
             md += "\n## \(Escape.markdownCell(synth))\n\n"
             md += "Most original presets (distance to the nearest other preset, standardised embedding):\n\n| rank | preset | distance |\n| ---: | --- | ---: |\n"
@@ -95,7 +96,7 @@ enum Summary {
             for f in data.findings where f.kind == "empty" && f.synth == synth {
                 md += "| \(f.rank) | \(Escape.markdownCell(data.pointName(f.patchKey))) | \(Escape.number(f.value, digits: 3)) |\n"
             }
-            md += "\nKnobs that move the sound furthest (widest spread of a one-knob sweep from the init patch):\n\n| rank | parameter | spread |\n| ---: | --- | ---: |\n"
+            md += "\nKnobs that move the timbre furthest (widest spread of a one-knob sweep from the init patch, in the embedding without its loudness and pitch dimensions; silent steps skipped):\n\n| rank | parameter | spread |\n| ---: | --- | ---: |\n"
             for f in data.findings where f.kind == "knob" && f.synth == synth {
                 md += "| \(f.rank) | \(Escape.markdownCell(f.parameterID ?? "")) | \(Escape.number(f.value, digits: 3)) |\n"
             }

@@ -141,6 +141,29 @@ public final class AtlasStore: Sendable {
         migrator.registerMigration("v4: analysis notes") { db in
             try db.execute(sql: "CREATE TABLE analysisNote (rank INTEGER PRIMARY KEY NOT NULL, text TEXT NOT NULL)")
         }
+        // The short-term level that decides audibility (Features.Audibility); NULL in renders made before.
+        migrator.registerMigration("v5: render level") { db in
+            try db.execute(sql: "ALTER TABLE render ADD COLUMN levelDecibels REAL")
+        }
+        // `explore` adds its exported patches as their own origin. SQLite cannot change a CHECK constraint,
+        // so the table is rebuilt from its own definition with the wider check (GRDB runs migrations with
+        // foreign keys off and checks them afterwards).
+        migrator.registerMigration("v6: explored patches") { db in
+            let table = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'patch'") ?? ""
+            let check = "'random', 'sweep'))"
+            guard table.hasPrefix("CREATE TABLE patch ("), table.contains(check) else {
+                throw AtlasStoreError("the patch table's definition is not the one v1 made; cannot add the explored origin")
+            }
+            let widened = table.replacingOccurrences(of: check, with: "'random', 'sweep', 'explored'))")
+                .replacingOccurrences(of: "CREATE TABLE patch (", with: "CREATE TABLE patchWithExplored (")
+            try db.execute(sql: widened)
+            try db.execute(sql: """
+            INSERT INTO patchWithExplored SELECT * FROM patch;
+            DROP TABLE patch;
+            ALTER TABLE patchWithExplored RENAME TO patch;
+            CREATE INDEX patchBySynth ON patch(synth, origin);
+            """)
+        }
         return migrator
     }
 }
@@ -162,6 +185,10 @@ extension AtlasStore {
             }
             for (key, value) in settings.sorted(by: { $0.key < $1.key }) where stored[key] != value {
                 throw AtlasStoreError("\(url.path): made with \(key) = \(stored[key] ?? "unset"), not \(value); use the same settings or another --out")
+            }
+            // A setting only some runs store (`notes`): a store that has it must not be resumed without it.
+            for (key, value) in stored.sorted(by: { $0.key < $1.key }) where settings[key] == nil {
+                throw AtlasStoreError("\(url.path): made with \(key) = \(value), not unset; use the same settings or another --out")
             }
         }
     }

@@ -7,6 +7,8 @@ public enum PatchOrigin: String, Sendable, CaseIterable, Codable {
     case preset
     case initPatch = "init"
     case random, sweep
+    /// Written by `presetatlas explore` to a bank file and added back to the atlas as its own layer.
+    case explored
 }
 
 /// Stable keys: the same patch gets the same key on every run and machine, so resumes skip it,
@@ -20,6 +22,9 @@ enum PatchKey {
         return "\(synth)|random|" + String(repeating: "0", count: max(0, 7 - digits.count)) + digits
     }
     static func sweep(synth: String, parameterID: String, step: Int) -> String { "\(synth)|sweep|\(parameterID)|\(step)" }
+    /// An explored patch is known by the file it was written to and its place there: exporting again to the
+    /// same file replaces it.
+    static func explored(synth: String, file: String, index: Int) -> String { "\(synth)|explored|\(file)#\(index)" }
 }
 
 /// Text forms of a patch's values and attributes, exact for every double (Swift's shortest

@@ -22,12 +22,15 @@ enum LMMSEffectCatalog {
             case "fbdelay_5s":
                 return LADSPAMonoPair { CMTFeedbackDelay(settings, processor: $0, sampleRateHz: sampleRateHz, maximumSeconds: 5) }
             case "fastLookaheadLimiter": return SWHFastLookaheadLimiter(settings, sampleRateHz: sampleRateHz)
+            case "MultiChorus": return CalfMultiChorus(settings, sampleRateHz: sampleRateHz)
             case "VintageDelay": return CalfVintageDelay(settings, sampleRateHz: sampleRateHz)
             case "tap_autopan": return TAPAutoPan(settings, sampleRateHz: sampleRateHz)
             case "tap_stereo_echo": return TAPStereoEcho(settings, sampleRateHz: sampleRateHz)
             case "PhaserII":
                 return LADSPAMonoPair { CAPSPhaserII(settings, processor: $0, sampleRateHz: Double(sampleRateHz),
                                                      seed: SplitMix64.mix(seed, UInt64($0))) }
+            case "AmpIII": return LADSPAMonoPair { CAPSAmpIII(settings, processor: $0, sampleRateHz: Double(sampleRateHz)) }
+            case "AmpIV": return LADSPAMonoPair { CAPSAmpIV(settings, processor: $0, sampleRateHz: Double(sampleRateHz)) }
             case "ToneStack": return LADSPAMonoPair { CAPSToneStack(settings, processor: $0, sampleRateHz: Double(sampleRateHz)) }
             default: return nil
             }

@@ -67,4 +67,35 @@ final class LMMSNoteHandle {
     }
 
     func isFinished(releaseFrames: Int) -> Bool { released && framesLeft(releaseFrames: releaseFrames) <= 0 }
+
+    /// The start of `NotePlayHandle::play` (the note starts this period, offset < period): the frames it covers
+    /// this period, after a note-off when its length ends within them.
+    func startPeriod(period: Int, releaseFrames: Int) -> Int {
+        let framesThisPeriod = totalFramesPlayed == 0 ? period - offset : period
+        if !released && totalFramesPlayed + framesThisPeriod > frames {
+            noteOff(totalFramesPlayed == 0 ? frames + offset : frames - totalFramesPlayed, releaseFrames: releaseFrames)
+        }
+        return framesThisPeriod
+    }
+
+    /// The end of `NotePlayHandle::play`, after the instrument played: release bookkeeping and frames played.
+    func endPeriod(_ framesThisPeriod: Int, period: Int) {
+        if released {
+            var todo = framesThisPeriod
+            if !subNotes.isEmpty { releaseFramesToDo = releaseFramesDone + 2 * period }
+            if framesBeforeRelease > 0 {
+                if framesBeforeRelease <= framesThisPeriod {
+                    todo -= framesBeforeRelease
+                    framesBeforeRelease = 0
+                } else {
+                    todo = 0
+                    framesBeforeRelease -= framesThisPeriod
+                }
+            }
+            if todo > 0 && releaseFramesDone < releaseFramesToDo {
+                releaseFramesDone = min(releaseFramesDone + todo, releaseFramesToDo)
+            }
+        }
+        totalFramesPlayed += framesThisPeriod
+    }
 }

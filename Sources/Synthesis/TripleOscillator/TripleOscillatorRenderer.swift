@@ -163,33 +163,13 @@ final class TripleOscillatorRenderer {
             n.offset -= period
             return
         }
-        let framesThisPeriod = n.totalFramesPlayed == 0 ? period - n.offset : period
-        if !n.released && n.totalFramesPlayed + framesThisPeriod > n.frames {
-            n.noteOff(n.totalFramesPlayed == 0 ? n.frames + n.offset : n.frames - n.totalFramesPlayed,
-                      releaseFrames: releaseFrames)
-        }
+        let framesThisPeriod = n.startPeriod(period: period, releaseFrames: releaseFrames)
         if n.framesLeft(releaseFrames: releaseFrames) > 0 {
             processNoteStacking(n)
             processArpeggio(n)
             if !n.isMasterNote { playInstrument(n) }
         }
-        if n.released {
-            var todo = framesThisPeriod
-            if !n.subNotes.isEmpty { n.releaseFramesToDo = n.releaseFramesDone + 2 * period }
-            if n.framesBeforeRelease > 0 {
-                if n.framesBeforeRelease <= framesThisPeriod {
-                    todo -= n.framesBeforeRelease
-                    n.framesBeforeRelease = 0
-                } else {
-                    todo = 0
-                    n.framesBeforeRelease -= framesThisPeriod
-                }
-            }
-            if todo > 0 && n.releaseFramesDone < n.releaseFramesToDo {
-                n.releaseFramesDone = min(n.releaseFramesDone + todo, n.releaseFramesToDo)
-            }
-        }
-        n.totalFramesPlayed += framesThisPeriod
+        n.endPeriod(framesThisPeriod, period: period)
     }
 
     /// LMMS `InstrumentFunctionNoteStacking::processNote`: a new note (not an arpeggio parent) gets one child

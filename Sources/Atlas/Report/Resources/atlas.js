@@ -89,11 +89,11 @@
 
   // ---- State ---------------------------------------------------------------------------------------
   const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"];
-  const ORIGIN_COLOURS = {preset: "#D55E00", init: "#000000", random: "#56B4E9", sweep: "#009E73"};
-  const SIZE = {preset: 4, init: 8, random: 2.5, sweep: 2.5};
-  const ALPHA = {preset: 0.95, init: 1, random: 0.6, sweep: 0.6};
-  const DRAW_ORDER = ["random", "sweep", "preset", "init"];
-  const TINT = {preset: 0, init: 0, random: 0.55, sweep: 0.35};
+  const ORIGIN_COLOURS = {preset: "#D55E00", init: "#000000", random: "#56B4E9", sweep: "#009E73", explored: "#CC79A7"};
+  const SIZE = {preset: 4, init: 8, random: 2.5, sweep: 2.5, explored: 6};
+  const ALPHA = {preset: 0.95, init: 1, random: 0.6, sweep: 0.6, explored: 1};
+  const DRAW_ORDER = ["random", "sweep", "preset", "explored", "init"];
+  const TINT = {preset: 0, init: 0, random: 0.55, sweep: 0.35, explored: 0};
   const DENSITY_RGB = [0, 114, 178], DENSITY_CELL = 4;
   function tint(hex, amount) {
     const c = [1, 3, 5].map(k => parseInt(hex.slice(k, k + 2), 16));
@@ -313,7 +313,7 @@
       in vec2 a_pos; in uvec4 a_attr;
       uniform vec2 u_view, u_offset, u_size; uniform float u_dpr;
       uniform uint u_originMask, u_synthMask, u_showSilent; uniform int u_mode;
-      uniform vec4 u_originColour[4]; uniform float u_originSize[4]; uniform vec4 u_palette[16];
+      uniform vec4 u_originColour[5]; uniform float u_originSize[5]; uniform vec4 u_palette[16];
       out vec4 v_colour;
       void main() {
         uint o = a_attr.x, s = a_attr.y, f = a_attr.z, val = a_attr.w;
@@ -386,7 +386,7 @@
         gl.uniform1ui(u("u_originMask"), originMask >>> 0); gl.uniform1ui(u("u_synthMask"), synthMask >>> 0);
         gl.uniform1ui(u("u_showSilent"), showSilent ? 1 : 0); gl.uniform1i(u("u_mode"), mode);
         const colours = [], sizes = [];
-        for (let o = 0; o < 4; o++) { const name = D.origins[o] || "random"; colours.push(...rgba(ORIGIN_COLOURS[name] || "#000000"), ALPHA[name] || 1); sizes.push(SIZE[name] || 2); }
+        for (let o = 0; o < 5; o++) { const name = D.origins[o] || "random"; colours.push(...rgba(ORIGIN_COLOURS[name] || "#000000"), ALPHA[name] || 1); sizes.push(SIZE[name] || 2); }
         gl.uniform4fv(u("u_originColour"), colours); gl.uniform1fv(u("u_originSize"), sizes);
         const palette = mode === 2 ? RAMP.map(c => c.match(/\d+/g).map(v => v / 255).concat(1)) : (mode === 3 ? CLUSTER_COLOURS : PALETTE).map(h => rgba(h).concat(1));
         while (palette.length < 16) palette.push([0, 0, 0, 1]);

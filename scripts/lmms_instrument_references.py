@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Reference renders of LMMS 1.2.2's other instruments (Kicker, BitInvader, ...) for test fixtures: every factory
+preset of INSTRUMENT, plus COUNT presets with random instrument settings (drawn from LMMS's own knob ranges
+below, applied to the factory preset --base), rendered by LMMS 1.2.2 itself.
+
+LMMS: give --lmms-root (a folder holding usr/bin/lmms, e.g. Debian's packages unpacked), or the script fetches
+Debian bookworm's lmms 1.2.2 and its libraries with `apt-get download` (scripts/lmms-1.2.2-packages.txt) into a
+temporary folder and unpacks them there with `dpkg-deb -x`; nothing is installed.
+Needs numpy and soundfile (bash scripts/setup-venv.sh). Never part of `make test`.
+usage: scripts/lmms_instrument_references.py INSTRUMENT OUTDIR [--random COUNT --base PRESET] [--seed S] [--lmms-root DIR]
+example: .venv/bin/python scripts/lmms_instrument_references.py Kicker Tests/Fixtures/lmms-instrument-references/kicker \
+             --random 6 --base KickPower"""
+import argparse, csv, glob, os, random, re, subprocess, sys, tempfile
+import numpy as np, soundfile as sf
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+FACTORY = os.path.join(ROOT, ".cache/factory/usr/share/lmms/presets")
+# Render settings (README): LMMS key 57 (MIDI 69), note volume 100, 120 BPM, a note of 96 ticks (2 beats),
+# one bar rendered, 44.1 kHz, no oversampling; stored: the first 1.5 s of the mono downmix ((L + R) / 2), 24-bit
+# FLAC, times STORED_SCALE (Kicker's gain and distortion reach peaks near 6).
+KEY, TEMPO, TICKS, SECONDS, STORED_SCALE = 57, 120, 96, 1.5, 0.125
+# Knob ranges of LMMS 1.2.2's instruments (min, max, step; "bool" for toggles), attribute names as saved.
+RANGES = {
+    "Kicker": {"startfreq": (5, 1000, 1), "endfreq": (5, 1000, 1), "decay": (5, 5000, 1), "dist": (0, 100, 0.1),
+               "distend": (0, 100, 0.1), "gain": (0.1, 5, 0.05), "env": (0.01, 1, 0.001), "noise": (0, 1, 0.01),
+               "click": (0, 1, 0.05), "slope": (0.001, 1, 0.001), "startnote": "bool", "endnote": "bool"},
+}
+
+def lmms_root(given):
+    if given: return given
+    work = tempfile.mkdtemp(prefix="lmms-1.2.2-")
+    packages = open(os.path.join(ROOT, "scripts/lmms-1.2.2-packages.txt")).read().split()
+    subprocess.run(["apt-get", "download"] + packages, cwd=work, check=True)
+    root = os.path.join(work, "root")
+    for deb in glob.glob(os.path.join(work, "*.deb")):
+        subprocess.run(["dpkg-deb", "-x", deb, root], check=True)
+    return root
+
+def render(root, xpf_text, out_wav):
+    track = re.search(r"<instrumenttrack[ >].*</instrumenttrack>", xpf_text, re.S).group(0)
+    mmp = out_wav + ".mmp"
+    open(mmp, "w").write(f'''<?xml version="1.0"?>
+<!DOCTYPE lmms-project>
+<lmms-project version="1.0" creator="LMMS" creatorversion="1.2.2" type="song">
+  <head timesig_numerator="4" mastervol="100" timesig_denominator="4" bpm="{TEMPO}" masterpitch="0"/>
+  <song><trackcontainer type="song"><track muted="0" type="0" name="T" solo="0">{track}
+    <pattern muted="0" type="0" name="" pos="0" len="192" steps="16"><note pan="0" key="{KEY}" vol="100" pos="0" len="{TICKS}"/></pattern>
+  </track></trackcontainer>
+  <fxmixer><fxchannel num="0" muted="0" volume="1" name="Master"><fxchain numofeffects="0" enabled="0"/></fxchannel></fxmixer></song>
+</lmms-project>
+''')
+    lib = os.path.join(root, "usr/lib/x86_64-linux-gnu")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LD_LIBRARY_PATH=f"{lib}:{lib}/lmms:{lib}/lmms/optional")
+    subprocess.run([os.path.join(root, "usr/bin/lmms"), "--allowroot", "render", mmp, "-o", out_wav, "-f", "wav", "-a",
+                    "-s", "44100", "-x", "1"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, timeout=300)
+    os.remove(mmp)
+
+def randomised(text, instrument, rng):
+    tag = instrument.lower()
+    element = re.search(rf"<{tag} [^>]*/>", text).group(0)
+    new = element
+    for name, r in RANGES[instrument].items():
+        if r == "bool": value = str(rng.randint(0, 1))
+        else:
+            lo, hi, step = r
+            value = f"{round(lo + round(rng.uniform(0, hi - lo) / step) * step, 6):g}"
+        new = re.sub(rf'\b{name}="[^"]*"', f'{name}="{value}"', new) if f' {name}="' in new else new.replace("/>", f' {name}="{value}"/>')
+    return text.replace(element, new)
+
+def main():
+    a = argparse.ArgumentParser(usage=__doc__)
+    a.add_argument("instrument"); a.add_argument("out")
+    a.add_argument("--random", type=int, default=0); a.add_argument("--seed", type=int, default=14)
+    a.add_argument("--base", help="factory preset the random settings start from (its track, envelopes, effects)")
+    a.add_argument("--lmms-root")
+    args = a.parse_args()
+    if args.random and args.instrument not in RANGES: sys.exit(f"error: no knob ranges for {args.instrument}")
+    root = lmms_root(args.lmms_root)
+    os.makedirs(args.out, exist_ok=True)
+    presets = sorted(glob.glob(os.path.join(FACTORY, args.instrument, "*.xpf")))
+    if not presets: sys.exit(f"error: no factory presets in {FACTORY}/{args.instrument}")
+    jobs = [(os.path.splitext(os.path.basename(p))[0], open(p).read(), "factory") for p in presets]
+    rng = random.Random(args.seed)
+    base = next((j for j in jobs if j[0] == args.base), jobs[0])
+    jobs += [(f"random-{i:02d}", randomised(base[1], args.instrument, rng), f"random from {base[0]}") for i in range(args.random)]
+    rows = []
+    for name, text, origin in jobs:
+        safe = re.sub(r"[^A-Za-z0-9_-]", "_", name)
+        xpf = os.path.join(args.out, safe + ".xpf")
+        open(xpf, "w").write(text)
+        wav = os.path.join(args.out, safe + ".lmms.wav")
+        render(root, text, wav)
+        audio, rate = sf.read(wav, dtype="float32", always_2d=True)
+        os.remove(wav)
+        clip = np.clip(audio[: int(SECONDS * rate)].mean(axis=1) * STORED_SCALE, -1, 1)
+        sf.write(os.path.join(args.out, safe + ".flac"), clip, rate, subtype="PCM_24")
+        rows.append({"file": safe + ".flac", "preset": safe + ".xpf", "origin": origin, "midi_note": KEY + 12,
+                     "tempo_bpm": TEMPO, "note_beats": TICKS / 48, "stored_scale": STORED_SCALE,
+                     "peak": f"{np.abs(audio).max():.4f}", "channels_equal": int(np.array_equal(audio[:, 0], audio[:, 1]))})
+        print(name, rows[-1]["peak"], flush=True)
+    with open(os.path.join(args.out, "manifest.csv"), "w", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0])); w.writeheader(); w.writerows(rows)
+
+main()
