@@ -75,8 +75,15 @@ enum Summary {
         md += "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
         for scope in data.coverageScopes {
             let m = data.metrics[scope] ?? [:]
-            md += "| \(Escape.markdownCell(scope)) | " + metricOrder.map { m[$0].map { Escape.number($0, digits: 3) } ?? "–" }
-                .joined(separator: " | ") + " |\n"
+            // Above 100k points the figures come from approximate neighbours: each with its error beside it.
+            md += "| \(Escape.markdownCell(scope)) | " + metricOrder.map { name in
+                m[name].map { Escape.number($0, digits: 3) + (m[name + ".error"].map { " ± " + Escape.number($0, digits: 3) } ?? "") } ?? "–"
+            }.joined(separator: " | ") + " |\n"
+        }
+        for scope in data.coverageScopes {
+            guard let recall = data.metrics[scope]?["knn.recall"], let sample = data.metrics[scope]?["knn.sample"] else { continue }
+            md += "\n\(Escape.markdownCell(scope)): approximate kNN, recall@\(AnalysisStage.prdcNeighbours) "
+                + "\(Escape.number(recall, digits: 3)) on \(Int(sample)) points (± : error against exhaustive search on that sample).\n"
         }
         md += "\n" + CrossSynthTable.markdown(data)
         for synth in data.synths {
