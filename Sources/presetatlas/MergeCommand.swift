@@ -26,6 +26,10 @@ struct MergeCommand: ParsableCommand {
             let url = URL(fileURLWithPath: path)
             return url.pathExtension == "sqlite" ? url : url.appendingPathComponent(AtlasStore.fileName)
         }
+        // A shard that is not there is named before anything is created under --out.
+        for (path, url) in zip(shards, urls) where !FileManager.default.fileExists(atPath: url.path) {
+            throw commandFailure("\(TerminalText.safe(path)): no atlas store (\(url.lastPathComponent)) there")
+        }
         do {
             let lock = try AtlasLock(directory: outURL)
             defer { withExtendedLifetime(lock) {} }
