@@ -1,6 +1,7 @@
 // `presetatlas merge`: joins shard stores into one atlas, then analyses it and writes the report.
 import ArgumentParser
 import Atlas
+import Formats
 import Foundation
 
 struct MergeCommand: ParsableCommand {
@@ -26,9 +27,12 @@ struct MergeCommand: ParsableCommand {
             let url = URL(fileURLWithPath: path)
             return url.pathExtension == "sqlite" ? url : url.appendingPathComponent(AtlasStore.fileName)
         }
-        // A shard that is not there is named before anything is created under --out.
-        for (path, url) in zip(shards, urls) where !FileManager.default.fileExists(atPath: url.path) {
-            throw commandFailure("\(TerminalText.safe(path)): no atlas store (\(url.lastPathComponent)) there")
+        // A shard that is not there, or not a regular file (a FIFO would block SQLite's open), is named
+        // before anything is created under --out.
+        for (path, url) in zip(shards, urls) {
+            if let problem = InputFile.problem(at: url) {
+                throw commandFailure("\(TerminalText.safe(path)): no atlas store (\(url.lastPathComponent)): \(problem)")
+            }
         }
         do {
             let lock = try AtlasLock(directory: outURL)
