@@ -7,10 +7,10 @@ LMMS: give --lmms-root (a folder holding usr/bin/lmms, e.g. Debian's packages un
 Debian bookworm's lmms 1.2.2 and its libraries with `apt-get download` (scripts/lmms-1.2.2-packages.txt) into a
 temporary folder and unpacks them there with `dpkg-deb -x`; nothing is installed.
 Needs numpy and soundfile (bash scripts/setup-venv.sh). Never part of `make test`.
-usage: scripts/lmms_instrument_references.py INSTRUMENT OUTDIR [--random COUNT --base PRESET] [--seed S] [--lmms-root DIR]
+usage: scripts/lmms_instrument_references.py INSTRUMENT OUTDIR [--random COUNT --base PRESET [--bare]] [--seed S] [--lmms-root DIR]
 example: .venv/bin/python scripts/lmms_instrument_references.py Kicker Tests/Fixtures/lmms-instrument-references/kicker \
              --random 6 --base KickPower"""
-import argparse, csv, glob, os, random, re, subprocess, sys, tempfile
+import argparse, base64, csv, struct, glob, os, random, re, subprocess, sys, tempfile
 import numpy as np, soundfile as sf
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
@@ -24,7 +24,24 @@ RANGES = {
     "Kicker": {"startfreq": (5, 1000, 1), "endfreq": (5, 1000, 1), "decay": (5, 5000, 1), "dist": (0, 100, 0.1),
                "distend": (0, 100, 0.1), "gain": (0.1, 5, 0.05), "env": (0.01, 1, 0.001), "noise": (0, 1, 0.01),
                "click": (0, 1, 0.05), "slope": (0.001, 1, 0.001), "startnote": "bool", "endnote": "bool"},
+    # plugins/bit_invader: the wave is drawn too (wave_attributes below), as many points as sampleLength.
+    "BitInvader": {"sampleLength": (4, 200, 1), "interpolation": "bool", "normalize": "bool"},
 }
+
+def wave_attributes(instrument, element, rng):
+    """Attributes drawn beyond the knobs: BitInvader's hand-drawn wave (base64 of float32 points in -1..1)."""
+    if instrument != "BitInvader": return {}
+    length = int(float(re.search(r'sampleLength="([^"]*)"', element).group(1)))
+    points = struct.pack(f"<{length}f", *(rng.uniform(-1, 1) for _ in range(length)))
+    return {"sampleShape": base64.b64encode(points).decode()}
+
+def bare_track(text):
+    """The track adds nothing to the instrument: envelope and LFO amounts 0, filter off, no arpeggio or chord,
+    no effects (for testing an instrument's core on random settings)."""
+    text = re.sub(r"<el(?:vol|cut|res) [^>]*>", lambda m: re.sub(r'\b(l?amt)="[^"]*"', r'\1="0"', m.group(0)), text)
+    text = re.sub(r'\bfwet="[^"]*"', 'fwet="0"', text)
+    text = re.sub(r'\b(arp-enabled|chord-enabled)="[^"]*"', r'\1="0"', text)
+    return re.sub(r"<fxchain [^>]*?(/>|>.*?</fxchain>)", '<fxchain numofeffects="0" enabled="0"/>', text, flags=re.S)
 
 def lmms_root(given):
     if given: return given
@@ -65,6 +82,8 @@ def randomised(text, instrument, rng):
             lo, hi, step = r
             value = f"{round(lo + round(rng.uniform(0, hi - lo) / step) * step, 6):g}"
         new = re.sub(rf'\b{name}="[^"]*"', f'{name}="{value}"', new) if f' {name}="' in new else new.replace("/>", f' {name}="{value}"/>')
+    for name, value in wave_attributes(instrument, new, rng).items():
+        new = re.sub(rf'\b{name}="[^"]*"', f'{name}="{value}"', new)
     return text.replace(element, new)
 
 def main():
@@ -72,6 +91,7 @@ def main():
     a.add_argument("instrument"); a.add_argument("out")
     a.add_argument("--random", type=int, default=0); a.add_argument("--seed", type=int, default=14)
     a.add_argument("--base", help="factory preset the random settings start from (its track, envelopes, effects)")
+    a.add_argument("--bare", action="store_true", help="random settings on the --base track with nothing added (bare_track)")
     a.add_argument("--lmms-root")
     args = a.parse_args()
     if args.random and args.instrument not in RANGES: sys.exit(f"error: no knob ranges for {args.instrument}")
@@ -82,6 +102,7 @@ def main():
     jobs = [(os.path.splitext(os.path.basename(p))[0], open(p).read(), "factory") for p in presets]
     rng = random.Random(args.seed)
     base = next((j for j in jobs if j[0] == args.base), jobs[0])
+    if args.bare: base = (base[0], bare_track(base[1]), base[2])
     jobs += [(f"random-{i:02d}", randomised(base[1], args.instrument, rng), f"random from {base[0]}") for i in range(args.random)]
     rows = []
     for name, text, origin in jobs:

@@ -240,15 +240,7 @@ final class TripleOscillatorRenderer {
     /// Instrument::applyRelease: a linear fade over the note's last 128 frames (indexed from the buffer start,
     /// as LMMS does).
     private func applyRelease(_ n: LMMSNoteHandle, frames: Int) {
-        let period = Self.period, fade = Self.desiredReleaseFrames
-        let framesLeft = n.framesLeft(releaseFrames: releaseFrames)
-        guard framesLeft <= fade + period else { return }
-        let start = framesLeft > fade ? max(period - fade, 0) + framesLeft % period : 0
-        guard start < frames else { return }
-        for f in start..<frames {
-            let factor = Float(framesLeft - f - 1) / Float(fade)
-            noteLeft[f] *= factor
-            noteRight[f] *= factor
-        }
+        LMMSSingleNotePlayer.applyRelease(left: noteLeft, right: noteRight, frames: frames,
+                                          framesLeft: n.framesLeft(releaseFrames: releaseFrames), fade: Self.desiredReleaseFrames)
     }
 }
