@@ -26,6 +26,9 @@ RANGES = {
                "click": (0, 1, 0.05), "slope": (0.001, 1, 0.001), "startnote": "bool", "endnote": "bool"},
     # plugins/bit_invader: the wave is drawn too (wave_attributes below), as many points as sampleLength.
     "BitInvader": {"sampleLength": (4, 200, 1), "interpolation": "bool", "normalize": "bool"},
+    "LB302": {"vcf_cut": (0, 1.5, 0.005), "vcf_res": (0, 1.25, 0.005), "vcf_mod": (0, 1, 0.005), "vcf_dec": (0, 1, 0.005),
+              "dist": (0, 1, 0.01), "shape": (0, 11, 1), "slide_dec": (0, 1, 0.005), "slide": "bool", "dead": "bool",
+              "db24": "bool"},
 }
 
 def wave_attributes(instrument, element, rng):

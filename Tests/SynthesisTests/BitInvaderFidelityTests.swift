@@ -22,7 +22,7 @@ import Testing
             #expect(ours.count == lmms.count)
             let peak = lmms.map(abs).max() ?? 0
             let worst = zip(ours, lmms).map { abs($0 - $1) }.max() ?? .infinity
-            distances.append(ReferenceDistance.distance(ours, lmms))
+            distances.append(ReferenceDistance.distance(LMMSInstrumentFixture.storedLikeFixture(ours), lmms))
             // 24-bit storage at 1/8 scale rounds to about 1e-6.
             #expect(peak > 0.05, "\(name) is silent in LMMS's render")
             #expect(worst < 1e-4, "\(name): largest difference \(worst) (peak \(peak))")

@@ -49,6 +49,12 @@ struct LMMSInstrumentFixture {
             && attributes("chordcreator", in: text)["chord-enabled"] != "1" && !text.contains("<effect ")
     }
 
+    /// A render as the fixtures store it: times the stored scale, rounded to 24 bits, back to LMMS's scale (so
+    /// distances do not count the fixture's quantisation in quiet tails).
+    static func storedLikeFixture(_ samples: [Float]) -> [Float] {
+        samples.map { (min(max($0 * storedScale, -1), 1) * 8_388_608).rounded() / 8_388_608 / storedScale }
+    }
+
     /// LMMS's mono render at its own scale.
     func lmms(_ preset: String) throws -> [Float] {
         try AudioFile.read(folder.appendingPathComponent(preset + ".flac")).mono.map { $0 / Self.storedScale }
