@@ -8,8 +8,8 @@ REPORT ?= Reports/factory
 BIAS_SOURCES = $(FACTORY)/lmms/projects $(FACTORY)/hydrogen/data/demo_songs $(FACTORY)/zynaddsubfx/banks \
 	$(FACTORY)/lmms/presets/TripleOscillator $(FACTORY)/hexter .cache/songs/usr/share/mscore3-3.2
 
-.PHONY: deps song-data build release atlas test test-release e2e bias bias-projects fidelity fidelity-lmms fidelity-dx7 fidelity-amsynth bench-amsynth \
-	bench bench-tripleoscillator bench-dx7 bench-bias bench-features bench-soundspace bench-map \
+.PHONY: deps song-data build release atlas test e2e e2e-run bias bias-projects fidelity fidelity-lmms fidelity-dx7 fidelity-amsynth bench-amsynth \
+	bench bench-tripleoscillator bench-dx7 bench-bias bench-features bench-soundspace bench-scale bench-peer bench-map \
 	features-quality embedding-quality fuzz check-generated clean
 
 # C libraries and the factory data users have (Debian), into .cache/factory.
@@ -33,21 +33,25 @@ atlas: release song-data
 	$(RELEASE_BIN) bias $(BIAS_SOURCES) --atlas $(REPORT) --out $(REPORT)
 	@echo "report: $(REPORT)/index.html (also summary.md, bias.md)"
 
-# Every test: the browser test of a small atlas first, then the Swift Testing suites.
-test: deps song-data e2e
-	$(SWIFT) test
-
-# The Swift Testing suites against the release configuration (the build users run; -enable-testing
-# for @testable imports). Not part of `make test`: building every test target optimised takes longer
-# than the test budget on 2 cores.
-test-release: deps song-data
-	$(SWIFT) test -c release -Xswiftc -enable-testing
+# Every test, against the optimised build users run: one release build of the product and the test
+# targets (-enable-testing for @testable imports, in its own scratch folder so `make atlas`'s build is
+# not rebuilt), then the browser test of a small atlas with that binary, then the Swift Testing suites.
+TEST_SCRATCH = .build-tests
+TEST_FLAGS = -c release -Xswiftc -enable-testing --scratch-path $(TEST_SCRATCH)
+test: deps song-data
+	$(SWIFT) build $(TEST_FLAGS) --build-tests
+	$(MAKE) --no-print-directory e2e-run E2E_BIN=$(TEST_SCRATCH)/release/presetatlas
+	$(SWIFT) test $(TEST_FLAGS) --skip-build
 
 # Browser test of a small atlas in Debian's headless chromium (installed by its own script).
 E2E_REPORT ?= Reports/e2e
+E2E_BIN ?= $(RELEASE_BIN)
 e2e: release
+	@$(MAKE) --no-print-directory e2e-run
+
+e2e-run:
 	@bash scripts/install-e2e-deps.sh
-	$(RELEASE_BIN) atlas --out $(E2E_REPORT) --random 60 --sweep-steps 2
+	$(E2E_BIN) atlas --out $(E2E_REPORT) --random 60 --sweep-steps 2
 	python3 scripts/e2e.py $(E2E_REPORT)
 
 bias: release song-data
@@ -94,6 +98,15 @@ bench-features: release
 
 bench-soundspace: release
 	bash scripts/bench-soundspace.sh
+
+# 100,000 random DX7 settings plus the ROM banks end to end, with peak memory (N: make bench-scale SCALE=1000000).
+bench-scale: release
+	bash scripts/bench-scale.sh $(or $(SCALE),100000)
+
+# Our pipeline against the Python one a researcher would write (torchsynth, librosa, openTSNE, prdc) on N
+# random patches each, side by side in one run (N: make bench-peer PEER=2048; default 20000).
+bench-peer: release
+	bash scripts/bench-peer.sh $(or $(PEER),20000)
 
 bench-map: e2e
 	python3 scripts/bench-map.py $(E2E_REPORT) 1000000

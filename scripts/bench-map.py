@@ -45,8 +45,9 @@ def main():
     data["names"] = "\n".join(names[i % n] for i in range(target))
     data["count"] = target
     with tempfile.TemporaryDirectory() as tmp:
-        for name in ("index.html", "atlas.js", "atlas.css"):
-            shutil.copy(os.path.join(report, name), tmp)
+        for name in os.listdir(report):   # the page and its scripts and style; data.js is written below
+            if name == "index.html" or (name.startswith("atlas") and name.endswith((".js", ".css"))):
+                shutil.copy(os.path.join(report, name), tmp)
         page_bytes = len(json.dumps(data))
         with open(os.path.join(tmp, "data.js"), "w", encoding="utf-8") as f:
             f.write("window.ATLAS_DATA = " + json.dumps(data) + ";\n")
@@ -65,9 +66,9 @@ def main():
     if not found:
         sys.exit("the page's self-test did not finish:\n" + run.stderr[-2000:])
     state = json.loads(found.group(1).replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"))
-    print("points %d (%s): first paint %.0f ms, redraw %.1f ms (density %.1f ms, points %s ms), point under cursor %.3f ms, "
-          "data.js %.1f MB (%.1f bytes/point), errors %s"
-          % (state["points"], state.get("renderer", "canvas"), state["readyMs"], state["paintMs"], state["densityMs"],
+    print("points %d (%s): first paint %.0f ms, redraw %.1f ms, redraw after a pan %.1f ms (density %.1f ms, points %s ms), "
+          "point under cursor %.3f ms, data.js %.1f MB (%.1f bytes/point), errors %s"
+          % (state["points"], state.get("renderer", "canvas"), state["readyMs"], state["paintMs"], state.get("panMs", float("nan")), state["densityMs"],
              "%.1f" % state["pointsMs"] if state.get("pointsMs") is not None else "-", state["pickMs"],
              page_bytes / 1e6, page_bytes / target, state["errors"] or "none"))
     print("first paint, ms per step: " + ", ".join("%s %d" % (name, ms) for name, ms in state.get("marks", [])))

@@ -142,8 +142,15 @@ def main():
     # Every point has a preview file beside the page; the page holds no absolute local path.
     previews = os.listdir(os.path.join(report, "previews"))
     check("every point has a preview", len(previews) == stored_points, "%d previews, %d points" % (len(previews), stored_points))
-    page_text = "".join(open(os.path.join(report, f), encoding="utf-8").read() for f in ("index.html", "data.js"))
-    check("no absolute local paths in the page", report not in page_text and os.path.expanduser("~") + "/" not in page_text)
+    # Everything the report shares: the page, its data and its summaries. None may name the folders the
+    # atlas ran in: the report's, the working directory's, the home directory, or where .cache points.
+    shared = ("index.html", "data.js", "neighbours.js", "parameters.js", "summary.md", "summary.json", "map.svg")
+    page_text = "".join(open(os.path.join(report, f), encoding="utf-8").read() for f in shared)
+    local = {os.path.abspath(report), os.path.realpath(report), os.getcwd(), os.path.expanduser("~") + "/"}
+    if os.path.exists(".cache"):
+        local.add(os.path.realpath(".cache"))
+    found = sorted(p for p in local if p in page_text)
+    check("no absolute local paths in the page", not found, "found " + ", ".join(found))
     data_bytes = os.path.getsize(os.path.join(report, "data.js"))
     print("     data.js: %d bytes, %.1f per point" % (data_bytes, data_bytes / max(1, stored_points)))
 

@@ -31,13 +31,15 @@ def features(path):
 
 
 def compute(paths, cache, jobs=2):
-    """{"mfcc": [N, 40], "logmel": [N, 128], "peak_db": [N]} for `paths`, cached in `cache` (.npz) while
-    the file list is unchanged (renders do not change when only the embedder does)."""
+    """{"mfcc": [N, 40], "logmel": [N, 128], "peak_db": [N]} for `paths`, cached in `cache` (.npz) and
+    reused while every path is in it (renders do not change when only the embedder does)."""
     key = "\n".join(paths)
     if os.path.exists(cache):
         stored = np.load(cache, allow_pickle=False)
-        if str(stored["key"]) == key:
-            return {name: stored[name] for name in (*BASELINES, "peak_db")}
+        row_of = {path: row for row, path in enumerate(str(stored["key"]).split("\n"))}
+        if all(path in row_of for path in paths):  # the same renders, or fewer (our embedder left some out)
+            rows = [row_of[path] for path in paths]
+            return {name: stored[name][rows] for name in (*BASELINES, "peak_db")}
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         results = list(pool.map(features, paths, chunksize=16))

@@ -28,5 +28,14 @@ def main(folder):
     np.save(f"{folder}/points50k.npy", mixture(np.random.default_rng(50), 50000))
 
 
+def main_scale(folder):
+    """Above the exact limit (100k): reference 200k x 64 and candidate 20k, built as the 20k pair is."""
+    reference = mixture(np.random.default_rng(20261204), 200000)
+    candidate = mixture(np.random.default_rng(20261204), 20000, spread_scale=1.3, used_clusters=20)
+    candidate[:, 0] += 0.5
+    np.save(f"{folder}/reference200k.npy", reference)
+    np.save(f"{folder}/candidate200k-20k.npy", candidate.astype(np.float32))
+
+
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main_scale(sys.argv[1]) if sys.argv[2:] == ["scale"] else main(sys.argv[1])

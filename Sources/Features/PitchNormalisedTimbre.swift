@@ -34,6 +34,7 @@ public struct PitchNormalisedTimbre: Sendable, Equatable {
         let bandCentresHz: [Double]
         let dct: MFCCTransform
 
+        /// - Throws: `FeatureSettingsError` for a sample rate or FFT size the filterbank cannot use.
         public init(sr: Double, nFFT: Int) throws {
             self.sr = sr
             self.nFFT = nFFT

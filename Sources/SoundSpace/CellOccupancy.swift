@@ -26,7 +26,7 @@ public struct CellOccupancy: Sendable {
         guard let first = sets.first, sets.allSatisfy({ $0.rows > 0 && $0.columns == first.columns }) else {
             throw SoundSpaceError("occupancy needs non-empty sets of equal dimension")
         }
-        let union = sets.dropFirst().reduce(first) { $0.stacked(on: $1) }
+        let union = try sets.dropFirst().reduce(first) { try $0.stacked(on: $1) }
         let clustering = try KMeans.fit(union, clusters: cells, seed: seed)
         var offset = 0
         var labelsPerSet = [[Int32]]()

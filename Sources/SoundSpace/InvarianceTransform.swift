@@ -94,7 +94,7 @@ public struct InvarianceTransform: Sendable, Equatable, Codable {
     }
 
     public func apply(_ m: Matrix) -> Matrix {
-        Matrix(rows: m.rows, columns: components, values: (0..<m.rows).flatMap { apply(m.row($0)) })
+        Matrix(checkedRows: m.rows, columns: components, values: (0..<m.rows).flatMap { apply(m.row($0)) })
     }
 
     private static func addOuter(_ a: inout [Double], _ x: [Double], _ y: [Double], weight: Double, _ d: Int) {

@@ -55,7 +55,7 @@ public struct KMeans: Sendable {
         var graph = NeighborGraph(k: 1, indices: [], squaredDistances: [])
         while iterations < maxIterations {
             iterations += 1
-            graph = try NearestNeighbors.exact(queries: points, reference: Matrix(rows: k, columns: d, values: centres), k: 1)
+            graph = try NearestNeighbors.exact(queries: points, reference: Matrix(checkedRows: k, columns: d, values: centres), k: 1)
             let changed = graph.indices != labels
             labels = graph.indices
             if !changed { break }
@@ -76,7 +76,7 @@ public struct KMeans: Sendable {
             }
         }
         let inertia = graph.squaredDistances.reduce(0.0) { $0 + Double($1) }
-        return KMeans(centroids: Matrix(rows: k, columns: d, values: centres), labels: labels, iterations: iterations, inertia: inertia)
+        return KMeans(centroids: Matrix(checkedRows: k, columns: d, values: centres), labels: labels, iterations: iterations, inertia: inertia)
     }
 
     /// The nearest centre of each point. O(N·k·D / cores).

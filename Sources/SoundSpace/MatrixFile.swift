@@ -56,6 +56,6 @@ public enum MatrixFile {
             rows += 1
         }
         guard rows > 0 else { throw NumpyArrayError(file: file, problem: "no rows of numbers") }
-        return Matrix(rows: rows, columns: columns, values: values)
+        return Matrix(checkedRows: rows, columns: columns, values: values)
     }
 }

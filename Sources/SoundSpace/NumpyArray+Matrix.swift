@@ -8,8 +8,12 @@ extension NumpyArray {
     }
 
     /// The array as a matrix: 2-D as is, 1-D as one column.
+    /// - Throws: `SoundSpaceError` when the shape does not describe the values (an array built by hand).
     public var matrix: Matrix {
-        if shape.count == 2 { return Matrix(rows: shape[0], columns: shape[1], values: values) }
-        return Matrix(rows: values.count, columns: 1, values: values)
+        get throws {
+            if shape.count == 2 { return try Matrix(rows: shape[0], columns: shape[1], values: values) }
+            guard shape.count == 1 else { throw SoundSpaceError("a \(shape.count)-D array is not a matrix") }
+            return try Matrix(rows: values.count, columns: 1, values: values)
+        }
     }
 }

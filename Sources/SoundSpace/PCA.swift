@@ -68,6 +68,6 @@ public struct PCA: Sendable {
                 out[i * k + a] = Float(sum)
             }
         }
-        return Matrix(rows: points.rows, columns: k, values: out)
+        return Matrix(checkedRows: points.rows, columns: k, values: out)
     }
 }

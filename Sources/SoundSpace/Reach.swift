@@ -31,7 +31,7 @@ public enum Reach {
         let radius = try distances(of: path, from: start).max() ?? 0
         var length = 0.0
         for i in 1..<Swift.max(1, path.rows) {
-            length += try distances(of: Matrix(rows: 1, columns: path.columns, values: path.row(i)), from: path.row(i - 1))[0]
+            length += try distances(of: Matrix(checkedRows: 1, columns: path.columns, values: path.row(i)), from: path.row(i - 1))[0]
         }
         return Sweep(pathLength: length, radius: radius)
     }

@@ -57,7 +57,7 @@ public struct TSNE: Sendable {
             start = try PCA.fit(points, components: 2).transform(points)
         } else {
             var generator = SeededGenerator(seed: seed)
-            start = Matrix(rows: points.rows, columns: 2, values: (0..<(2 * points.rows)).map { _ in Float(generator.nextGaussian()) })
+            start = Matrix(checkedRows: points.rows, columns: 2, values: (0..<(2 * points.rows)).map { _ in Float(generator.nextGaussian()) })
         }
         let n = Double(start.rows)
         let firstAxis = (0..<start.rows).map { Double(start[$0, 0]) }
@@ -164,7 +164,7 @@ public struct TSNE: Sendable {
         }
         var out = [Float](repeating: 0, count: 2 * n)
         for i in 0..<n { out[2 * i] = Float(x[i]); out[2 * i + 1] = Float(y[i]) }
-        return Matrix(rows: n, columns: 2, values: out)
+        return Matrix(checkedRows: n, columns: 2, values: out)
     }
 
     /// Exaggerated attractive forces Σ_j p_ij·q_ij·(y_i − y_j) of every point (parallel, each point on its own).

@@ -6,13 +6,17 @@ import Foundation
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write an atlas's embeddings, map coordinates and point metadata as .npy or CSV.",
+        abstract: "Write an atlas's embedding (standardised and raw), map, point identities and parameter values as .npy or CSV.",
         discussion: """
         Example:
           presetatlas export Reports/factory --format npy --out exports/factory
-        npy: embeddings.npy (float32, points x dimensions), map.npy (points x 2) and points.csv (metadata, same
-        row order). csv: one points.csv with metadata, x, y and the embedding columns e0... In Python:
-          import numpy as np, csv; E = np.load("exports/factory/embeddings.npy")
+        Every file has the same rows in the same order (the points the metrics are computed on).
+        npy: embedding-standardised.npy (what coverage and the other metrics use), embedding.npy (raw
+        descriptors), dimensions.txt (their column names), map.npy (x, y) and points.csv (key, synth, bank,
+        origin, name, author, source, sweep_parameter, rms, audible, x, y).
+        csv: points.csv with the raw embedding under its column names, and embedding-standardised.csv.
+        Both: parameters-SYNTH.csv, every parameter value of that synth's points. In Python:
+          import numpy as np; Z = np.load("exports/factory/embedding-standardised.npy")
         """)
 
     @Argument(help: "The atlas's report folder (holding atlas.sqlite).")
@@ -24,7 +28,13 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Folder to write into (default: the atlas folder's export/).")
     var out: String?
 
-    func validate() throws {
+    /// Each built-in synth's parameter ids in its schema's order (a synth whose schema cannot be read
+    /// gets its ids sorted).
+    func schemaOrders() -> [String: [String]] {
+        let rendering = PresetRendering()
+        return Dictionary(uniqueKeysWithValues: SynthRegistry.builtIn.compactMap { synth in
+            (try? rendering.schema(synth.id)).map { (synth.id, $0.parameters.map(\.id)) }
+        })
     }
 
     func run() throws {
@@ -36,7 +46,7 @@ struct ExportCommand: ParsableCommand {
         do {
             let store = try AtlasStore(url: storeURL)
             let target = out.map { URL(fileURLWithPath: $0) } ?? storeURL.deletingLastPathComponent().appendingPathComponent("export")
-            for url in try AtlasExport.export(store: store, format: format, to: target) {
+            for url in try AtlasExport.export(store: store, format: format, to: target, parameterOrder: schemaOrders()) {
                 print(url.path)
             }
         } catch {

@@ -1,6 +1,7 @@
 // `presetatlas merge`: joins shard stores into one atlas, then analyses it and writes the report.
 import ArgumentParser
 import Atlas
+import Formats
 import Foundation
 
 struct MergeCommand: ParsableCommand {
@@ -25,6 +26,13 @@ struct MergeCommand: ParsableCommand {
         let urls = shards.map { path -> URL in
             let url = URL(fileURLWithPath: path)
             return url.pathExtension == "sqlite" ? url : url.appendingPathComponent(AtlasStore.fileName)
+        }
+        // A shard that is not there, or not a regular file (a FIFO would block SQLite's open), is named
+        // before anything is created under --out.
+        for (path, url) in zip(shards, urls) {
+            if let problem = InputFile.problem(at: url) {
+                throw commandFailure("\(TerminalText.safe(path)): no atlas store (\(url.lastPathComponent)): \(problem)")
+            }
         }
         do {
             let lock = try AtlasLock(directory: outURL)

@@ -48,8 +48,8 @@ let resultTables = ["patch", "render", "embedding", "mapPoint", "metric", "findi
         for name in ["precision", "recall", "density", "coverage", "occupancy.presets"] {
             #expect(rows["metric"]!.contains { $0.contains("scope=\"toy\"") && $0.contains("name=\"\(name)\"") }, "\(name)")
         }
-        #expect(result.reportFiles.map(\.lastPathComponent) == ["index.html", "data.js", "neighbours.js", "parameters.js", "atlas.js", "atlas.css", "map.svg",
-                                                                 "summary.json", "summary.md", "previews"])
+        #expect(result.reportFiles.map(\.lastPathComponent) == ["index.html", "data.js", "neighbours.js", "parameters.js"] + ReportWriter.resourceFiles
+                                                               + ["map.svg", "summary.json", "summary.md", "previews"])
         // Every point keeps a preview: presets, the init patch, random settings and sweep steps.
         let previews = try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM render WHERE previewWAV IS NOT NULL") }
         #expect(previews == 65)
@@ -115,7 +115,8 @@ let resultTables = ["patch", "render", "embedding", "mapPoint", "metric", "findi
         try merged.merge(shards: shardStores)   // merging twice changes nothing
         let (outcome, files) = try AtlasRun.analyseAndReport(store: merged, out: mergedDir, components: Fixtures.components(), seed: 11)
         #expect(outcome == .analysed(points: 63))
-        #expect(files.count == 10)
+        // index.html, data.js, neighbours.js, parameters.js, the page's scripts and style, map.svg, two summaries, previews/.
+        #expect(files.count == 4 + ReportWriter.resourceFiles.count + 4)
         #expect(try snapshot(merged, tables: resultTables + ["stage"]) == snapshot(AtlasStore(reportDirectory: whole), tables: resultTables + ["stage"]))
     }
 

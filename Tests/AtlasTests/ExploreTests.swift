@@ -8,9 +8,9 @@ import Testing
 @testable import Atlas
 
 @Suite struct ExploreTests {
-    @Test func spreadOutStartsFarthestFromTheBankThenSpreads() {
+    @Test func spreadOutStartsFarthestFromTheBankThenSpreads() throws {
         // Candidates on a line at 0, 1, 2, 10, 11, 20; the bank's distances favour index 5 (at 20).
-        let points = Matrix([[0], [1], [2], [10], [11], [20]])
+        let points = try Matrix([[0], [1], [2], [10], [11], [20]])
         let toBank = [0.1, 0.2, 0.3, 0.5, 0.6, 0.9]
         let chosen = UnexploredSelection.spreadOut(points, eligible: Array(0..<6), distanceToBank: toBank, count: 3)
         // 20 first; then 0 (20 away); then 10 or 11: 10 is 10 from both ends, 11 is 9 from 20.
@@ -19,9 +19,9 @@ import Testing
         #expect(UnexploredSelection.spreadOut(points, eligible: [1, 2], distanceToBank: toBank, count: 5) == [2, 1])
     }
 
-    @Test func bankSpacingIsTheMedianNearestNeighbourDistance() {
+    @Test func bankSpacingIsTheMedianNearestNeighbourDistance() throws {
         // Presets at 0, 1, 3, 7: nearest-other distances 1, 1, 2, 4 -> median (upper) 2.
-        #expect(UnexploredSelection.bankSpacing(Matrix([[0], [1], [3], [7]])) == 2)
+        #expect(UnexploredSelection.bankSpacing(try Matrix([[0], [1], [3], [7]])) == 2)
     }
 
     @Test func thePlayableRuleNamesWhatIsWrong() {

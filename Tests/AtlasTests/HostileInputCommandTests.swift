@@ -77,6 +77,17 @@ import Testing
         #expect(features.errors.contains("not a regular file"))
     }
 
+    /// A shard store that is a FIFO blocked `merge` in SQLite's open forever; now one line, nothing under --out.
+    @Test func fifoShardIsRefusedBeforeMerging() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try #require(mkfifo(folder.appendingPathComponent("shard.sqlite").path, 0o600) == 0)
+        let merge = try outcome(["merge", "shard.sqlite", "--out", "merged"], in: folder)
+        #expect(merge.status == 1)
+        #expect(merge.errors.contains("shard.sqlite: no atlas store (shard.sqlite): not a regular file (a named pipe)"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("merged").path))
+    }
+
     @Test func audioHeaderClaiming64GiBIsOneLine() throws {
         let folder = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

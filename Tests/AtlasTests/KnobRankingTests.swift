@@ -25,17 +25,28 @@ import Testing
             Self.row(["mfcc3.sustain.mean": 1]), Self.row(["mfcc3.sustain.mean": 2]), Self.row(["mfcc3.sustain.mean": 3]),
             Self.row(["mfcc5.attack.mean": 50]), Self.row(["centroid.sustain.log2_over_f0": 0.5]),
         ]
-        let space = Matrix(rows)
+        let space = try Matrix(rows)
         let timbre = KnobRanking.selecting(columns: KnobRanking.timbreColumns(columns: space.columns), of: space)
         let silent: Set<Int> = [7]
         let ranked = try KnobRanking.rank(sweeps: ["vol": [1, 2], "note": [3], "cutoff": [4, 5, 6], "drive": [7, 8]],
-                                          initRow: 0, timbre: timbre, audible: { !silent.contains($0) })
+                                          initRow: 0, timbre: timbre, heard: { !silent.contains($0) })
         #expect(ranked.map(\.parameter) == ["cutoff", "drive", "note", "vol"])
         #expect(ranked.map(\.radius) == [3, 0.5, 0, 0])
-        #expect(ranked.first { $0.parameter == "drive" }?.silentSteps == 1)
+        #expect(ranked.first { $0.parameter == "drive" }?.skippedSteps == 1)
         // With loudness kept (all columns), "vol" would lead: the old ranking's failure.
-        let raw = try KnobRanking.rank(sweeps: ["vol": [1, 2], "cutoff": [4, 5, 6]], initRow: 0, timbre: space, audible: { _ in true })
+        let raw = try KnobRanking.rank(sweeps: ["vol": [1, 2], "cutoff": [4, 5, 6]], initRow: 0, timbre: space, heard: { _ in true })
         #expect(raw.first?.parameter == "vol")
+    }
+
+    /// A step a fifth up (7/12 octave) is a transposition; 10 cents is not; an unvoiced side tells nothing.
+    @Test func transposingStepsAreToldByTheHeldPitch() {
+        let initPitch = KnobRanking.heldPitch(Self.row(["pitch.f0.log2_over_a440": -0.75, "pitch.voiced.fraction": 0.9]))
+        #expect(initPitch == -0.75)
+        #expect(KnobRanking.transposes(-0.75 + 7.0 / 12, from: initPitch))
+        #expect(!KnobRanking.transposes(-0.75 + 0.1 / 12, from: initPitch))
+        let unvoiced = KnobRanking.heldPitch(Self.row(["pitch.f0.log2_over_a440": 1, "pitch.voiced.fraction": 0.2]))
+        #expect(unvoiced == nil && !KnobRanking.transposes(unvoiced, from: initPitch))
+        #expect(KnobRanking.heldPitch([1, 2, 3]) == nil)
     }
 
     @Test func anEmbeddingWithoutNamesKeepsEveryColumn() {
@@ -81,7 +92,7 @@ import Testing
     /// Two synths on a line: "a" at 0...19, "b" at 10...49. Both ways are measured, named by reference>candidate,
     /// and equal CoverageMetrics on the same sets; a synth with k presets or fewer is left out.
     @Test func everyPairIsMeasuredBothWays() throws {
-        let a = Matrix((0..<20).map { [Float($0)] }), b = Matrix((10..<50).map { [Float($0)] }), c = Matrix([[0], [1]])
+        let a = try Matrix((0..<20).map { [Float($0)] }), b = try Matrix((10..<50).map { [Float($0)] }), c = try Matrix([[0], [1]])
         let metrics = try CrossSynthCoverage.metrics(presetsBySynth: ["a": a, "b": b, "c": c], k: 3)
         let byName = Dictionary(uniqueKeysWithValues: metrics.map { ($0.name, $0.value) })
         #expect(Set(byName.keys) == ["a>b.precision", "a>b.recall", "b>a.precision", "b>a.recall"])

@@ -36,10 +36,14 @@ import Testing
         // The name reaches data.js as JSON with < escaped, decoding back to the exact text.
         #expect(script.contains("\\u003cimg src=x onerror=alert(1)\\u003e"))
         #expect(!script.contains("<"))
-        // index.html holds no data, only its two scripts (data.js and atlas.js).
+        // index.html holds no data, only its scripts: data.js, then every page script in the resources
+        // folder (none forgotten), the columns first and the self-test last.
         let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
-        #expect(html.components(separatedBy: "<script").count - 1 == 2)
-        #expect(html.contains("<script src=\"data.js\" defer></script>") && html.contains("<script src=\"atlas.js\" defer></script>"))
+        let shipped = try FileManager.default.contentsOfDirectory(atPath: PageAssets.sourceFolder.path).filter { $0.hasSuffix(".js") }
+        let tags = html.components(separatedBy: "<script src=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(html.components(separatedBy: "<script").count - 1 == tags.count)
+        #expect(tags.first == "data.js" && tags.dropFirst().sorted() == shipped.sorted())
+        #expect(tags.dropFirst().first == "atlas-columns.js" && tags.last == "atlas-selftest.js")
         let svg = try String(contentsOf: out.appendingPathComponent("map.svg"), encoding: .utf8)
         #expect(svg.contains("&lt;img src=x onerror=alert(1)&gt;"))
         // The SVG is well-formed XML.
@@ -82,7 +86,7 @@ import Testing
         #expect(clip.sampleRateHz == 8000 && clip.channels.count == 1)
         #expect(abs(clip.frameCount - 800) <= 1)
         // The page's code and style sit beside it; nothing loads from the network.
-        for name in ["atlas.js", "atlas.css"] {
+        for name in ReportWriter.resourceFiles {
             let text = try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)
             #expect(!text.contains("http://") && !text.contains("https://"), "\(name)")
         }
@@ -113,6 +117,21 @@ import Testing
         let shown = DisplayPath.relative(["/home/me/banks/dx7/a.syx", "/home/me/banks/tx/b.syx", "", "rel/c.xpf"])
         #expect(shown == ["banks/dx7/a.syx", "banks/tx/b.syx", "", "rel/c.xpf"])
         #expect(DisplayPath.relative(["/home/me/one.syx"]) == ["me/one.syx"])
+    }
+
+    /// Every file of a report meant to be shared names its sources without the folder the atlas ran in
+    /// (here a temporary folder); the rankings' patch keys included.
+    @Test func aWrittenReportHoldsNoLocalFolder() throws {
+        let (dir, out) = try Self.report()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let local = dir.path
+        for file in ["index.html", "data.js", "neighbours.js", "parameters.js", "map.svg", "summary.json", "summary.md"] {
+            let text = try String(contentsOf: out.appendingPathComponent(file), encoding: .utf8)
+            #expect(!text.contains(local), "\(file) names \(local)")
+        }
+        // The summary still says which file each ranked preset came from, relative to the bank.
+        let summary = try String(contentsOf: out.appendingPathComponent("summary.json"), encoding: .utf8)
+        #expect(summary.contains("toy|preset|bank/p"))
     }
 
     @Test func summaryJSONHoldsTheFigures() throws {

@@ -18,8 +18,8 @@ import SoundSpace
         let result = try AtlasRun.run(sourcePaths: [dir.appendingPathComponent("bank").path], out: out, settings: settings,
                                       shard: .whole, components: components, root: dir)
         #expect(result.analysis == .analysed(points: 3))
-        #expect(result.reportFiles.map(\.lastPathComponent) == ["index.html", "data.js", "neighbours.js", "parameters.js", "atlas.js",
-                                                                "atlas.css", "map.svg", "summary.json", "summary.md", "previews"])
+        #expect(result.reportFiles.map(\.lastPathComponent) == ["index.html", "data.js", "neighbours.js", "parameters.js"] + ReportWriter.resourceFiles
+                                                               + ["map.svg", "summary.json", "summary.md", "previews"])
         let summary = try String(contentsOf: out.appendingPathComponent("summary.md"), encoding: .utf8)
         #expect(summary.contains("3 points on the map (first two principal components)"))
         for line in ["- map: t-SNE, perplexity 30 needs at least 4 points; the 3 points are placed by their first two principal components",

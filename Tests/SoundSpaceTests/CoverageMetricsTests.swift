@@ -29,8 +29,8 @@ import Testing
         // Candidates at 0.5, 10, 11: 0.5 is strictly inside the balls of 0 and 1 -> precision 1/3,
         // density (2 balls) / (k·M = 3) = 2/3, coverage: balls of 0 and 1 hold a candidate -> 2/4.
         // Candidate radii (k = 1): 0.5 -> 9.5, 10 -> 1, 11 -> 1; reference points within 9.5 of 0.5: all -> recall 1.
-        let reference = Matrix([[0], [1], [2], [3]])
-        let candidate = Matrix([[0.5], [10], [11]])
+        let reference = try Matrix([[0], [1], [2], [3]])
+        let candidate = try Matrix([[0.5], [10], [11]])
         let metrics = try CoverageMetrics.compute(reference: reference, candidate: candidate, k: 1)
         #expect(metrics.precision == 1.0 / 3.0)
         #expect(metrics.density == 2.0 / 3.0)
@@ -40,7 +40,7 @@ import Testing
 
     @Test func identicalSetsAreFullyCovered() throws {
         let points = TestData.gaussian(rows: 300, columns: 6, seed: 11)
-        let shifted = Matrix(rows: 300, columns: 6, values: points.values.map { $0 + 1000 })
+        let shifted = try Matrix(rows: 300, columns: 6, values: points.values.map { $0 + 1000 })
         let same = try CoverageMetrics.compute(reference: points, candidate: points, k: 5)
         #expect(same.precision == 1 && same.recall == 1 && same.coverage == 1)
         let far = try CoverageMetrics.compute(reference: points, candidate: shifted, k: 5)
@@ -52,10 +52,10 @@ import Testing
                              try CoverageMetrics.compute(reference: points, candidate: other, k: 7)])
     }
 
-    @Test func badArgumentsThrowInsteadOfTrapping() {
-        let a = Matrix([[0, 0], [1, 1], [2, 2]])
+    @Test func badArgumentsThrowInsteadOfTrapping() throws {
+        let a = try Matrix([[0, 0], [1, 1], [2, 2]])
         #expect(throws: SoundSpaceError.self) { try CoverageMetrics.compute(reference: a, candidate: a, k: 3) }
         #expect(throws: SoundSpaceError.self) { try CoverageMetrics.compute(reference: a, candidate: a, k: 0) }
-        #expect(throws: SoundSpaceError.self) { try CoverageMetrics.compute(reference: a, candidate: Matrix([[0], [1], [2]]), k: 1) }
+        #expect(throws: SoundSpaceError.self) { try CoverageMetrics.compute(reference: a, candidate: try Matrix([[0], [1], [2]]), k: 1) }
     }
 }

@@ -9,8 +9,8 @@ import Testing
         // Σ(r − k) = 12, T = 1 − 2/(6·1·(12 − 3 − 1))·12 = 0.5.
         // Missing neighbours: p0 loses p1 (map rank 2), p1 loses p0 (map rank 2), p5 loses p4 (map rank 5):
         // Σ(r − k) = 1 + 1 + 4 = 6, C = 1 − 12/48 = 0.75.
-        let full = Matrix([[0], [1], [3], [6], [10], [15]])
-        let map = Matrix([[0], [1], [3], [6], [10], [0.4]])
+        let full = try Matrix([[0], [1], [3], [6], [10], [15]])
+        let map = try Matrix([[0], [1], [3], [6], [10], [0.4]])
         let quality = try MapQuality.measure(points: full, map: map, k: 1)
         #expect(abs(quality.trustworthiness - 0.5) < 1e-12)
         #expect(abs(quality.continuity - 0.75) < 1e-12)
@@ -31,9 +31,9 @@ import Testing
         #expect(quality.continuity > 0.4 && quality.continuity < 0.6)
     }
 
-    @Test func rejectsMismatchedAndTooLargeK() {
+    @Test func rejectsMismatchedAndTooLargeK() throws {
         let points = TestData.gaussian(rows: 10, columns: 3, seed: 1)
-        #expect(throws: SoundSpaceError.self) { try MapQuality.measure(points: points, map: Matrix([[0, 0]]), k: 2) }
+        #expect(throws: SoundSpaceError.self) { try MapQuality.measure(points: points, map: try Matrix([[0, 0]]), k: 2) }
         #expect(throws: SoundSpaceError.self) { try MapQuality.measure(points: points, map: points, k: 7) }
     }
 }

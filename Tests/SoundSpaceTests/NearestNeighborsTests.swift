@@ -40,7 +40,7 @@ import Testing
 
     @Test func squaredDistancesAreMeasured() throws {
         // Points on a line at 0, 1, 3, 7: the nearest of 3 is 1 at squared distance 4.
-        let line = Matrix([[0], [1], [3], [7]])
+        let line = try Matrix([[0], [1], [3], [7]])
         let graph = try NearestNeighbors.exact(queries: line, reference: line, k: 2, excludingSelf: true)
         #expect(graph.neighbors(of: 2) == [1, 0])
         #expect(graph.squaredDistances[2 * 2] == 4)
@@ -50,21 +50,21 @@ import Testing
     @Test func refinedOrderIsDecidedInDouble() throws {
         // Far from the origin, float32 |x|² + |y|² − 2x·y has an absolute error near 0.1 at |x|² ≈ 1e6, more
         // than the gap between squared distances 1 and ≈ 1.0002; the refined search orders them as Double does.
-        let reference = Matrix([[1001.0001, 0], [1000, 1], [990, 0]])
-        let query = Matrix([[1000, 0]])
+        let reference = try Matrix([[1001.0001, 0], [1000, 1], [990, 0]])
+        let query = try Matrix([[1000, 0]])
         let refined = try NearestNeighbors.exactRefined(queries: query, reference: reference, k: 2)
         #expect(refined.neighbors(of: 0) == [1, 0])
         #expect(refined.squaredDistances[0] == 1)
     }
 
     @Test func moreNeighboursThanPointsArePadded() throws {
-        let points = Matrix([[0, 0], [1, 1]])
+        let points = try Matrix([[0, 0], [1, 1]])
         let graph = try NearestNeighbors.exact(queries: points, reference: points, k: 3, excludingSelf: true)
         #expect(graph.neighbors(of: 0) == [1, -1, -1])
         #expect(graph.squaredDistances[2] == .infinity)
     }
 
-    @Test func queriesOfAnotherDimensionAreRefusedWithOneLine() {
+    @Test func queriesOfAnotherDimensionAreRefusedWithOneLine() throws {
         let queries = Matrix(rows: 2, columns: 3), reference = Matrix(rows: 4, columns: 5)
         #expect(throws: SoundSpaceError.self) { _ = try NearestNeighbors.exact(queries: queries, reference: reference, k: 1) }
     }

@@ -13,7 +13,7 @@ import Testing
         #expect(Set(cellOfCluster.values.compactMap(\.first)).count == 5)
         let again = try KMeans.fit(points, clusters: 5, seed: 3)
         #expect(again.labels == result.labels && again.centroids == result.centroids)
-        #expect(throws: SoundSpaceError.self) { try KMeans.fit(Matrix([[0, 0]]), clusters: 2, seed: 0) }
+        #expect(throws: SoundSpaceError.self) { try KMeans.fit(try Matrix([[0, 0]]), clusters: 2, seed: 0) }
     }
 
     @Test func occupancyByHand() {
@@ -35,7 +35,7 @@ import Testing
     @Test func occupancyOfANarrowSetAgainstAWideOne() throws {
         // Presets in one corner of a wide random cloud reach few of the shared cells.
         let random = TestData.gaussian(rows: 600, columns: 3, seed: 30)
-        let presets = Matrix(rows: 100, columns: 3, values: TestData.gaussian(rows: 100, columns: 3, seed: 31).values.map { $0 * 0.1 + 2 })
+        let presets = try Matrix(rows: 100, columns: 3, values: TestData.gaussian(rows: 100, columns: 3, seed: 31).values.map { $0 * 0.1 + 2 })
         let occupancy = try CellOccupancy.measure(sets: [random, presets], cells: 20, seed: 1)
         #expect(occupancy.sets[0].occupiedFraction > 0.9)
         #expect(occupancy.sets[1].occupiedFraction < 0.3)
@@ -45,12 +45,12 @@ import Testing
 
     @Test func noveltyAndEmptyRegionsByHand() throws {
         // Presets on a line at 0, 1, 2, 10: with k = 1 the isolation is 1, 1, 1, 8 and 10 is the most original.
-        let presets = Matrix([[0], [1], [2], [10]])
+        let presets = try Matrix([[0], [1], [2], [10]])
         let isolation = try Novelty.isolation(of: presets, k: 1)
         #expect(isolation == [1, 1, 1, 8])
         #expect(Novelty.top(isolation, count: 2) == [3, 0])
         // Random points at 5, 100, 1.5: 100 is farthest from any preset (90), then 5 (3), then 1.5 (0.5).
-        let empty = try Novelty.emptyRegions(candidates: Matrix([[5], [100], [1.5]]), points: presets, count: 3)
+        let empty = try Novelty.emptyRegions(candidates: try Matrix([[5], [100], [1.5]]), points: presets, count: 3)
         #expect(empty.indices == [1, 0, 2])
         #expect(empty.distances == [3, 90, 0.5])
         #expect(throws: SoundSpaceError.self) { try Novelty.isolation(of: presets, k: 4) }
@@ -58,9 +58,9 @@ import Testing
 
     @Test func sweepReachByHand() throws {
         // Steps (0,0) -> (3,4) -> (3,0): path 5 + 4 = 9, farthest from the start 5.
-        let sweep = try Reach.sweep(Matrix([[0, 0], [3, 4], [3, 0]]))
+        let sweep = try Reach.sweep(try Matrix([[0, 0], [3, 4], [3, 0]]))
         #expect(sweep.pathLength == 9 && sweep.radius == 5)
-        #expect(try Reach.distances(of: Matrix([[3, 4], [0, 1]]), from: [0, 0]) == [5, 1])
-        #expect(throws: SoundSpaceError.self) { try Reach.distances(of: Matrix([[1, 2]]), from: [0]) }
+        #expect(try Reach.distances(of: try Matrix([[3, 4], [0, 1]]), from: [0, 0]) == [5, 1])
+        #expect(throws: SoundSpaceError.self) { try Reach.distances(of: try Matrix([[1, 2]]), from: [0]) }
     }
 }

@@ -23,7 +23,7 @@ import Testing
         #expect(abs(pca.explainedVariance[1] / 4 - 1) < 0.06)
         #expect(abs(pca.mean[0] - 10) < 0.3 && abs(pca.mean[2] - 7) < 0.05)
         // Projected coordinates are centred and uncorrelated.
-        let projected = pca.transform(Matrix(rows))
+        let projected = pca.transform(try Matrix(rows))
         let meanFirst = (0..<projected.rows).reduce(0.0) { $0 + Double(projected[$1, 0]) } / Double(projected.rows)
         #expect(abs(meanFirst) < 1e-3)
     }

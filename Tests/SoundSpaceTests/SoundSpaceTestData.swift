@@ -14,7 +14,9 @@ enum TestData {
     /// `rows` standard-normal points of `columns` dimensions, each shifted by `offset` in every dimension.
     static func gaussian(rows: Int, columns: Int, seed: UInt64, offset: Float = 0) -> Matrix {
         var generator = SeededGenerator(seed: seed)
-        return Matrix(rows: rows, columns: columns, values: (0..<(rows * columns)).map { _ in Float(generator.nextGaussian()) + offset })
+        var matrix = Matrix(rows: rows, columns: columns)
+        matrix.values = (0..<(rows * columns)).map { _ in Float(generator.nextGaussian()) + offset }
+        return matrix
     }
 
     /// Well-separated Gaussian clusters: cluster c has centre 20·c along dimension c % columns; label per row.
@@ -31,7 +33,9 @@ enum TestData {
                 labels.append(c)
             }
         }
-        return (Matrix(rows: count * perCluster, columns: columns, values: values), labels)
+        var matrix = Matrix(rows: count * perCluster, columns: columns)
+        matrix.values = values
+        return (matrix, labels)
     }
 
     static func temporaryFile(_ name: String) -> URL {

@@ -30,8 +30,9 @@ public struct Standardisation: Sendable {
         return zip(vector, zip(means, deviations)).map { value, stats in stats.1 > 1e-12 ? (value - stats.0) / stats.1 : 0 }
     }
 
-    public func matrix(_ points: [ExplorePoint]) -> Matrix {
-        Matrix(rows: points.count, columns: invariance?.components ?? means.count, values: points.flatMap { apply($0.raw) })
+    /// - Throws: `SoundSpaceError` when a point's embedding is not as long as the atlas's.
+    public func matrix(_ points: [ExplorePoint]) throws -> Matrix {
+        try Matrix(rows: points.count, columns: invariance?.components ?? means.count, values: points.flatMap { apply($0.raw) })
     }
 }
 

@@ -94,12 +94,12 @@ public enum ExploreRun {
         guard presets.count >= 2 else {
             throw ExploreError("the atlas holds \(presets.count) embedded \(request.synth) presets; at least 2 are needed to know the bank's region")
         }
-        let presetMatrix = standardisation.matrix(presets)
+        let presetMatrix = try standardisation.matrix(presets)
         let spacing = UnexploredSelection.bankSpacing(presetMatrix)
         guard spacing > 0 else { throw ExploreError("every \(request.synth) preset sounds the same; the bank has no region to leave") }
         let schema = try model(request.synth, components).schema
         let names = points.first.map { $0.raw.count == EmbeddingLayout.count ? EmbeddingLayout.names : [] } ?? []
-        let initMatrix = standardisation.matrix(points.filter { $0.origin == "init" })
+        let initMatrix = try standardisation.matrix(points.filter { $0.origin == "init" })
 
         let candidates: [ExplorePoint]
         switch request.source {
@@ -116,7 +116,7 @@ public enum ExploreRun {
         }
         guard !candidates.isEmpty else { throw ExploreError("no \(request.source.rawValue) candidates for \(request.synth) in this atlas") }
 
-        let candidateMatrix = standardisation.matrix(candidates)
+        let candidateMatrix = try standardisation.matrix(candidates)
         let ratios = UnexploredSelection.nearestDistances(candidateMatrix, to: presetMatrix).map { $0 / spacing }
         let initDistances = initMatrix.rows > 0 ? UnexploredSelection.nearestDistances(candidateMatrix, to: initMatrix) : []
         var rejections: [String: Int] = [:]
@@ -154,14 +154,14 @@ public enum ExploreRun {
 
         // Diversity: bank, an equally large set of playable random settings, the exported set; one kernel.
         let randomPoints = points.filter { $0.origin == "random" }
-        let randomMatrix = standardisation.matrix(randomPoints)
+        let randomMatrix = try standardisation.matrix(randomPoints)
         let randomPlayable = randomPoints.indices.filter {
             request.rule.rejection(levelDecibels: randomPoints[$0].levelDecibels, peak: randomPoints[$0].peak, raw: randomPoints[$0].raw, names: names,
                                    tonal: request.tonal) == nil
         }
         let randomRatios = UnexploredSelection.nearestDistances(randomMatrix.selecting(rows: randomPlayable), to: presetMatrix)
             .map { $0 / spacing }.sorted()
-        let bandwidth = VendiScore.medianPairwiseDistance(presetMatrix.stacked(on: randomMatrix), seed: request.seed)
+        let bandwidth = VendiScore.medianPairwiseDistance(try presetMatrix.stacked(on: randomMatrix), seed: request.seed)
         var generator = SeededGenerator(seed: request.seed)
         let sameSize = Array(randomPlayable.shuffled(using: &generator).prefix(presets.count)).sorted()
         var sets: [(name: String, points: Matrix)] = [("bank", VendiScore.subsample(presetMatrix, seed: request.seed))]

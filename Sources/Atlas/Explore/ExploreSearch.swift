@@ -19,7 +19,7 @@ extension ExploreRun {
         }
         progress("rendering \(drawn.count) new \(request.synth) settings")
         let first = render(drawn, settings: settings, components: components)
-        let ratios = UnexploredSelection.nearestDistances(standardisation.matrix(first), to: presets)
+        let ratios = UnexploredSelection.nearestDistances(try standardisation.matrix(first), to: presets)
         let farthest = first.indices.sorted { ratios[$0] > ratios[$1] }.prefix(8)
         var mutations: [(key: String, patch: Patch)] = []
         for index in farthest {

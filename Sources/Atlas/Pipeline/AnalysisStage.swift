@@ -26,6 +26,8 @@ public enum AnalysisStage {
         var origin: PatchOrigin
         var sweepParameter: String?
         var collection: String
+        /// The held note's pitch (`KnobRanking.heldPitch`), when voiced.
+        var pitch: Float? = nil
     }
 
     /// The metric scope of one collection of a synth's presets (`dx7 · DX7 SysEx`).
@@ -55,10 +57,10 @@ public enum AnalysisStage {
             throw AtlasStoreError("\(store.url.path): embeddings of different lengths; was the embedder changed mid-run?")
         }
         // Explored patches are placed in the space the rest defines, so exporting never moves a bank's figures.
-        var (standardised, means, deviations) = standardise(vectors, dimension: dimension,
+        var (standardised, means, deviations) = try standardise(vectors, dimension: dimension,
                                                             fittedOn: points.indices.filter { points[$0].origin != .explored })
         var results = Results()
-        if let invariant = invariantSpace(vectors, points: points, transforms: transforms) {
+        if let invariant = invariantSpace(vectors, synths: points.map(\.synth), transforms: transforms) {
             standardised = invariant
             results.metrics.append(("standardisation", "invariance", 1))
             for (synth, fitted) in transforms {
@@ -102,10 +104,12 @@ public enum AnalysisStage {
                 SELECT p.key, p.synth, p.origin, p.sweepParameter, p.collection, r.rms, r.levelDecibels, e.vector FROM patch p
                 JOIN embedding e ON e.patchKey = p.key JOIN render r ON r.patchKey = p.key ORDER BY p.key
                 """) where StoredAudibility.isAudible(row) {
+                let vector = EmbeddingBlob.decode(row["vector"])
                 points.append(Point(key: row["key"], synth: row["synth"],
                                     origin: PatchOrigin(rawValue: row["origin"]) ?? .random,
-                                    sweepParameter: row["sweepParameter"], collection: row["collection"]))
-                vectors.append(EmbeddingBlob.decode(row["vector"]))
+                                    sweepParameter: row["sweepParameter"], collection: row["collection"],
+                                    pitch: KnobRanking.heldPitch(vector)))
+                vectors.append(vector)
             }
             return (points, vectors)
         }
@@ -221,16 +225,19 @@ public enum AnalysisStage {
     }
 
     /// The knobs that move the timbre furthest (`KnobRanking`): the radius of each one-knob sweep (the largest
-    /// distance of an audible step from the init patch's sound) in the embedding without its loudness and
-    /// pitch dimensions. Silent steps are skipped already: inaudible renders are never embedded (Audibility).
+    /// distance of a heard step from the init patch's sound) in the embedding without its loudness and
+    /// pitch dimensions. Silent steps are skipped already (inaudible renders are never embedded, Audibility);
+    /// steps that transpose the held note are skipped here.
     static func knobReach(synth: String, points: [Point], indices: [Int], space: Matrix, into results: inout Results) throws {
         let initIndex = indices.first { points[$0].origin == .initPatch }
         var sweeps: [String: [Int]] = [:]
         for i in indices { if let parameter = points[i].sweepParameter { sweeps[parameter, default: []].append(i) } }
         for parameter in sweeps.keys { sweeps[parameter]!.sort { points[$0].key.sweepStep < points[$1].key.sweepStep } }
         let timbre = KnobRanking.selecting(columns: KnobRanking.timbreColumns(columns: space.columns), of: space)
-        let ranked = try KnobRanking.rank(sweeps: sweeps, initRow: initIndex, timbre: timbre,
-                                          audible: { _ in true })
+        let initPitch = initIndex.flatMap { points[$0].pitch }
+        let ranked = try KnobRanking.rank(sweeps: sweeps, initRow: initIndex, timbre: timbre, heard: {
+            !KnobRanking.transposes(points[$0].pitch, from: initPitch)
+        })
         for (rank, knob) in ranked.prefix(rankingLength).enumerated() {
             results.findings.append(("knob", synth, rank + 1, nil, knob.parameter, knob.radius))
         }
@@ -262,23 +269,31 @@ public enum AnalysisStage {
     /// The space the map and every metric use when each synth of the atlas has a learnt invariance
     /// transform (InvarianceStage) of one width: each point through its synth's transform. nil otherwise
     /// (the plain z-scores are used).
-    static func invariantSpace(_ vectors: [[Float]], points: [Point], transforms: [String: InvarianceStage.Fitted]) -> Matrix? {
-        let synths = Set(points.map(\.synth))
-        guard !synths.isEmpty, synths.allSatisfy({ transforms[$0]?.transform.dimension == vectors.first?.count }),
-              Set(synths.compactMap { transforms[$0]?.transform.components }).count == 1 else { return nil }
-        let width = transforms[points[0].synth]!.transform.components
-        return Matrix(rows: points.count, columns: width,
-                      values: points.indices.flatMap { transforms[points[$0].synth]!.transform.apply(vectors[$0]) })
+    static func invariantSpace(_ vectors: [[Float]], synths: [String], transforms: [String: InvarianceStage.Fitted]) -> Matrix? {
+        let distinct = Set(synths)
+        guard !distinct.isEmpty, distinct.allSatisfy({ transforms[$0]?.transform.dimension == vectors.first?.count }),
+              Set(distinct.compactMap { transforms[$0]?.transform.components }).count == 1 else { return nil }
+        let width = transforms[synths[0]]!.transform.components
+        var space = Matrix(rows: synths.count, columns: width)
+        for (i, synth) in synths.enumerated() {
+            for (k, value) in transforms[synth]!.transform.apply(vectors[i]).enumerated() { space[i, k] = value }
+        }
+        return space
     }
 
     /// Z-scores every column (mean 0, deviation 1; constant columns become 0) so no descriptor dominates
     /// distances by its unit alone, by the same rule `embed` applies (Features' `EmbeddingStatistics`),
     /// with the means and deviations of the rows `fittedOn` (all when nil).
     /// Returns the matrix and the per-column mean and population deviation (0 for a constant column).
-    static func standardise(_ vectors: [[Float]], dimension: Int, fittedOn: [Int]? = nil) -> (Matrix, [Float], [Float]) {
-        let statistics = EmbeddingStatistics(fittedOn.map { $0.map { vectors[$0] } } ?? vectors, dimensions: dimension)
-        return (Matrix(rows: vectors.count, columns: dimension, values: statistics.standardisedRows(vectors)),
-                statistics.mean.map(Float.init), statistics.standardDeviation.map(Float.init))
+    /// Throws (one line) when a vector is not `dimension` long.
+    static func standardise(_ vectors: [[Float]], dimension: Int, fittedOn: [Int]? = nil) throws -> (Matrix, [Float], [Float]) {
+        let statistics = try EmbeddingStatistics(fittedOn.map { $0.map { vectors[$0] } } ?? vectors, dimensions: dimension)
+        guard vectors.allSatisfy({ $0.count == dimension }) else {
+            throw EmbeddingError(description: "embeddings of different lengths cannot be standardised together (expected \(dimension))")
+        }
+        var matrix = Matrix(rows: vectors.count, columns: dimension)
+        matrix.values = statistics.standardisedRows(vectors)
+        return (matrix, statistics.mean.map(Float.init), statistics.standardDeviation.map(Float.init))
     }
 }
 

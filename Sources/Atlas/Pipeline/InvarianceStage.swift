@@ -78,7 +78,7 @@ public enum InvarianceStage {
             let rows = renderings(patches, model: model, embedder: components.embedder, settings: settings)
             let vectors = chosen.enumerated().map { (patch: $0.offset, vector: $0.element.vector) } + rows.flatMap { $0 }
             guard let width = vectors.first?.vector.count, Set(vectors.map(\.patch)).count >= 2 else { continue }
-            let matrix = Matrix(rows: vectors.count, columns: width, values: vectors.flatMap(\.vector))
+            let matrix = try Matrix(rows: vectors.count, columns: width, values: vectors.flatMap(\.vector))
             let transform = try InvarianceTransform.fit(matrix, patches: vectors.map(\.patch), components: Self.components,
                                                         regularisation: regularisation)
             let encoder = JSONEncoder()

@@ -1,5 +1,6 @@
 // "Knobs that move the sound furthest", measured on timbre: a knob that only makes the note louder or
 // higher is not a knob that changes the sound's character, and a step that falls silent has no timbre.
+// So level and absolute-pitch dimensions are dropped, and silent or transposing steps are skipped.
 import Features
 import Foundation
 import SoundSpace
@@ -26,27 +27,49 @@ enum KnobRanking {
         var values = [Float]()
         values.reserveCapacity(space.rows * columns.count)
         for r in 0..<space.rows { for c in columns { values.append(space.values[r * space.columns + c]) } }
-        return Matrix(rows: space.rows, columns: columns.count, values: values)
+        // One value per row and column taken, so the values fill the matrix exactly.
+        var selected = Matrix(rows: space.rows, columns: columns.count)
+        selected.values = values
+        return selected
+    }
+
+    /// A held pitch further than this from the init patch's (octaves) makes a step a transposition.
+    static let transposition: Float = 1.0 / 24
+
+    /// The held note's f0 (octaves relative to A440) of a built-in embedding when the note is voiced, else nil.
+    static func heldPitch(_ raw: [Float], names: [String] = EmbeddingLayout.names) -> Float? {
+        guard raw.count == names.count, let f0 = names.firstIndex(of: "pitch.f0.log2_over_a440"),
+              let voiced = names.firstIndex(of: "pitch.voiced.fraction"), raw[voiced] >= 0.5 else { return nil }
+        return raw[f0]
+    }
+
+    /// Whether a step transposes the init sound: both voiced and their held pitches more than a quarter tone apart.
+    /// Dropping the f0 dimensions is not enough (the MFCCs follow a transposition too), so such steps are skipped.
+    static func transposes(_ step: Float?, from initPitch: Float?) -> Bool {
+        guard let step, let initPitch else { return false }
+        return abs(step - initPitch) > transposition
     }
 
     struct Ranked: Equatable {
         var parameter: String
-        /// Largest timbre distance of an audible step from the init patch's sound.
+        /// Largest timbre distance of a heard step from the init patch's sound.
         var radius: Double
-        var silentSteps: Int
+        /// Steps left out: silent, or transposing the note.
+        var skippedSteps: Int
     }
 
-    /// Each sweep's reach in `timbre` (rows as in `space`), audible steps only, widest first (ties by name).
-    /// `sweeps` maps a parameter to its steps' rows in step order; `audible(row)` says whether a row sounds.
-    /// Sweeps with no audible step are left out. The origin is the init patch's row when it is audible.
-    static func rank(sweeps: [String: [Int]], initRow: Int?, timbre: Matrix, audible: (Int) -> Bool) throws -> [Ranked] {
-        let origin = initRow.flatMap { audible($0) ? timbre.row($0) : nil }
+    /// Each sweep's reach in `timbre` (rows as in `space`), heard steps only, widest first (ties by name).
+    /// `sweeps` maps a parameter to its steps' rows in step order; `heard(row)` says whether a row counts
+    /// (audible and not transposed). Sweeps with no heard step are left out. The origin is the init patch's
+    /// row when it is heard.
+    static func rank(sweeps: [String: [Int]], initRow: Int?, timbre: Matrix, heard isHeard: (Int) -> Bool) throws -> [Ranked] {
+        let origin = initRow.flatMap { isHeard($0) ? timbre.row($0) : nil }
         var ranked: [Ranked] = []
         for (parameter, steps) in sweeps {
-            let heard = steps.filter(audible)
+            let heard = steps.filter(isHeard)
             guard !heard.isEmpty else { continue }
             let radius = try Reach.sweep(timbre.selecting(rows: heard), origin: origin).radius
-            ranked.append(Ranked(parameter: parameter, radius: radius, silentSteps: steps.count - heard.count))
+            ranked.append(Ranked(parameter: parameter, radius: radius, skippedSteps: steps.count - heard.count))
         }
         return ranked.sorted { $0.radius != $1.radius ? $0.radius > $1.radius : $0.parameter < $1.parameter }
     }

@@ -1,5 +1,5 @@
 // index.html: the page's skeleton and its tables. The map's points come from data.js, its behaviour from
-// atlas.js and atlas.css (package resources copied beside the page), each point's sound from
+// the atlas-*.js scripts and atlas.css (copied beside the page, see PageAssets), each point's sound from
 // previews/<n>.ogg, loaded when clicked. Names only ever reach the page as escaped HTML, or as JSON
 // strings set through textContent.
 import Foundation
@@ -33,7 +33,7 @@ enum HTMLReport {
         \(biasSection(data))
         <pre id="selftest" hidden></pre>
         <script src="data.js" defer></script>
-        <script src="atlas.js" defer></script>
+        \(ReportWriter.pageScripts.map { "<script src=\"\($0)\" defer></script>" }.joined(separator: "\n"))
         </body></html>
 
         """
@@ -90,7 +90,7 @@ enum HTMLReport {
             for f in data.findings where f.kind == "empty" && f.synth == synth {
                 h += "<tr><td>\(f.rank)</td><td>\(playButton(f.patchKey))\(Escape.html(data.pointName(f.patchKey)))</td><td>\(number(f.value))</td></tr>"
             }
-            h += "</table><table><caption>Knobs that move the timbre furthest (spread of a one-knob sweep, loudness and pitch left out, silent steps skipped)</caption><tr><th>#</th><th>parameter</th><th>spread</th></tr>"
+            h += "</table><table><caption>Knobs that move the timbre furthest (spread of a one-knob sweep, loudness and pitch left out, silent and transposing steps skipped)</caption><tr><th>#</th><th>parameter</th><th>spread</th></tr>"
             for f in data.findings where f.kind == "knob" && f.synth == synth {
                 h += "<tr><td>\(f.rank)</td><td>\(Escape.html(f.parameterID ?? ""))</td><td>\(number(f.value))</td></tr>"
             }

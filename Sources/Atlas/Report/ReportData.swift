@@ -119,6 +119,13 @@ struct ReportData {
         return data
     }
 
+    /// A patch key as a shared file shows it: a preset's key names its source file, which is given
+    /// as the page shows it (DisplayPath, no local folders) instead of the store's absolute path.
+    func shownKey(_ key: String) -> String {
+        guard let i = indexByKey[key], points[i].origin == .preset, let hash = key.lastIndex(of: "#") else { return key }
+        return "\(points[i].synth)|preset|\(points[i].sourcePath)\(key[hash...])"
+    }
+
     /// The name shown for a finding's patch.
     func pointName(_ key: String?) -> String {
         guard let key, let i = indexByKey[key] else { return key ?? "" }

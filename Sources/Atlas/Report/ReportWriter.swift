@@ -1,11 +1,16 @@
-// Writes the report folder from the store: index.html with data.js, neighbours.js, parameters.js, atlas.js and atlas.css, one
+// Writes the report folder from the store: index.html with data.js, neighbours.js, parameters.js, the page's scripts and atlas.css, one
 // preview per point in previews/, map.svg, summary.json and summary.md (text files each atomically).
 // The folder is a static site: it works from the file system and from any static host.
 import Foundation
 
 public enum ReportWriter {
-    /// The page's code and style, package resources copied beside every page.
-    static let resourceFiles = ["atlas.js", "atlas.css"]
+    /// The page's scripts, one purpose each, in the order the page runs them (they share top-level names,
+    /// each using only what the ones before it define when it runs).
+    static let pageScripts = ["atlas-columns.js", "atlas-index.js", "atlas-state.js", "atlas-view.js", "atlas-webgl.js",
+                              "atlas-pixels.js", "atlas-draw.js", "atlas-play.js", "atlas-url.js", "atlas-lasso.js",
+                              "atlas-controls.js", "atlas-selftest.js"]
+    /// The page's code and style (Sources/Atlas/Report/Resources), copied beside every page.
+    static let resourceFiles = pageScripts + ["atlas.css"]
 
     /// Writes every report file into `directory` and returns their URLs (the previews folder as one).
     public static func write(store: AtlasStore, to directory: URL) throws -> [URL] {
@@ -45,10 +50,8 @@ public enum ReportWriter {
         return folder
     }
 
+    /// One of the page's scripts or its style, from wherever the installed binary finds them (PageAssets).
     static func resource(_ name: String) throws -> Data {
-        guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources") else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "Resources/\(name) (package resource missing)"])
-        }
-        return try Data(contentsOf: url)
+        try PageAssets.read(name, names: resourceFiles)
     }
 }

@@ -23,7 +23,7 @@ enum Summary {
                 "[" + data.findings.filter { $0.kind == kind && $0.synth == synth }.map { f in
                     var fields = ["\"rank\": \(f.rank)", "\"value\": \(Escape.number(f.value, digits: 6))"]
                     if let key = f.patchKey {
-                        fields.append("\"key\": \(Escape.jsonString(key))")
+                        fields.append("\"key\": \(Escape.jsonString(data.shownKey(key)))")
                         fields.append("\"name\": \(Escape.jsonString(data.pointName(key)))")
                     }
                     if let p = f.parameterID { fields.append("\"parameter\": \(Escape.jsonString(p))") }
@@ -50,7 +50,7 @@ enum Summary {
             "{\"path\": \(Escape.jsonString($0.path)), \"problem\": \(Escape.jsonString($0.problem))}"
         }.joined(separator: ", ") + "],")
         lines.append("  \"renderErrors\": [" + data.renderErrors.map {
-            "{\"key\": \(Escape.jsonString($0.key)), \"problem\": \(Escape.jsonString($0.problem))}"
+            "{\"key\": \(Escape.jsonString(data.shownKey($0.key))), \"problem\": \(Escape.jsonString($0.problem))}"
         }.joined(separator: ", ") + "]")
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
@@ -75,8 +75,15 @@ enum Summary {
         md += "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
         for scope in data.coverageScopes {
             let m = data.metrics[scope] ?? [:]
-            md += "| \(Escape.markdownCell(scope)) | " + metricOrder.map { m[$0].map { Escape.number($0, digits: 3) } ?? "–" }
-                .joined(separator: " | ") + " |\n"
+            // Above 100k points the figures come from approximate neighbours: each with its error beside it.
+            md += "| \(Escape.markdownCell(scope)) | " + metricOrder.map { name in
+                m[name].map { Escape.number($0, digits: 3) + (m[name + ".error"].map { " ± " + Escape.number($0, digits: 3) } ?? "") } ?? "–"
+            }.joined(separator: " | ") + " |\n"
+        }
+        for scope in data.coverageScopes {
+            guard let recall = data.metrics[scope]?["knn.recall"], let sample = data.metrics[scope]?["knn.sample"] else { continue }
+            md += "\n\(Escape.markdownCell(scope)): approximate kNN, recall@\(AnalysisStage.prdcNeighbours) "
+                + "\(Escape.number(recall, digits: 3)) on \(Int(sample)) points (± : error against exhaustive search on that sample).\n"
         }
         md += "\n" + CrossSynthTable.markdown(data)
         for synth in data.synths {
@@ -89,7 +96,7 @@ enum Summary {
             for f in data.findings where f.kind == "empty" && f.synth == synth {
                 md += "| \(f.rank) | \(Escape.markdownCell(data.pointName(f.patchKey))) | \(Escape.number(f.value, digits: 3)) |\n"
             }
-            md += "\nKnobs that move the timbre furthest (widest spread of a one-knob sweep from the init patch, in the embedding without its loudness and pitch dimensions; silent steps skipped):\n\n| rank | parameter | spread |\n| ---: | --- | ---: |\n"
+            md += "\nKnobs that move the timbre furthest (widest spread of a one-knob sweep from the init patch, in the embedding without its loudness and pitch dimensions; silent steps and steps that move the held pitch by more than a quarter tone skipped):\n\n| rank | parameter | spread |\n| ---: | --- | ---: |\n"
             for f in data.findings where f.kind == "knob" && f.synth == synth {
                 md += "| \(f.rank) | \(Escape.markdownCell(f.parameterID ?? "")) | \(Escape.number(f.value, digits: 3)) |\n"
             }

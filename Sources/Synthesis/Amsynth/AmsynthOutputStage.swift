@@ -20,17 +20,20 @@ struct AmsynthDistortion {
 }
 
 /// amsynth's SoftLimiter: a peak follower on |L| + |R| (attack 0.1 ms, release 0.5 s) and gain
-/// 0.9 / peak above 0.9, in double precision.
+/// 0.9 / peak above 0.9, in double precision. amsynth computes the gain as exp(−(log(peak) − log 0.9));
+/// here it is e^(log 0.9) / peak, the same value to a few double ulps (no difference once rounded to
+/// float), without a logarithm and an exponential per loud sample.
 struct AmsynthLimiter {
     private var peak = 0.0
     private let attack: Double
     private let release: Double
-    private let threshold: Double
+    /// e^threshold with amsynth's threshold log(0.9) rounded to float: just above 0.9.
+    private let ceiling: Double
 
     init(sampleRate: Int) {
         attack = 1 - CMath.exp(-2.2 / (0.0001 * Double(Float(sampleRate))))
         release = 1 - CMath.exp(-2.2 / (0.5 * Double(Float(sampleRate))))
-        threshold = Double(Float(CMath.log(0.9)))
+        ceiling = CMath.exp(Double(Float(CMath.log(0.9))))
     }
 
     mutating func process(left: UnsafeMutablePointer<Float>, right: UnsafeMutablePointer<Float>, count: Int) {
@@ -41,10 +44,9 @@ struct AmsynthLimiter {
             } else {
                 peak = (1 - release) * peak
             }
-            // Below about 0.9 the gain is exactly 1; the logarithm is only needed near the threshold.
-            guard peak > 0.85 else { continue }
-            let over = CMath.log(peak) - threshold
-            let gain = over < 0 ? 1 : CMath.exp(-over)
+            // At or below the ceiling the gain is exactly 1.
+            guard peak > ceiling else { continue }
+            let gain = ceiling / peak
             left[i] = Float(Double(left[i]) * gain)
             right[i] = Float(Double(right[i]) * gain)
         }

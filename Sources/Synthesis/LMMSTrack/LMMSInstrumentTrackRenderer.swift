@@ -1,5 +1,7 @@
-// The period loop of one TripleOscillator render: LMMS's Mixer/NotePlayHandle/InstrumentTrack flow for one
-// note (plus its chord and arpeggio children), one 256-frame period at a time.
+// The period loop of one LMMS instrument track: LMMS 1.2.2's Mixer/NotePlayHandle/InstrumentTrack/AudioPort flow
+// for one note (plus its chord and arpeggio children), one 256-frame period at a time. The instrument
+// (`LMMSInstrument`) plays each note; the track shapes it (envelopes, filter), applies the note volume, mixes
+// the notes, applies its volume and panning, and runs its effect chain.
 
 #if canImport(Glibc)
 import Glibc
@@ -13,52 +15,48 @@ import Darwin
     return Int(min(max(x, -1e9), 1e9))
 }
 
-final class TripleOscillatorRenderer {
-    private let s: TripleOscillatorSettings
+final class LMMSInstrumentTrackRenderer {
+    /// LMMS's default period (frames per buffer): block-rate work happens on this grid.
+    static let periodFrames = 256
+
+    private let s: LMMSTrackSettings
+    private let instrument: any LMMSInstrument
     private let sampleRateHz: Float
     private let totalFrames: Int
     private let holdFrames: Int
     private let rootKey: Int
     private let noteVolume: Float
     private let tempoBPM: Double
-    private var volumeEnvelope: LMMSEnvelopeLFO
-    private var cutoffEnvelope: LMMSEnvelopeLFO
-    private var resonanceEnvelope: LMMSEnvelopeLFO
+    /// The track's envelopes, LFOs and filter.
+    private let shaping: LMMSSoundShaping
     /// LMMS `InstrumentSoundShaping::releaseFrames()`: how long a released note keeps sounding.
     private let releaseFrames: Int
-    private var context: WaveContext
     /// Arpeggiator choices (skip, miss, random direction) draw from their own seeded source.
     private var arpRandom: LMMSRandom
-    private var lfoRandom: LMMSRandom
 
     /// The track's effect chain (nil: none), run on the port buffer after the track's volume and panning.
     private let effects: LMMSEffectChain?
     private var handles: [LMMSNoteHandle] = []
     private var pending: [LMMSNoteHandle] = []
 
-    private static let period = TripleOscillator.periodFrames
-    /// TripleOscillator::desiredReleaseFrames: a 128-frame fade at the end of every note.
-    private static let desiredReleaseFrames = 128
+    private static let period = periodFrames
     /// LMMS `NumKeys` (9 octaves).
     private static let numberOfKeys = 108
 
     // Per-period scratch buffers, allocated once per render (raw pointers: no uniqueness checks in the loops).
-    private let scratch = UnsafeMutablePointer<Float>.allocate(capacity: 9 * TripleOscillatorRenderer.period)
+    private let scratch = UnsafeMutablePointer<Float>.allocate(capacity: 4 * LMMSInstrumentTrackRenderer.period)
     private var noteLeft: UnsafeMutablePointer<Float> { scratch }
     private var noteRight: UnsafeMutablePointer<Float> { scratch + Self.period }
     private var portLeft: UnsafeMutablePointer<Float> { scratch + 2 * Self.period }
     private var portRight: UnsafeMutablePointer<Float> { scratch + 3 * Self.period }
-    private var levelBuffer: UnsafeMutablePointer<Float> { scratch + 4 * Self.period }
-    private var resonanceBuffer: UnsafeMutablePointer<Float> { scratch + 5 * Self.period }
-    private var lfoVolume: UnsafeMutablePointer<Float> { scratch + 6 * Self.period }
-    private var lfoCutoff: UnsafeMutablePointer<Float> { scratch + 7 * Self.period }
-    private var lfoResonance: UnsafeMutablePointer<Float> { scratch + 8 * Self.period }
 
     deinit { scratch.deallocate() }
 
-    init(settings: TripleOscillatorSettings, render: RenderSettings, userWaves: [[Float]], lfoUserWaves: [[Float]],
-         effects: LMMSEffectChainSettings? = nil) {
+    /// `lfoUserWaves`: the volume, cutoff and resonance LFOs' user waves (three, empty when unused).
+    init(track settings: LMMSTrackSettings, instrument: any LMMSInstrument, render: RenderSettings,
+         lfoUserWaves: [[Float]], effects: LMMSEffectChainSettings? = nil) {
         s = settings
+        self.instrument = instrument
         self.effects = effects.map {
             LMMSEffectChain($0, sampleRateHz: Float(render.sampleRateHz), periodFrames: Self.period,
                             seed: SplitMix64.mix(render.seed, 0xFE_C4A1))
@@ -69,24 +67,11 @@ final class TripleOscillatorRenderer {
         rootKey = render.note - 12  // LMMS key 57 = MIDI 69 = A4
         noteVolume = Float(min(max(render.velocity, 0), 200))
         tempoBPM = render.tempoBPM
-        volumeEnvelope = LMMSEnvelopeLFO(settings.volumeEnvelope, valueForZeroAmount: 1, sampleRateHz: sampleRateHz)
-        cutoffEnvelope = LMMSEnvelopeLFO(settings.cutoffEnvelope, valueForZeroAmount: 0, sampleRateHz: sampleRateHz)
-        resonanceEnvelope = LMMSEnvelopeLFO(settings.resonanceEnvelope, valueForZeroAmount: 0, sampleRateHz: sampleRateHz)
-        volumeEnvelope.userWave = lfoUserWaves[0]
-        cutoffEnvelope.userWave = lfoUserWaves[1]
-        resonanceEnvelope.userWave = lfoUserWaves[2]
-        if volumeEnvelope.isUsed {
-            releaseFrames = volumeEnvelope.releaseFrames
-        } else {
-            var frames = Self.desiredReleaseFrames
-            if cutoffEnvelope.isUsed { frames = max(frames, cutoffEnvelope.releaseFrames) }
-            if resonanceEnvelope.isUsed { frames = max(frames, resonanceEnvelope.releaseFrames) }
-            releaseFrames = frames
-        }
-        context = WaveContext(random: LMMSRandom(seed: render.seed), userWaves: userWaves)
+        shaping = LMMSSoundShaping(settings, desiredReleaseFrames: instrument.desiredReleaseFrames, sampleRateHz: sampleRateHz,
+                                   lfoUserWaves: lfoUserWaves, seed: render.seed ^ 0x1234_5678_9ABC_DEF0)
+        releaseFrames = shaping.releaseFrames
         arpRandom = LMMSRandom(seed: render.seed ^ 0xA5A5_5A5A_0F0F_F0F0)
-        lfoRandom = LMMSRandom(seed: render.seed ^ 0x1234_5678_9ABC_DEF0)
-        scratch.initialize(repeating: 0, count: 9 * Self.period)
+        scratch.initialize(repeating: 0, count: 4 * Self.period)
     }
 
     /// LMMS `NotePlayHandle::updateFrequency`: 440 Hz at the base note, track pitch in cents.
@@ -104,9 +89,6 @@ final class TripleOscillatorRenderer {
         // mixer advances it by one period after each period (EnvelopeAndLfoParameters::LfoInstances).
         let framesPerTick = Double(sampleRateHz) * 60 / (tempoBPM * 48)
         let resetPeriods = max(1, Int((framesPerTick / Double(period)).rounded(.up)))
-        let volumeLFO = volumeEnvelope.isUsed && !volumeEnvelope.lfoAmountIsZero
-        let cutoffLFO = s.filterOn && cutoffEnvelope.isUsed && !cutoffEnvelope.lfoAmountIsZero
-        let resonanceLFO = s.filterOn && resonanceEnvelope.isUsed && !resonanceEnvelope.lfoAmountIsZero
         let trackVolume = s.trackVolume * 0.01, trackPan = s.trackPan * 0.01
         let trackLeft = (trackPan <= 0 ? 1 : 1 - trackPan) * trackVolume
         let trackRight = (trackPan >= 0 ? 1 : 1 + trackPan) * trackVolume
@@ -116,10 +98,7 @@ final class TripleOscillatorRenderer {
             handles.append(contentsOf: pending)
             pending.removeAll(keepingCapacity: true)
             if handles.isEmpty && !(effects?.isRunning ?? false) { break }
-            let lfoFrame = max(0, periodIndex - (resetPeriods - 1)) * period
-            if volumeLFO { volumeEnvelope.fillLFOShape(lfoVolume, lfoFrame: lfoFrame, frames: period, random: &lfoRandom) }
-            if cutoffLFO { cutoffEnvelope.fillLFOShape(lfoCutoff, lfoFrame: lfoFrame, frames: period, random: &lfoRandom) }
-            if resonanceLFO { resonanceEnvelope.fillLFOShape(lfoResonance, lfoFrame: lfoFrame, frames: period, random: &lfoRandom) }
+            shaping.fillLFOShapes(lfoFrame: max(0, periodIndex - (resetPeriods - 1)) * period, frames: period)
 
             for i in 0..<period { portLeft[i] = 0; portRight[i] = 0 }
             // Mixer::renderNextBuffer plays every handle, then removes the finished ones from their audio port,
@@ -240,99 +219,19 @@ final class TripleOscillatorRenderer {
         if s.arpMode != 0 { n.hadChildren = true; n.usesBuffer = false }
     }
 
-    /// TripleOscillator::playNote, Instrument::applyRelease and InstrumentTrack::processAudioBuffer.
+    /// The instrument's `playNote` and `InstrumentTrack::processAudioBuffer`.
     private func playInstrument(_ n: LMMSNoteHandle) {
         // InstrumentTrack::processAudioBuffer wakes the track's effects up whenever the instrument plays.
         effects?.startRunning()
         let frames = n.framesLeftForCurrentPeriod(releaseFrames: releaseFrames, period: Self.period)
         guard frames > 0 else { return }
         let offset = n.noteOffset
-        if n.oscillatorsLeft == nil {
-            n.oscillatorsLeft = LMMSOscillatorChain(settings: s.left, sampleRateHz: sampleRateHz)
-            n.oscillatorsRight = LMMSOscillatorChain(settings: s.right, sampleRateHz: sampleRateHz)
-        }
-        n.oscillatorsLeft!.render(noteLeft + offset, frames: frames, frequencyHz: n.frequencyHz, context: &context)
-        n.oscillatorsRight!.render(noteRight + offset, frames: frames, frequencyHz: n.frequencyHz, context: &context)
-        applyRelease(n, frames: frames)
-        shapeSound(n, offset: offset, frames: frames)
+        instrument.playNote(n, left: noteLeft, right: noteRight, frames: frames, releaseFrames: releaseFrames)
+        shaping.process(n, left: noteLeft, right: noteRight, offset: offset, frames: frames)
         let volume = noteVolume / 100
         for f in offset..<(offset + frames) {
             noteLeft[f] *= volume
             noteRight[f] *= volume
-        }
-    }
-
-    /// Instrument::applyRelease: a linear fade over the note's last 128 frames (indexed from the buffer start,
-    /// as LMMS does).
-    private func applyRelease(_ n: LMMSNoteHandle, frames: Int) {
-        let period = Self.period, fade = Self.desiredReleaseFrames
-        let framesLeft = n.framesLeft(releaseFrames: releaseFrames)
-        guard framesLeft <= fade + period else { return }
-        let start = framesLeft > fade ? max(period - fade, 0) + framesLeft % period : 0
-        guard start < frames else { return }
-        for f in start..<frames {
-            let factor = Float(framesLeft - f - 1) / Float(fade)
-            noteLeft[f] *= factor
-            noteRight[f] *= factor
-        }
-    }
-
-    /// InstrumentSoundShaping::processAudioBuffer: filter (with cutoff/resonance envelopes) and volume envelope.
-    private func shapeSound(_ n: LMMSNoteHandle, offset: Int, frames: Int) {
-        let envelopeFrame = n.totalFramesPlayed
-        var releaseBegin = envelopeFrame - n.releaseFramesDone + n.framesBeforeRelease
-        if !n.released { releaseBegin += frames }
-
-        if s.filterOn {
-            if n.filter == nil { n.filter = LMMSFilter(type: s.filterType, sampleRateHz: sampleRateHz) }
-            let cutUsed = cutoffEnvelope.isUsed, resUsed = resonanceEnvelope.isUsed
-            if cutUsed {
-                cutoffEnvelope.fillLevel(levelBuffer, frame: envelopeFrame, releaseBegin: releaseBegin, frames: frames,
-                                         lfoShape: lfoCutoff)
-            }
-            if resUsed {
-                resonanceEnvelope.fillLevel(resonanceBuffer, frame: envelopeFrame, releaseBegin: releaseBegin, frames: frames,
-                                            lfoShape: lfoResonance)
-            }
-            let baseCut = s.cutoffHz, baseRes = s.resonance
-            let (left, right, cutLevel, resLevel) = (noteLeft + offset, noteRight + offset, levelBuffer, resonanceBuffer)
-            // Take the filter out of the note while it runs so its state is mutated in place (no copy-on-write).
-            var filter = n.filter!
-            n.filter = nil
-            // LMMS recomputes the coefficients whenever the integer cutoff (or resonance x 1000) changes, starting
-            // from 0 each period; runs of frames between changes are filtered as blocks.
-            var oldCut = 0, oldRes = 0
-            if !cutUsed && !resUsed {
-                filter.setCoefficients(cutoffHz: baseCut, q: baseRes)
-                filter.processBlock(left: left, right: right, count: frames)
-            } else {
-                var runStart = 0
-                for f in 0..<frames {
-                    let cut = cutUsed ? LMMSEnvelopeLFO.expKnobVal(cutLevel[f]) * 6000 + baseCut : baseCut
-                    let res = resUsed ? baseRes + 2 * resLevel[f] : baseRes
-                    let cutKey = truncatingInt(cut), resKey = truncatingInt(res * 1000)
-                    if (cutUsed && cutKey != oldCut) || (resUsed && resKey != oldRes) {
-                        filter.processBlock(left: left + runStart, right: right + runStart, count: f - runStart)
-                        runStart = f
-                        filter.setCoefficients(cutoffHz: cut, q: res)
-                        oldCut = cutKey
-                        oldRes = resKey
-                    }
-                }
-                filter.processBlock(left: left + runStart, right: right + runStart, count: frames - runStart)
-            }
-            n.filter = filter
-        }
-
-        if volumeEnvelope.isUsed {
-            volumeEnvelope.fillLevel(levelBuffer, frame: envelopeFrame, releaseBegin: releaseBegin, frames: frames,
-                                     lfoShape: lfoVolume)
-            let (noteLeft, noteRight, levelBuffer) = (self.noteLeft, self.noteRight, self.levelBuffer)
-            for f in 0..<frames {
-                let level = levelBuffer[f] * levelBuffer[f]
-                noteLeft[offset + f] *= level
-                noteRight[offset + f] *= level
-            }
         }
     }
 }
