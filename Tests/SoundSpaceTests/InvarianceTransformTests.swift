@@ -14,7 +14,7 @@ import Testing
                 patches.append(p)
             }
         }
-        return (Matrix(rows), patches)
+        return (Matrix(checkedRows: rows.count, columns: 2, values: rows.flatMap { $0 }), patches)
     }
 
     static func nearestIsSamePatch(_ m: Matrix, _ patches: [Int]) -> Double {
