@@ -9,11 +9,11 @@ temporary folder and unpacks them there with `dpkg-deb -x`; nothing is installed
 Needs numpy and soundfile (bash scripts/setup-venv.sh). Never part of `make test`.
 With --random-track COUNT, COUNT more (random-track-NN, from their own generator seeded S + 1) also draw the
 track's filter (always on), volume and cutoff envelopes and LFOs (TRACK_RANGES; no random or user-wave LFO).
-usage: scripts/lmms_instrument_references.py INSTRUMENT OUTDIR [--random COUNT] [--random-track COUNT] [--base PRESET]
+usage: scripts/lmms_instrument_references.py INSTRUMENT OUTDIR [--random COUNT] [--random-track COUNT] [--base PRESET [--bare]]
        [--seed S] [--lmms-root DIR]
 example: .venv/bin/python scripts/lmms_instrument_references.py Kicker Tests/Fixtures/lmms-instrument-references/kicker \
              --random 6 --random-track 6 --base KickPower"""
-import argparse, csv, glob, os, random, re, subprocess, sys, tempfile
+import argparse, base64, csv, glob, os, random, re, struct, subprocess, sys, tempfile
 import numpy as np, soundfile as sf
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
@@ -27,6 +27,11 @@ RANGES = {
     "Kicker": {"startfreq": (5, 1000, 1), "endfreq": (5, 1000, 1), "decay": (5, 5000, 1), "dist": (0, 100, 0.1),
                "distend": (0, 100, 0.1), "gain": (0.1, 5, 0.05), "env": (0.01, 1, 0.001), "noise": (0, 1, 0.01),
                "click": (0, 1, 0.05), "slope": (0.001, 1, 0.001), "startnote": "bool", "endnote": "bool"},
+    # plugins/bit_invader: the wave is drawn too (wave_attributes below), as many points as sampleLength.
+    "BitInvader": {"sampleLength": (4, 200, 1), "interpolation": "bool", "normalize": "bool"},
+    "LB302": {"vcf_cut": (0, 1.5, 0.005), "vcf_res": (0, 1.25, 0.005), "vcf_mod": (0, 1, 0.005), "vcf_dec": (0, 1, 0.005),
+              "dist": (0, 1, 0.01), "shape": (0, 11, 1), "slide_dec": (0, 1, 0.005), "slide": "bool", "dead": "bool",
+              "db24": "bool"},
 }
 
 # The instrument track's knobs (InstrumentSoundShaping.cpp, EnvelopeAndLfoParameters.cpp): element -> attribute ->
@@ -37,6 +42,21 @@ _ENVELOPE = {"pdel": (0, 0.5, 0.001), "att": (0, 1, 0.001), "hold": (0, 1, 0.001
              "x100": "bool", "ctlenvamt": "bool"}
 TRACK_RANGES = {"eldata": {"fwet": (1, 1, 1), "ftype": (0, 21, 1), "fcut": (1, 14000, 1), "fres": (0.01, 10, 0.01)},
                 "elvol": _ENVELOPE, "elcut": _ENVELOPE}
+
+def wave_attributes(instrument, element, rng):
+    """Attributes drawn beyond the knobs: BitInvader's hand-drawn wave (base64 of float32 points in -1..1)."""
+    if instrument != "BitInvader": return {}
+    length = int(float(re.search(r'sampleLength="([^"]*)"', element).group(1)))
+    points = struct.pack(f"<{length}f", *(rng.uniform(-1, 1) for _ in range(length)))
+    return {"sampleShape": base64.b64encode(points).decode()}
+
+def bare_track(text):
+    """The track adds nothing to the instrument: envelope and LFO amounts 0, filter off, no arpeggio or chord,
+    no effects (for testing an instrument's core on random settings)."""
+    text = re.sub(r"<el(?:vol|cut|res) [^>]*>", lambda m: re.sub(r'\b(l?amt)="[^"]*"', r'\1="0"', m.group(0)), text)
+    text = re.sub(r'\bfwet="[^"]*"', 'fwet="0"', text)
+    text = re.sub(r'\b(arp-enabled|chord-enabled)="[^"]*"', r'\1="0"', text)
+    return re.sub(r"<fxchain [^>]*?(/>|>.*?</fxchain>)", '<fxchain numofeffects="0" enabled="0"/>', text, flags=re.S)
 
 def lmms_root(given):
     if given: return given
@@ -68,7 +88,12 @@ def render(root, xpf_text, out_wav):
     os.remove(mmp)
 
 def randomised(text, instrument, rng):
-    return randomised_element(text, instrument.lower(), RANGES[instrument], rng)
+    text = randomised_element(text, instrument.lower(), RANGES[instrument], rng)
+    element = re.search(rf"<{instrument.lower()}[ >][^>]*>", text).group(0)
+    new = element
+    for name, value in wave_attributes(instrument, element, rng).items():
+        new = re.sub(rf'\b{name}="[^"]*"', f'{name}="{value}"', new)
+    return text.replace(element, new, 1)
 
 def randomised_track(text, instrument, rng):
     text = randomised(text, instrument, rng)
@@ -94,6 +119,7 @@ def main():
     a.add_argument("--random", type=int, default=0); a.add_argument("--seed", type=int, default=14)
     a.add_argument("--random-track", type=int, default=0)
     a.add_argument("--base", help="factory preset the random settings start from (its track, envelopes, effects)")
+    a.add_argument("--bare", action="store_true", help="random settings on the --base track with nothing added (bare_track)")
     a.add_argument("--lmms-root")
     args = a.parse_args()
     if (args.random or args.random_track) and args.instrument not in RANGES: sys.exit(f"error: no knob ranges for {args.instrument}")
@@ -104,6 +130,7 @@ def main():
     jobs = [(os.path.splitext(os.path.basename(p))[0], open(p).read(), "factory") for p in presets]
     rng = random.Random(args.seed)
     base = next((j for j in jobs if j[0] == args.base), jobs[0])
+    if args.bare: base = (base[0], bare_track(base[1]), base[2])
     jobs += [(f"random-{i:02d}", randomised(base[1], args.instrument, rng), f"random from {base[0]}") for i in range(args.random)]
     track_rng = random.Random(args.seed + 1)
     jobs += [(f"random-track-{i:02d}", randomised_track(base[1], args.instrument, track_rng), f"random with track from {base[0]}")
