@@ -5,10 +5,10 @@
 import Foundation
 import Testing
 @testable import Formats
+import TestSupport
 
 @Suite struct TempoFuzzRegressionTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/fuzz")
+    static let folder = TestPaths.package("Tests/Fixtures/fuzz")
 
     @Test func mutatedZipIsReadOrRefusedInOneLineNamingTheFile() throws {
         let url = Self.folder.appendingPathComponent("tempo-any-zip-slow-scan.zip")
