@@ -26,37 +26,45 @@ public struct InvarianceTransform: Sendable, Equatable, Codable {
     public var components: Int { ratios.count }
 
     /// - Parameters: vectors one row per render; patches the patch of each row (any integers; a patch
-    ///   with one render adds nothing within); components how many directions to keep (at most D and
-    ///   patches - 1).
-    /// - Throws: `SoundSpaceError` with fewer than 2 patches or mismatched counts.
+    ///   with one render adds nothing within); weights each row's weight (all 1 when nil; a row of weight
+    ///   2 counts as that row twice; an atlas gives each synth the same total so none dominates the
+    ///   shared space); components how many directions to keep (at most D and patches - 1).
+    /// - Throws: `SoundSpaceError` with fewer than 2 patches, mismatched counts or a weight not above 0.
     /// - Complexity: O(N·D² + D³).
-    public static func fit(_ vectors: Matrix, patches: [Int], components: Int, regularisation: Double = 0.1) throws -> InvarianceTransform {
+    public static func fit(_ vectors: Matrix, patches: [Int], weights: [Double]? = nil, components: Int,
+                           regularisation: Double = 0.1) throws -> InvarianceTransform {
         let n = vectors.rows, d = vectors.columns
         guard patches.count == n else { throw SoundSpaceError("invariance: \(n) vectors but \(patches.count) patch labels") }
+        let w = weights ?? [Double](repeating: 1, count: n)
+        guard w.count == n, w.allSatisfy({ $0.isFinite && $0 > 0 }) else {
+            throw SoundSpaceError("invariance: needs one finite weight above 0 per vector (\(n)); has \(w.count)")
+        }
+        let total = w.reduce(0, +)
         let groups = Dictionary(grouping: 0..<n, by: { patches[$0] }).sorted { $0.key < $1.key }.map(\.value)
         guard groups.count >= 2, d >= 1 else { throw SoundSpaceError("invariance: needs renders of at least 2 patches; has \(groups.count)") }
         var means = [Double](repeating: 0, count: d), deviations = means
-        for i in 0..<n { for j in 0..<d { means[j] += Double(vectors[i, j]) } }
-        for j in 0..<d { means[j] /= Double(n) }
-        for i in 0..<n { for j in 0..<d { let x = Double(vectors[i, j]) - means[j]; deviations[j] += x * x } }
-        deviations = deviations.map { $0 > 0 ? ($0 / Double(n)).squareRoot() : 1 }
+        for i in 0..<n { for j in 0..<d { means[j] += w[i] * Double(vectors[i, j]) } }
+        for j in 0..<d { means[j] /= total }
+        for i in 0..<n { for j in 0..<d { let x = Double(vectors[i, j]) - means[j]; deviations[j] += w[i] * x * x } }
+        deviations = deviations.map { $0 > 0 ? ($0 / total).squareRoot() : 1 }
         deviations = deviations.map { $0 < 1e-12 ? 1 : $0 }
         let z = (0..<n).map { i in (0..<d).map { (Double(vectors[i, $0]) - means[$0]) / deviations[$0] } }
 
         var within = [Double](repeating: 0, count: d * d), between = within
         for members in groups {
             var centre = [Double](repeating: 0, count: d)
-            for i in members { for j in 0..<d { centre[j] += z[i][j] } }
-            centre = centre.map { $0 / Double(members.count) }
-            // The overall mean of z is 0, so the between scatter is Σ n_p c_p c_pᵀ.
-            addOuter(&between, centre, centre, weight: Double(members.count), d)
+            let patchWeight = members.reduce(0) { $0 + w[$1] }
+            for i in members { for j in 0..<d { centre[j] += w[i] * z[i][j] } }
+            centre = centre.map { $0 / patchWeight }
+            // The overall (weighted) mean of z is 0, so the between scatter is Σ W_p c_p c_pᵀ.
+            addOuter(&between, centre, centre, weight: patchWeight, d)
             for i in members {
                 let deviation = (0..<d).map { z[i][$0] - centre[$0] }
-                addOuter(&within, deviation, deviation, weight: 1, d)
+                addOuter(&within, deviation, deviation, weight: w[i], d)
             }
         }
-        within = within.map { $0 / Double(n) }
-        between = between.map { $0 / Double(n) }
+        within = within.map { $0 / total }
+        between = between.map { $0 / total }
         let meanVariance = max((0..<d).reduce(0) { $0 + within[$1 * d + $1] } / Double(d), 1e-12)
         for j in 0..<d { within[j * d + j] += regularisation * meanVariance }
 

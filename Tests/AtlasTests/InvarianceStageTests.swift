@@ -1,10 +1,26 @@
 // The learnt invariance: fitted per synth from its own renders at several notes, velocities and gains,
 // stored with its fingerprint, the same for the same bank, and the space the analysis measures in.
+import Formats
 import Foundation
 import GRDB
 import SoundSpace
+import Synthesis
 import Testing
 @testable import Atlas
+
+/// The toy synth under another id, one octave up: a second synth for an atlas of two.
+private struct OctaveUpToy: SynthModel {
+    var schema: SynthSchema {
+        var schema = ToySynth().schema
+        schema.id = "toy2"
+        return schema
+    }
+    func render(_ patch: Patch, settings: RenderSettings) throws -> AudioBuffer {
+        var values = patch.values
+        values["pitchHz"] = 2 * (values["pitchHz"] ?? 220)
+        return try ToySynth().render(Patch(synthID: "toy", name: patch.name, values: values), settings: settings)
+    }
+}
 
 @Suite struct InvarianceStageTests {
     func atlas(_ dir: URL, name: String) throws -> AtlasStore {
@@ -56,5 +72,35 @@ import Testing
         _ = try AtlasRun.run(sourcePaths: [dir.appendingPathComponent("bank").path], out: out, settings: Fixtures.settings,
                              shard: .whole, components: components, root: dir)
         #expect(try storedTransform(try AtlasStore(reportDirectory: out)) == nil)
+    }
+
+    /// Two synths share one space: one transform fitted on both synths' renders, stored for each.
+    @Test func twoSynthsShareOneTransformFittedOnBoth() throws {
+        let dir = try Fixtures.bank(count: 12)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let second = OctaveUpToy()
+        for i in 0..<12 {
+            let values = ["pitchHz": 110 * pow(2, Double(i % 3)), "brightness": Double(i % 4) / 4,
+                          "decaySeconds": 0.04 + 0.02 * Double(i), "partials": Double(1 + i % 5)]
+            try NativePreset(patch: Patch(synthID: "toy2", name: "Other \(i)", values: values), author: "tests")
+                .write(to: dir.appendingPathComponent("bank/q\(i).xml"), schema: second.schema)
+        }
+        let components = AtlasComponents(models: ["toy": Fixtures.synth, "toy2": second],
+                                          readers: [NativePresetReader(schemas: ["toy": Fixtures.synth.schema, "toy2": second.schema])],
+                                          embedder: ToyEmbedder(), analysis: FirstTwoDimensionsMap())
+        let out = dir.appendingPathComponent("two")
+        _ = try AtlasRun.run(sourcePaths: [dir.appendingPathComponent("bank").path], out: out, settings: Fixtures.settings,
+                             shard: .whole, components: components, root: dir)
+        let store = try AtlasStore(reportDirectory: out)
+        let fitted = try InvarianceStage.load(store)
+        #expect(Set(fitted.keys) == ["toy", "toy2"])
+        let toy = try #require(fitted["toy"]), toy2 = try #require(fitted["toy2"])
+        #expect(toy.transform == toy2.transform && toy.fingerprint == toy2.fingerprint)
+        // Each synth: 12 presets, the init patch, 40 random settings, 12 sweep steps = 65 audible toy sounds,
+        // a quarter (16) heard 5 ways; the fit holds both synths' patches.
+        #expect(toy.patches == 32 && toy.renders == 32 * 5)
+        #expect(toy.fingerprint.contains("toy 16 ") && toy.fingerprint.contains("toy2 16 "))
+        let summary = try String(contentsOf: out.appendingPathComponent("summary.json"), encoding: .utf8)
+        #expect(summary.contains("\"invariance.patches\": 32"))
     }
 }

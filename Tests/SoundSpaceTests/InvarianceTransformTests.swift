@@ -55,4 +55,31 @@ import Testing
             try InvarianceTransform.fit(Matrix([[0, 1], [1, 0]]), patches: [3, 3], components: 1)
         }
     }
+
+    /// A row of weight 2 counts as that row twice (how an atlas weights each synth equally in one fit).
+    @Test func aWeightOfTwoIsTheRowTwice() throws {
+        let (m, patches) = Self.renders()
+        var doubled = (0..<m.rows).map { m.row($0) }, doubledPatches = patches
+        doubled.append(m.row(4))
+        doubledPatches.append(patches[4])
+        let repeated = try InvarianceTransform.fit(Matrix(checkedRows: doubled.count, columns: 2, values: doubled.flatMap { $0 }),
+                                                   patches: doubledPatches, components: 2)
+        var weights = [Double](repeating: 1, count: m.rows)
+        weights[4] = 2
+        let weighted = try InvarianceTransform.fit(m, patches: patches, weights: weights, components: 2)
+        for (a, b) in zip(repeated.means + repeated.deviations + repeated.ratios, weighted.means + weighted.deviations + weighted.ratios) {
+            #expect(abs(a - b) < 1e-9 * max(1, abs(a)))
+        }
+        // Projection rows agree up to the sign an eigenvector may take.
+        for k in 0..<2 {
+            let a = repeated.projection[(2 * k)..<(2 * k + 2)], b = weighted.projection[(2 * k)..<(2 * k + 2)]
+            let sign = zip(a, b).reduce(0) { $0 + $1.0 * $1.1 } < 0 ? -1.0 : 1.0
+            #expect(zip(a, b).allSatisfy { abs($0 - sign * $1) < 1e-6 * max(1, abs($0)) })
+        }
+        // Unit weights are no weights; a weight of 0 is refused.
+        #expect(try InvarianceTransform.fit(m, patches: patches, weights: [Double](repeating: 1, count: m.rows), components: 2)
+                == InvarianceTransform.fit(m, patches: patches, components: 2))
+        weights[4] = 0
+        #expect(throws: SoundSpaceError.self) { try InvarianceTransform.fit(m, patches: patches, weights: weights, components: 2) }
+    }
 }

@@ -1,8 +1,10 @@
-// Stage 3a (before the analysis): per synth, learns which directions of the embedding only say "another
-// note, velocity or level" from the synth's own renders, without labels: a quarter of its audible patches
-// (at least 8, at most 160, chosen by a stable hash of their keys), each heard five ways: as the atlas
-// rendered it (its stored embedding), 12 dB quieter, an octave down, an octave up, and at a softer
-// velocity. The patch is the class of SoundSpace.InvarianceTransform. Patches `explore` added are left
+// Stage 3a (before the analysis): learns which directions of the embedding only say "another note,
+// velocity or level" from the synths' own renders, without labels: of each synth a quarter of its audible
+// patches (at least 8, at most 160, chosen by a stable hash of their keys), each heard five ways: as the
+// atlas rendered it (its stored embedding), 12 dB quieter, an octave down, an octave up, and at a softer
+// velocity. The patch is the class of SoundSpace.InvarianceTransform. ONE transform is fitted on the
+// pooled renders of every synth, each synth weighted equally, so a multi-synth atlas keeps one space in
+// which distances between synths mean something (README: measured, pooling costs a synth little). Patches `explore` added are left
 // out, so exporting never moves a bank's figures. The transform is stored in the atlas (table `invariance`, as
 // JSON a reader can inspect) with the fingerprint of what it was fitted on; the same bank and settings
 // give the same transform, and an unchanged fingerprint skips the work on the next run.
@@ -44,7 +46,7 @@ public enum InvarianceStage {
         return [(base, quieterDecibels), (low, 0), (high, 0), (soft, 0)]
     }
 
-    /// Fits (or keeps) the transform of every synth in `store`.
+    /// Fits (or keeps) the atlas's one transform, stored once per synth (every synth measures in it).
     public static func run(store: AtlasStore, components: AtlasComponents) throws {
         let settings = try ExploreStore.renderSettings(store).render
         let candidates = try store.read { db in
@@ -52,44 +54,70 @@ public enum InvarianceStage {
                 SELECT p.key, p.synth, p.name, p.valuesJSON, p.attributesJSON, e.vector FROM patch p
                 JOIN embedding e ON e.patchKey = p.key WHERE p.origin != 'explored' ORDER BY p.key
                 """).map { row in
-                (key: row["key"] as String, synth: row["synth"] as String, name: row["name"] as String,
-                 values: row["valuesJSON"] as String, attributes: row["attributesJSON"] as String,
-                 vector: EmbeddingBlob.decode(row["vector"]))
+                Candidate(key: row["key"], synth: row["synth"], name: row["name"], values: row["valuesJSON"],
+                          attributes: row["attributesJSON"], vector: EmbeddingBlob.decode(row["vector"]))
             }
         }
-        let stored = try load(store)
-        for synth in Set(candidates.map(\.synth)).sorted() {
-            guard let model = components.models[synth] else { continue }
+        let synths = Set(candidates.map(\.synth)).sorted()
+        // Each synth's fitting patches: a quarter of its audible ones, by a stable hash of their keys.
+        let chosen: [(synth: String, patches: [Candidate])] = synths.map { synth in
             let audible = candidates.filter { $0.synth == synth }
             let cap = min(components.invariancePatches, max(minimumPatches, audible.count / patchShare))
-            let chosen = audible.sorted { (stableHash64($0.key), $0.key) < (stableHash64($1.key), $1.key) }.prefix(cap)
-            let fingerprint = [components.embedder.identifier, "octaves, soft \(softVelocityShare), \(quieterDecibels) dB",
-                               "components \(Self.components) r \(regularisation)",
-                               "\(chosen.count) \(stableHash64(chosen.map(\.key).joined(separator: "\n")))"].joined(separator: " | ")
-            if stored[synth]?.fingerprint == fingerprint { continue }
-            guard chosen.count >= minimumPatches, components.invariancePatches > 0 else {
-                try store.write { db in try db.execute(sql: "DELETE FROM invariance WHERE synth = ?", arguments: [synth]) }
-                continue
+            return (synth, Array(audible.sorted { (stableHash64($0.key), $0.key) < (stableHash64($1.key), $1.key) }.prefix(cap)))
+        }
+        let fingerprint = ([components.embedder.identifier, "octaves, soft \(softVelocityShare), \(quieterDecibels) dB",
+                            "components \(Self.components) r \(regularisation)", "pooled, synths weighted equally"]
+                           + chosen.map { "\($0.synth) \($0.patches.count) \(stableHash64($0.patches.map(\.key).joined(separator: "\n")))" })
+            .joined(separator: " | ")
+        let stored = try load(store)
+        if Set(stored.keys) == Set(synths), stored.values.allSatisfy({ $0.fingerprint == fingerprint }) { return }
+        let patchCount = chosen.reduce(0) { $0 + $1.patches.count }
+        guard patchCount >= minimumPatches, components.invariancePatches > 0 else {
+            try store.write { db in try db.execute(sql: "DELETE FROM invariance") }
+            return
+        }
+        // Rows of every synth, patches numbered across synths; each synth's rows share a total weight of 1.
+        var vectors: [(patch: Int, vector: [Float], weight: Double)] = []
+        var first = 0
+        for (synth, patches) in chosen {
+            var rows = patches.enumerated().map { (patch: first + $0.offset, vector: $0.element.vector) }
+            if let model = components.models[synth] {
+                let decoded = try patches.map {
+                    Patch(synthID: synth, name: $0.name, values: try PatchJSON.decodeValues($0.values),
+                          attributes: try PatchJSON.decodeAttributes($0.attributes))
+                }
+                rows += renderings(decoded, model: model, embedder: components.embedder, settings: settings)
+                    .flatMap { $0 }.map { (patch: first + $0.patch, vector: $0.vector) }
             }
-            let patches = try chosen.map {
-                Patch(synthID: synth, name: $0.name, values: try PatchJSON.decodeValues($0.values),
-                      attributes: try PatchJSON.decodeAttributes($0.attributes))
-            }
-            let rows = renderings(patches, model: model, embedder: components.embedder, settings: settings)
-            let vectors = chosen.enumerated().map { (patch: $0.offset, vector: $0.element.vector) } + rows.flatMap { $0 }
-            guard let width = vectors.first?.vector.count, Set(vectors.map(\.patch)).count >= 2 else { continue }
-            let matrix = try Matrix(rows: vectors.count, columns: width, values: vectors.flatMap(\.vector))
-            let transform = try InvarianceTransform.fit(matrix, patches: vectors.map(\.patch), components: Self.components,
-                                                        regularisation: regularisation)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = .sortedKeys
-            let json = String(decoding: try encoder.encode(transform), as: UTF8.self)
-            try store.write { db in
+            vectors += rows.map { ($0.patch, $0.vector, 1 / Double(rows.count)) }
+            first += patches.count
+        }
+        guard let width = vectors.first?.vector.count, vectors.allSatisfy({ $0.vector.count == width }),
+              Set(vectors.map(\.patch)).count >= 2 else { return }
+        let matrix = try Matrix(rows: vectors.count, columns: width, values: vectors.flatMap(\.vector))
+        let transform = try InvarianceTransform.fit(matrix, patches: vectors.map(\.patch), weights: vectors.map(\.weight),
+                                                    components: Self.components, regularisation: regularisation)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let json = String(decoding: try encoder.encode(transform), as: UTF8.self)
+        try store.write { db in
+            try db.execute(sql: "DELETE FROM invariance")
+            for synth in synths {
                 try db.execute(sql: """
-                    INSERT OR REPLACE INTO invariance(synth, fingerprint, patches, renders, transformJSON) VALUES (?, ?, ?, ?, ?)
+                    INSERT INTO invariance(synth, fingerprint, patches, renders, transformJSON) VALUES (?, ?, ?, ?, ?)
                     """, arguments: [synth, fingerprint, Set(vectors.map(\.patch)).count, vectors.count, json])
             }
         }
+    }
+
+    /// A stored, embedded patch that may be chosen for fitting.
+    struct Candidate {
+        var key: String
+        var synth: String
+        var name: String
+        var values: String
+        var attributes: String
+        var vector: [Float]
     }
 
     /// Every patch at every probe and its gain: the embeddings of the audible variants, on all cores.
