@@ -55,6 +55,11 @@ struct LMMSInstrumentFixture {
         samples.map { (min(max($0 * storedScale, -1), 1) * 8_388_608).rounded() / 8_388_608 / storedScale }
     }
 
+    /// LMMS's render at its own scale, each channel (fixtures made with `--stereo`).
+    func lmmsChannels(_ preset: String) throws -> [[Float]] {
+        try AudioFile.read(folder.appendingPathComponent(preset + ".flac")).channels.map { $0.map { $0 / Self.storedScale } }
+    }
+
     /// LMMS's mono render at its own scale.
     func lmms(_ preset: String) throws -> [Float] {
         try AudioFile.read(folder.appendingPathComponent(preset + ".flac")).mono.map { $0 / Self.storedScale }
