@@ -3,8 +3,9 @@
 
 public enum OrganicRenderer {
     public static func render(_ s: OrganicSettings, track: LMMSInstrumentTrack, settings: RenderSettings) -> AudioBuffer {
+        var random = SplitMix64(seed: settings.seed)
         var voice = OrganicVoice(s, frequencyHz: track.frequencyHz(ofKey: settings.note - 12),
-                                 sampleRateHz: Float(settings.sampleRateHz), seed: settings.seed)
+                                 sampleRateHz: Float(settings.sampleRateHz), random: &random)
         return LMMSSingleNotePlayer.render(&voice, desiredReleaseFrames: 0, track: track, settings: settings)
     }
 }

@@ -8,9 +8,9 @@ struct OrganicVoice: LMMSNoteVoice {
     private let frequencyHz: Float
     private let shaping: Float, volume: Float
 
-    init(_ s: OrganicSettings, frequencyHz: Float, sampleRateHz: Float, seed: UInt64) {
+    /// `random`: the render's phase source, shared by its notes as LMMS's rand() is.
+    init(_ s: OrganicSettings, frequencyHz: Float, sampleRateHz: Float, random: inout SplitMix64) {
         // LMMS draws the phases from the last oscillator to the first, left before right, in [0, 1).
-        var random = SplitMix64(seed: seed)
         var phasesLeft = [Float](repeating: 0, count: OrganicSettings.oscillatorCount), phasesRight = phasesLeft
         for i in stride(from: OrganicSettings.oscillatorCount - 1, through: 0, by: -1) {
             phasesLeft[i] = Float(random.nextUnit())
