@@ -9,7 +9,7 @@ BIAS_SOURCES = $(FACTORY)/lmms/projects $(FACTORY)/hydrogen/data/demo_songs $(FA
 	$(FACTORY)/lmms/presets/TripleOscillator $(FACTORY)/hexter .cache/songs/usr/share/mscore3-3.2
 
 .PHONY: deps song-data build release atlas test e2e e2e-run bias bias-projects fidelity fidelity-lmms fidelity-dx7 fidelity-amsynth bench-amsynth \
-	bench bench-tripleoscillator bench-dx7 bench-bias bench-features bench-soundspace bench-scale bench-map \
+	bench bench-tripleoscillator bench-dx7 bench-bias bench-features bench-soundspace bench-scale bench-peer bench-map \
 	features-quality embedding-quality fuzz check-generated clean
 
 # C libraries and the factory data users have (Debian), into .cache/factory.
@@ -102,6 +102,11 @@ bench-soundspace: release
 # 100,000 random DX7 settings plus the ROM banks end to end, with peak memory (N: make bench-scale SCALE=1000000).
 bench-scale: release
 	bash scripts/bench-scale.sh $(or $(SCALE),100000)
+
+# Our pipeline against the Python one a researcher would write (torchsynth, librosa, openTSNE, prdc) on N
+# random patches each, side by side in one run (N: make bench-peer PEER=2048; default 20000).
+bench-peer: release
+	bash scripts/bench-peer.sh $(or $(PEER),20000)
 
 bench-map: e2e
 	python3 scripts/bench-map.py $(E2E_REPORT) 1000000

@@ -7,10 +7,13 @@ LMMS: give --lmms-root (a folder holding usr/bin/lmms, e.g. Debian's packages un
 Debian bookworm's lmms 1.2.2 and its libraries with `apt-get download` (scripts/lmms-1.2.2-packages.txt) into a
 temporary folder and unpacks them there with `dpkg-deb -x`; nothing is installed.
 Needs numpy and soundfile (bash scripts/setup-venv.sh). Never part of `make test`.
-usage: scripts/lmms_instrument_references.py INSTRUMENT OUTDIR [--random COUNT --base PRESET] [--seed S] [--lmms-root DIR]
+With --random-track COUNT, COUNT more (random-track-NN, from their own generator seeded S + 1) also draw the
+track's filter (always on), volume and cutoff envelopes and LFOs (TRACK_RANGES; no random or user-wave LFO).
+usage: scripts/lmms_instrument_references.py INSTRUMENT OUTDIR [--random COUNT] [--random-track COUNT] [--base PRESET [--bare]]
+       [--seed S] [--lmms-root DIR]
 example: .venv/bin/python scripts/lmms_instrument_references.py Kicker Tests/Fixtures/lmms-instrument-references/kicker \
-             --random 6 --base KickPower"""
-import argparse, csv, glob, os, random, re, subprocess, sys, tempfile
+             --random 6 --random-track 6 --base KickPower"""
+import argparse, base64, csv, glob, os, random, re, struct, subprocess, sys, tempfile
 import numpy as np, soundfile as sf
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
@@ -24,7 +27,36 @@ RANGES = {
     "Kicker": {"startfreq": (5, 1000, 1), "endfreq": (5, 1000, 1), "decay": (5, 5000, 1), "dist": (0, 100, 0.1),
                "distend": (0, 100, 0.1), "gain": (0.1, 5, 0.05), "env": (0.01, 1, 0.001), "noise": (0, 1, 0.01),
                "click": (0, 1, 0.05), "slope": (0.001, 1, 0.001), "startnote": "bool", "endnote": "bool"},
+    # plugins/bit_invader: the wave is drawn too (wave_attributes below), as many points as sampleLength.
+    "BitInvader": {"sampleLength": (4, 200, 1), "interpolation": "bool", "normalize": "bool"},
+    "LB302": {"vcf_cut": (0, 1.5, 0.005), "vcf_res": (0, 1.25, 0.005), "vcf_mod": (0, 1, 0.005), "vcf_dec": (0, 1, 0.005),
+              "dist": (0, 1, 0.01), "shape": (0, 11, 1), "slide_dec": (0, 1, 0.005), "slide": "bool", "dead": "bool",
+              "db24": "bool"},
 }
+
+# The instrument track's knobs (InstrumentSoundShaping.cpp, EnvelopeAndLfoParameters.cpp): element -> attribute ->
+# range. The filter is always on; LFO shapes 0-3 (sine, triangle, saw, square), so every render is deterministic.
+_ENVELOPE = {"pdel": (0, 0.5, 0.001), "att": (0, 1, 0.001), "hold": (0, 1, 0.001), "dec": (0, 1, 0.001),
+             "sustain": (0, 1, 0.001), "rel": (0, 1, 0.001), "amt": (-1, 1, 0.005), "lshp": (0, 3, 1),
+             "lpdel": (0, 0.5, 0.001), "latt": (0, 0.5, 0.001), "lspd": (0.001, 1, 0.0001), "lamt": (-1, 1, 0.005),
+             "x100": "bool", "ctlenvamt": "bool"}
+TRACK_RANGES = {"eldata": {"fwet": (1, 1, 1), "ftype": (0, 21, 1), "fcut": (1, 14000, 1), "fres": (0.01, 10, 0.01)},
+                "elvol": _ENVELOPE, "elcut": _ENVELOPE}
+
+def wave_attributes(instrument, element, rng):
+    """Attributes drawn beyond the knobs: BitInvader's hand-drawn wave (base64 of float32 points in -1..1)."""
+    if instrument != "BitInvader": return {}
+    length = int(float(re.search(r'sampleLength="([^"]*)"', element).group(1)))
+    points = struct.pack(f"<{length}f", *(rng.uniform(-1, 1) for _ in range(length)))
+    return {"sampleShape": base64.b64encode(points).decode()}
+
+def bare_track(text):
+    """The track adds nothing to the instrument: envelope and LFO amounts 0, filter off, no arpeggio or chord,
+    no effects (for testing an instrument's core on random settings)."""
+    text = re.sub(r"<el(?:vol|cut|res) [^>]*>", lambda m: re.sub(r'\b(l?amt)="[^"]*"', r'\1="0"', m.group(0)), text)
+    text = re.sub(r'\bfwet="[^"]*"', 'fwet="0"', text)
+    text = re.sub(r'\b(arp-enabled|chord-enabled)="[^"]*"', r'\1="0"', text)
+    return re.sub(r"<fxchain [^>]*?(/>|>.*?</fxchain>)", '<fxchain numofeffects="0" enabled="0"/>', text, flags=re.S)
 
 def lmms_root(given):
     if given: return given
@@ -56,25 +88,41 @@ def render(root, xpf_text, out_wav):
     os.remove(mmp)
 
 def randomised(text, instrument, rng):
-    tag = instrument.lower()
-    element = re.search(rf"<{tag} [^>]*/>", text).group(0)
+    text = randomised_element(text, instrument.lower(), RANGES[instrument], rng)
+    element = re.search(rf"<{instrument.lower()}[ >][^>]*>", text).group(0)
     new = element
-    for name, r in RANGES[instrument].items():
+    for name, value in wave_attributes(instrument, element, rng).items():
+        new = re.sub(rf'\b{name}="[^"]*"', f'{name}="{value}"', new)
+    return text.replace(element, new, 1)
+
+def randomised_track(text, instrument, rng):
+    text = randomised(text, instrument, rng)
+    for tag, ranges in TRACK_RANGES.items():
+        text = randomised_element(text, tag, ranges, rng)
+    return text
+
+def randomised_element(text, tag, ranges, rng):
+    element = re.search(rf"<{tag}[ >][^>]*>", text).group(0)
+    closing = "/>" if element.endswith("/>") else ">"
+    new = element
+    for name, r in ranges.items():
         if r == "bool": value = str(rng.randint(0, 1))
         else:
             lo, hi, step = r
             value = f"{round(lo + round(rng.uniform(0, hi - lo) / step) * step, 6):g}"
-        new = re.sub(rf'\b{name}="[^"]*"', f'{name}="{value}"', new) if f' {name}="' in new else new.replace("/>", f' {name}="{value}"/>')
-    return text.replace(element, new)
+        new = re.sub(rf'\b{name}="[^"]*"', f'{name}="{value}"', new) if f' {name}="' in new else new[: -len(closing)] + f' {name}="{value}"' + closing
+    return text.replace(element, new, 1)
 
 def main():
     a = argparse.ArgumentParser(usage=__doc__)
     a.add_argument("instrument"); a.add_argument("out")
     a.add_argument("--random", type=int, default=0); a.add_argument("--seed", type=int, default=14)
+    a.add_argument("--random-track", type=int, default=0)
     a.add_argument("--base", help="factory preset the random settings start from (its track, envelopes, effects)")
+    a.add_argument("--bare", action="store_true", help="random settings on the --base track with nothing added (bare_track)")
     a.add_argument("--lmms-root")
     args = a.parse_args()
-    if args.random and args.instrument not in RANGES: sys.exit(f"error: no knob ranges for {args.instrument}")
+    if (args.random or args.random_track) and args.instrument not in RANGES: sys.exit(f"error: no knob ranges for {args.instrument}")
     root = lmms_root(args.lmms_root)
     os.makedirs(args.out, exist_ok=True)
     presets = sorted(glob.glob(os.path.join(FACTORY, args.instrument, "*.xpf")))
@@ -82,7 +130,11 @@ def main():
     jobs = [(os.path.splitext(os.path.basename(p))[0], open(p).read(), "factory") for p in presets]
     rng = random.Random(args.seed)
     base = next((j for j in jobs if j[0] == args.base), jobs[0])
+    if args.bare: base = (base[0], bare_track(base[1]), base[2])
     jobs += [(f"random-{i:02d}", randomised(base[1], args.instrument, rng), f"random from {base[0]}") for i in range(args.random)]
+    track_rng = random.Random(args.seed + 1)
+    jobs += [(f"random-track-{i:02d}", randomised_track(base[1], args.instrument, track_rng), f"random with track from {base[0]}")
+             for i in range(args.random_track)]
     rows = []
     for name, text, origin in jobs:
         safe = re.sub(r"[^A-Za-z0-9_-]", "_", name)

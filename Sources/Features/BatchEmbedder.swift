@@ -64,7 +64,7 @@ public struct BatchEmbedder: Sendable {
                 switch results.get(i) {
                 case .success(let vector):
                     try writer.append(vector)
-                    statistics.add(vector)
+                    try statistics.add(vector)
                     csv += "\(summary.embedded.count),\(csvField(url.path))\n"
                     summary.embedded.append(url)
                     progress(url, nil)

@@ -21,9 +21,9 @@ public struct EmbeddingStatistics: Sendable, Equatable {
     }
 
     /// The statistics of `vectors`, each `dimensions` long (dimensions named by their index).
-    public init(_ vectors: [[Float]], dimensions: Int) {
+    public init(_ vectors: [[Float]], dimensions: Int) throws {
         self.init(names: (0..<dimensions).map(String.init))
-        for vector in vectors { add(vector) }
+        for vector in vectors { try add(vector) }
     }
 
     /// Population standard deviation per dimension (0 before any vector and where a dimension never varies).
@@ -31,8 +31,11 @@ public struct EmbeddingStatistics: Sendable, Equatable {
         sumSquaredDeviations.map { count > 0 && $0 > 0 ? ($0 / Double(count)).squareRoot() : 0 }
     }
 
-    public mutating func add(_ vector: [Float]) {
-        precondition(vector.count == mean.count, "statistics of \(mean.count) dimensions given \(vector.count)")
+    /// Adds one vector; a vector of another length is refused, and the statistics are left as they were.
+    public mutating func add(_ vector: [Float]) throws {
+        guard vector.count == mean.count else {
+            throw EmbeddingError(description: "statistics of \(mean.count) dimensions given a vector of \(vector.count)")
+        }
         count += 1
         for i in 0..<vector.count {
             let x = Double(vector[i])

@@ -52,7 +52,7 @@ public enum BiasSoundSpace {
         guard vectors.allSatisfy({ $0.count == dimension }) else {
             throw AtlasStoreError("\(storeURL.path): embeddings of different lengths")
         }
-        let (standardised, _, _) = AnalysisStage.standardise(vectors, dimension: dimension,
+        let (standardised, _, _) = try AnalysisStage.standardise(vectors, dimension: dimension,
                                                              fittedOn: rows.indices.filter { rows[$0].origin != .explored })
         func distance(_ a: Int, _ b: Int) -> Double {
             var sum = 0.0

@@ -55,7 +55,7 @@ public enum AnalysisStage {
             throw AtlasStoreError("\(store.url.path): embeddings of different lengths; was the embedder changed mid-run?")
         }
         // Explored patches are placed in the space the rest defines, so exporting never moves a bank's figures.
-        let (standardised, means, deviations) = standardise(vectors, dimension: dimension,
+        let (standardised, means, deviations) = try standardise(vectors, dimension: dimension,
                                                             fittedOn: points.indices.filter { points[$0].origin != .explored })
         var results = Results()
         results.inaudible = try store.read(StoredAudibility.inaudibleCounts)
@@ -258,9 +258,12 @@ public enum AnalysisStage {
     /// distances by its unit alone, by the same rule `embed` applies (Features' `EmbeddingStatistics`),
     /// with the means and deviations of the rows `fittedOn` (all when nil).
     /// Returns the matrix and the per-column mean and population deviation (0 for a constant column).
-    static func standardise(_ vectors: [[Float]], dimension: Int, fittedOn: [Int]? = nil) -> (Matrix, [Float], [Float]) {
-        let statistics = EmbeddingStatistics(fittedOn.map { $0.map { vectors[$0] } } ?? vectors, dimensions: dimension)
-        // Every vector is `dimension` long (callers check), so the rows fill the matrix exactly.
+    /// Throws (one line) when a vector is not `dimension` long.
+    static func standardise(_ vectors: [[Float]], dimension: Int, fittedOn: [Int]? = nil) throws -> (Matrix, [Float], [Float]) {
+        let statistics = try EmbeddingStatistics(fittedOn.map { $0.map { vectors[$0] } } ?? vectors, dimensions: dimension)
+        guard vectors.allSatisfy({ $0.count == dimension }) else {
+            throw EmbeddingError(description: "embeddings of different lengths cannot be standardised together (expected \(dimension))")
+        }
         var matrix = Matrix(rows: vectors.count, columns: dimension)
         matrix.values = statistics.standardisedRows(vectors)
         return (matrix, statistics.mean.map(Float.init), statistics.standardDeviation.map(Float.init))

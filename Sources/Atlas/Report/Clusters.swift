@@ -28,7 +28,8 @@ enum Clusters {
         let points = data.points
         guard let dimension = points.first?.embedding.count, dimension == EmbeddingLayout.count,
               points.allSatisfy({ $0.embedding.count == dimension }) else { return [] }
-        let (z, _, _) = AnalysisStage.standardise(points.map(\.embedding), dimension: dimension)
+        // Lengths were checked above, so standardising cannot fail here.
+        guard let (z, _, _) = try? AnalysisStage.standardise(points.map(\.embedding), dimension: dimension) else { return [] }
         let columns = vocabulary.compactMap { word in EmbeddingLayout.names.firstIndex(of: word.dimension).map { (word, $0) } }
         var clusters: [SoundCluster] = []
         for synth in data.synths {

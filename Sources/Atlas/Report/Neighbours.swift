@@ -14,7 +14,8 @@ enum Neighbours {
         let points = data.points
         let dimension = points.first?.embedding.count ?? 0
         guard dimension > 0, points.allSatisfy({ $0.embedding.count == dimension }) else { return points.map { _ in [] } }
-        let (z, _, _) = AnalysisStage.standardise(points.map(\.embedding), dimension: dimension)
+        // Lengths were checked above, so standardising cannot fail here.
+        guard let (z, _, _) = try? AnalysisStage.standardise(points.map(\.embedding), dimension: dimension) else { return points.map { _ in [] } }
         let result = NeighbourRows(count: points.count)
         for synth in data.synths {
             let members = points.indices.filter { points[$0].synth == synth }

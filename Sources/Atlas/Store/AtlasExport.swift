@@ -30,7 +30,7 @@ public enum AtlasExport {
                               parameterOrder: [String: [String]] = [:]) throws -> [URL] {
         let points = try ExportPoints.load(store)
         let names = dimensionNames(points.dimension)
-        let (standardised, _, _) = AnalysisStage.standardise(points.vectors, dimension: points.dimension,
+        let (standardised, _, _) = try AnalysisStage.standardise(points.vectors, dimension: points.dimension,
                                                              fittedOn: points.rows.indices.filter { !points.rows[$0].isExplored })
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var written: [URL] = []

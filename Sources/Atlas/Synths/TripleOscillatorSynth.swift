@@ -1,7 +1,5 @@
 // LMMS TripleOscillator: Synths/tripleoscillator.xml, engine Synthesis/TripleOscillator, presets
-// Formats/LMMS. Its engine also needs the user wave files a preset names, read here (Features reads audio).
-import Features
-import Foundation
+// Formats/LMMS. Its engine also needs the user wave files a preset names (LMMSUserWaveFiles).
 import Formats
 import Synthesis
 
@@ -17,23 +15,9 @@ struct TripleOscillatorWithUserWaves: SynthModel {
     var schema: SynthSchema { engine.schema }
 
     func render(_ patch: Patch, settings: RenderSettings) throws -> AudioBuffer {
-        func wave(_ key: String, _ what: String) throws -> [Float] {
-            guard let path = patch.attributes[key] else { return [] }
-            // Any file a patch names (a native preset's attributes too) must be a regular file of a bounded
-            // size: a FIFO would block the render, a huge file exhaust memory.
-            let size = (try? FileManager.default.attributesOfItem(atPath: path)) .flatMap { attributes -> Int? in
-                attributes[.type] as? FileAttributeType == .typeRegular ? (attributes[.size] as? NSNumber)?.intValue : nil
-            }
-            guard let size, size <= LMMSUserWave.maximumBytes else {
-                throw RenderError("user wave file of \(what) not found, not a regular file or larger than \(LMMSUserWave.maximumBytes >> 20) MiB")
-            }
-            do { return try AudioFile.read(URL(fileURLWithPath: path)).channels.first ?? [] } catch {
-                throw RenderError("user wave file of \(what) unreadable (\(error))")
-            }
+        let waves = try (0..<3).map {
+            try LMMSUserWaveFiles.wave(patch, "tripleoscillator.userwavefile\($0)", "oscillator \($0 + 1)")
         }
-        let waves = try (0..<3).map { try wave("tripleoscillator.userwavefile\($0)", "oscillator \($0 + 1)") }
-        let lfoWaves = try [("elvol", "the volume LFO"), ("elcut", "the cutoff LFO"), ("elres", "the resonance LFO")]
-            .map { try wave("\($0.0).userwavefile", $0.1) }
-        return try engine.render(patch, settings: settings, userWaves: waves, lfoUserWaves: lfoWaves)
+        return try engine.render(patch, settings: settings, userWaves: waves, lfoUserWaves: try LMMSUserWaveFiles.lfoWaves(patch))
     }
 }

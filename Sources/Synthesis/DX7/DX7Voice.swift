@@ -37,11 +37,20 @@ struct DX7Voice {
     /// The operators evaluated sample by sample (the feedback loop; all six for the naive kernel).
     private let serialOperators: [Int]
 
-    init(parameters: DX7VoiceParameters, key: Int, velocity: Int, sampleRateHz: Double, seed: UInt64, naive: Bool = false) {
+    /// The operator that feeds itself, computed in a lane beside other notes' (DX7Lanes) rather
+    /// than here; nil when the note has no such loop or is not rendered in lanes.
+    let laneOperator: Int?
+
+    /// `lanes`: the note is rendered by DX7Lanes, which computes a self-feedback operator beside
+    /// other notes' (so no companions here).
+    init(parameters: DX7VoiceParameters, key: Int, velocity: Int, sampleRateHz: Double, seed: UInt64, naive: Bool = false,
+         lanes: Bool = false) {
         self.naive = naive
         let routing = DX7Algorithm.all[parameters.algorithm - 1]
         serialOperators = naive ? [6, 5, 4, 3, 2, 1] : parameters.feedback > 0 ? routing.feedbackLoop : []
-        if !naive, parameters.feedback > 0, routing.feedbackSource == routing.feedbackTarget,
+        laneOperator = lanes && !naive && parameters.feedback > 0 && routing.feedbackSource == routing.feedbackTarget
+            ? routing.feedbackSource : nil
+        if !naive, !lanes, parameters.feedback > 0, routing.feedbackSource == routing.feedbackTarget,
            routing.modulators[routing.feedbackSource - 1].isEmpty {
             companions = Array((1...6).filter { $0 != routing.feedbackSource && routing.modulators[$0 - 1].isEmpty }
                 .sorted { parameters.operators[$0 - 1].outputLevel > parameters.operators[$1 - 1].outputLevel }.prefix(3))
@@ -174,27 +183,40 @@ struct DX7Voice {
     mutating func render(into output: UnsafeMutablePointer<Float>, frameCount: Int, noteOffFrame: Int) {
         let scratch = DX7Scratch()
         defer { scratch.deallocate() }
+        Self.walkBlocks(frameCount: frameCount, noteOffFrame: noteOffFrame, isSilent: { isSilent },
+                        span: { start, count in renderSpan(into: output + start, count: count, scratch: scratch) },
+                        release: { releaseKey() }, control: { controlUpdate() })
+    }
+
+    /// hexter's block schedule: spans of at most 64 samples, split where the key is released, with
+    /// the control update after each whole block, until the note has died away.
+    static func walkBlocks(frameCount: Int, noteOffFrame: Int, isSilent: () -> Bool,
+                           span: (_ start: Int, _ count: Int) -> Void, release: () -> Void, control: () -> Void) {
         var blockStart = 0
         var released = false
-        while blockStart < frameCount, !isSilent {
-            let blockEnd = Swift.min(blockStart + Self.blockSize, frameCount)
+        while blockStart < frameCount, !isSilent() {
+            let blockEnd = Swift.min(blockStart + blockSize, frameCount)
             var start = blockStart
             if !released, noteOffFrame >= blockStart, noteOffFrame < blockEnd {
                 if noteOffFrame > start {
-                    renderSpan(into: output + start, count: noteOffFrame - start, scratch: scratch)
+                    span(start, noteOffFrame - start)
                     start = noteOffFrame
                 }
-                for i in 0..<6 { envelopes[i].release() }
-                pitchEnvelope.release()
+                release()
                 released = true
             }
-            renderSpan(into: output + start, count: blockEnd - start, scratch: scratch)
-            if blockEnd - blockStart == Self.blockSize { controlUpdate() }
+            span(start, blockEnd - start)
+            if blockEnd - blockStart == blockSize { control() }
             blockStart = blockEnd
         }
     }
 
-    private mutating func controlUpdate() {
+    mutating func releaseKey() {
+        for i in 0..<6 { envelopes[i].release() }
+        pitchEnvelope.release()
+    }
+
+    mutating func controlUpdate() {
         if carriersAreSilent() { isSilent = true; return }
         pitchEnvelope.step()
         updateFrequencies(lfoPitch: lfo.pitchValue)
@@ -202,8 +224,51 @@ struct DX7Voice {
     }
 
     /// Renders one span (part of a control block, at most 64 samples) with fixed phase increments.
-    private mutating func renderSpan(into output: UnsafeMutablePointer<Float>, count: Int, scratch: DX7Scratch) {
+    mutating func renderSpan(into output: UnsafeMutablePointer<Float>, count: Int, scratch: DX7Scratch) {
         guard count > 0 else { return }
+        fillLevelsAndGains(count: count, scratch: scratch)
+        var done: UInt8 = 0  // bit op-1 set: already rendered
+        if !companions.isEmpty {
+            renderFeedbackWithCompanions(count: count, scratch: scratch)
+            done |= 1 << (algorithm.feedbackSource - 1)
+            for c in companions { done |= 1 << (c - 1) }
+        }
+        renderOperators(from: 6, downTo: 1, done: done, count: count, scratch: scratch)
+        mixCarriers(into: output, count: count, scratch: scratch)
+    }
+
+    /// Lanes, first half of a span: levels and gains, the operators above the lane operator, and the
+    /// sum of its modulators in `scratch.loopInput(0)`.
+    mutating func beginLaneSpan(count: Int, scratch: DX7Scratch) {
+        guard let source = laneOperator else { return }
+        fillLevelsAndGains(count: count, scratch: scratch)
+        renderOperators(from: 6, downTo: source + 1, done: 0, count: count, scratch: scratch)
+        let external = scratch.loopInput(0)
+        for s in 0..<count { external[s] = 0 }
+        for m in algorithm.modulators[source - 1] {
+            let other = scratch.output(m - 1)
+            for s in 0..<count { external[s] &+= other[s] }
+        }
+    }
+
+    /// The lane operator's state for DX7Lanes (phase and feedback shifted as in cosineShifted).
+    func lane(scratch: DX7Scratch) -> DX7FeedbackLane {
+        let index = (laneOperator ?? 1) - 1
+        return DX7FeedbackLane(phase: phases[index] &<< 8, increment: increments[index] &<< 8, feedback: feedbackCycles &<< 8,
+                               scale: feedbackScale, gains: scratch.gain(index), levels: scratch.level(index),
+                               external: scratch.loopInput(0), output: scratch.output(index))
+    }
+
+    /// Lanes, second half: keeps the lane's feedback, renders the operators below it and mixes.
+    mutating func endLaneSpan(_ lane: DX7FeedbackLane, into output: UnsafeMutablePointer<Float>, count: Int, scratch: DX7Scratch) {
+        guard let source = laneOperator else { return }
+        feedbackCycles = lane.feedback >> 8
+        renderOperators(from: source - 1, downTo: 1, done: 0, count: count, scratch: scratch)
+        mixCarriers(into: output, count: count, scratch: scratch)
+    }
+
+    /// The effective level (EG minus amplitude modulation) and the modulation index of every operator.
+    private mutating func fillLevelsAndGains(count: Int, scratch: DX7Scratch) {
         // Envelopes: the effective level (EG minus amplitude modulation) and the modulation index.
         if ampModDepthLevels != 0 {
             // LFO and its delay, then the amplitude-modulation reduction (AMS 3 scale) per sample.
@@ -231,16 +296,14 @@ struct DX7Voice {
             DX7OperatorKernel.modulationIndex(levels: levels, into: gains, count: count, table: scratch.levelToIndex,
                                               straight: straight)
         }
-        // Operators from 6 down to 1, so every modulator is ready before what it modulates.
+    }
+
+    /// Operators from `highest` down to `lowest`, so every modulator is ready before what it
+    /// modulates; those in `done` (bit op-1) are already rendered.
+    private mutating func renderOperators(from highest: Int, downTo lowest: Int, done: UInt8, count: Int, scratch: DX7Scratch) {
         let loop = serialOperators
-        var done: UInt8 = 0  // bit op-1 set: already rendered
-        if !companions.isEmpty {
-            renderFeedbackWithCompanions(count: count, scratch: scratch)
-            done |= 1 << (algorithm.feedbackSource - 1)
-            for c in companions { done |= 1 << (c - 1) }
-        }
-        var op = 6
-        while op >= 1 {
+        var op = highest
+        while op >= lowest {
             if done & (1 << (op - 1)) != 0 { op -= 1; continue }
             if loop.first == op {
                 renderFeedbackLoop(loop, count: count, scratch: scratch)
@@ -276,6 +339,10 @@ struct DX7Voice {
             }
             op -= 1
         }
+    }
+
+    /// Carriers summed in fixed point, scaled by the voice gain and added to `output`; phases advanced.
+    private mutating func mixCarriers(into output: UnsafeMutablePointer<Float>, count: Int, scratch: DX7Scratch) {
         // Carriers summed in fixed point, then scaled by the voice gain.
         let scale = outputGain / Float(DX7OperatorKernel.one)
         let sum = scratch.input
@@ -405,8 +472,21 @@ final class DX7Scratch {
     private static let buffers = 3 + 18 + 6
     let cosine: UnsafeMutablePointer<Int32>
     private let levelTable: UnsafeMutablePointer<Int32>
+    /// False for scratch that reads another's tables (notes side by side share one cosine table, so
+    /// their lookups stay in one cache's worth).
+    private let ownsTables: Bool
+
+    /// Buffers of its own, tables of `other`'s (which must outlive this scratch).
+    init(sharingTablesOf other: DX7Scratch) {
+        storage = .allocate(capacity: Self.size * Self.buffers)
+        storage.initialize(repeating: 0, count: Self.size * Self.buffers)
+        cosine = other.cosine
+        levelTable = other.levelTable
+        ownsTables = false
+    }
 
     init() {
+        ownsTables = true
         storage = .allocate(capacity: Self.size * Self.buffers)
         storage.initialize(repeating: 0, count: Self.size * Self.buffers)
         let cosineCopy = UnsafeMutablePointer<Int32>.allocate(capacity: 4096)
@@ -419,6 +499,7 @@ final class DX7Scratch {
 
     func deallocate() {
         storage.deallocate()
+        guard ownsTables else { return }
         cosine.deallocate()
         levelTable.deallocate()
     }

@@ -1,11 +1,11 @@
-// LMMS 1.2.2 Kicker's knobs (plugins/kicker/kicker.cpp), as its loadSettings leaves them: presets saved before
-// "distend" existed take the start distortion for both ends, before version 1 never start from the note, and
-// presets without any version (LMMS < 1.1) get a longer decay and a plain envelope, slope and click.
+// LMMS 1.2.2 Kicker's knobs (plugins/kicker/kicker.cpp), read through Synths/kicker.xml. The length knob is a
+// TempoSyncKnobModel (scale 5000 ms): with a sync mode it follows the tempo. The reader has already applied
+// Kicker's loadSettings rules for old presets (Formats/LMMS).
 
 public struct KickerSettings: Sendable, Equatable {
     public var startFrequencyHz: Float = 150
     public var endFrequencyHz: Float = 40
-    /// Length of the sweep and envelope, ms (tempo sync off).
+    /// Length of the sweep and envelope, ms.
     public var decayMs: Float = 440
     public var distortionStart: Float = 0.8
     public var distortionEnd: Float = 0.8
@@ -21,7 +21,9 @@ public struct KickerSettings: Sendable, Equatable {
 
     public init() {}
 
-    /// The `<kicker>` element's attributes (numbers as LMMS saved them).
+    /// The `<kicker>` element's attributes (numbers as LMMS saved them), with loadSettings' rules for old presets:
+    /// no "distend" takes the start distortion for both ends, version < 1 never starts from the note, and no
+    /// version (LMMS < 1.1) gets a longer decay and a plain envelope, slope and click.
     public init(saved a: [String: Float]) {
         startFrequencyHz = a["startfreq"] ?? startFrequencyHz
         endFrequencyHz = a["endfreq"] ?? endFrequencyHz
@@ -43,5 +45,28 @@ public struct KickerSettings: Sendable, Equatable {
             frequencySlope = 1
             click = 0
         }
+    }
+
+    /// The `kicker.*` ids of a patch (unknown ids are recorded in `values`).
+    init(_ values: SchemaValues, tempoBPM: Float) {
+        func f(_ id: String) -> Float { Float(values.value("kicker.\(id)")) }
+        startFrequencyHz = f("startfreq")
+        endFrequencyHz = f("endfreq")
+        decayMs = f("decay")
+        if let factor = LMMSTrackSettings.syncFactor(mode: Int(f("decay_syncmode").rounded()),
+                                                     numerator: Double(f("decay_numerator")),
+                                                     denominator: Double(f("decay_denominator"))) {
+            decayMs = min(max(LMMSTrackSettings.tempoSyncedValue(tempoBPM: tempoBPM, factor: factor, scale: 5000,
+                                                                 maximum: 5000), 5), 5000)
+        }
+        distortionStart = f("dist")
+        distortionEnd = f("distend")
+        gain = f("gain")
+        envelopeSlope = f("env")
+        noise = f("noise")
+        click = f("click")
+        frequencySlope = f("slope")
+        startFromNote = f("startnote") >= 0.5
+        endAtNote = f("endnote") >= 0.5
     }
 }

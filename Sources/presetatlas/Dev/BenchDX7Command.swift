@@ -1,5 +1,5 @@
 // `presetatlas dev bench-dx7`: renders per second and x-realtime of the DX7 engine on one or more cores,
-// block kernel against the naive per-sample loop (figures for BENCHMARKS.md).
+// block kernel against the naive per-sample loop and against notes side by side in lanes (figures for BENCHMARKS.md).
 import ArgumentParser
 import Dispatch
 import Formats
@@ -27,8 +27,8 @@ struct BenchDX7: ParsableCommand {
     @Option(help: "Thread counts to measure (repeatable).")
     var jobs: [Int] = [1, 2]
 
-    @Option(help: "Kernels to measure (repeatable): naive, block.")
-    var kernel: [DX7.Kernel] = [.naive, .block]
+    @Option(help: "Kernels to measure (repeatable): naive, block, lanes (notes rendered side by side, DX7Lanes.width at a time).")
+    var kernel: [DX7.Kernel] = [.naive, .block, .lanes]
 
     @Option(help: "How many times the whole bank is rendered per measurement.")
     var rounds: Int = 2
@@ -50,8 +50,13 @@ struct BenchDX7: ParsableCommand {
             let model = DX7(schema: schema, kernel: kernel)
             _ = try model.render(patches[0], settings: settings)  // warm up tables
             for threads in jobs {
-                let t = RenderThroughput.measure(model: model, patches: patches, count: patches.count * rounds, threads: threads,
-                                                 settings: settings)
+                let t = kernel == .lanes
+                    ? RenderThroughput.measure(count: patches.count * rounds, threads: threads, settings: settings,
+                                               batch: DX7Lanes.width) { notes in
+                        _ = try? model.renderSideBySide(notes.map { patches[$0 % patches.count] }, settings: settings)
+                    }
+                    : RenderThroughput.measure(model: model, patches: patches, count: patches.count * rounds, threads: threads,
+                                               settings: settings)
                 print(String(format: "%-6@  %4d  %9.1f  %10.0f  %24.0f  %6.0f%%", kernel.rawValue, threads, t.rendersPerSecond,
                              t.realtime, t.realtimePerCPUSecond, t.cpuUse))
             }

@@ -25,13 +25,22 @@ struct RenderThroughput {
     /// Renders `count` notes of `patches` (round robin) on `threads` threads.
     static func measure(model: any SynthModel, patches: [Patch], count: Int, threads: Int,
                         settings: RenderSettings) -> RenderThroughput {
+        measure(count: count, threads: threads, settings: settings) { notes in
+            for i in notes { _ = try? model.render(patches[i % patches.count], settings: settings) }
+        }
+    }
+
+    /// Renders notes 0..<count on `threads` threads, `batch` notes per call of `render` (which gets
+    /// the notes' numbers; note i plays patch i modulo the bank).
+    static func measure(count: Int, threads: Int, settings: RenderSettings, batch: Int = 1,
+                        render: @Sendable (Range<Int>) -> Void) -> RenderThroughput {
         let start = DispatchTime.now().uptimeNanoseconds
         let cpuStart = processCPUSeconds()
         DispatchQueue.concurrentPerform(iterations: threads) { worker in
-            var i = worker
+            var i = worker * batch
             while i < count {
-                _ = try? model.render(patches[i % patches.count], settings: settings)
-                i += threads
+                render(i..<Swift.min(i + batch, count))
+                i += threads * batch
             }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

@@ -1,6 +1,6 @@
 // One playing note as LMMS 1.2.2's NotePlayHandle tracks it (src/core/NotePlayHandle.cpp): start offset,
-// length, release bookkeeping, parent/children for chords and arpeggios, and the note's own oscillators
-// and filter.
+// length, release bookkeeping, parent/children for chords and arpeggios, the instrument's per-note state and
+// the track filter's.
 
 /// Why a note exists (LMMS `NotePlayHandle::Origin`).
 enum LMMSNoteOrigin { case pattern, noteStacking, arpeggio }
@@ -22,8 +22,9 @@ final class LMMSNoteHandle {
     var releaseFramesDone = 0
     var released = false
     var frequencyHz: Float
-    var oscillatorsLeft: LMMSOscillatorChain?
-    var oscillatorsRight: LMMSOscillatorChain?
+    /// The instrument's per-note state (LMMS `m_pluginData`), created when the note first plays.
+    var pluginData: AnyObject?
+    /// The track filter's state for this note.
     var filter: LMMSFilter?
 
     init(key: Int, origin: LMMSNoteOrigin, parent: LMMSNoteHandle?, offset: Int, frames: Int, frequencyHz: Float) {

@@ -4,7 +4,7 @@
 
 /// The track's sound shaping for one render.
 final class LMMSSoundShaping {
-    private let s: TripleOscillatorSettings
+    private let s: LMMSTrackSettings
     private let sampleRateHz: Float
     private var volumeEnvelope: LMMSEnvelopeLFO
     private var cutoffEnvelope: LMMSEnvelopeLFO
@@ -15,7 +15,7 @@ final class LMMSSoundShaping {
     private var lfoRandom: LMMSRandom
     private let volumeLFO: Bool, cutoffLFO: Bool, resonanceLFO: Bool
 
-    private static let period = TripleOscillator.periodFrames
+    private static let period = LMMSInstrumentTrackRenderer.periodFrames
     private let scratch = UnsafeMutablePointer<Float>.allocate(capacity: 5 * LMMSSoundShaping.period)
     private var levelBuffer: UnsafeMutablePointer<Float> { scratch }
     private var resonanceBuffer: UnsafeMutablePointer<Float> { scratch + Self.period }
@@ -27,7 +27,7 @@ final class LMMSSoundShaping {
 
     /// `desiredReleaseFrames`: the instrument's own release (TripleOscillator 128, Kicker 512); `seed` feeds
     /// the random LFO.
-    init(_ settings: TripleOscillatorSettings, desiredReleaseFrames: Int, sampleRateHz: Float, lfoUserWaves: [[Float]],
+    init(_ settings: LMMSTrackSettings, desiredReleaseFrames: Int, sampleRateHz: Float, lfoUserWaves: [[Float]],
          seed: UInt64) {
         s = settings
         self.sampleRateHz = sampleRateHz

@@ -1,5 +1,7 @@
-// The period loop of one TripleOscillator render: LMMS's Mixer/NotePlayHandle/InstrumentTrack flow for one
-// note (plus its chord and arpeggio children), one 256-frame period at a time.
+// The period loop of one LMMS instrument track: LMMS 1.2.2's Mixer/NotePlayHandle/InstrumentTrack/AudioPort flow
+// for one note (plus its chord and arpeggio children), one 256-frame period at a time. The instrument
+// (`LMMSInstrument`) plays each note; the track shapes it (envelopes, filter), applies the note volume, mixes
+// the notes, applies its volume and panning, and runs its effect chain.
 
 #if canImport(Glibc)
 import Glibc
@@ -13,8 +15,12 @@ import Darwin
     return Int(min(max(x, -1e9), 1e9))
 }
 
-final class TripleOscillatorRenderer {
-    private let s: TripleOscillatorSettings
+final class LMMSInstrumentTrackRenderer {
+    /// LMMS's default period (frames per buffer): block-rate work happens on this grid.
+    static let periodFrames = 256
+
+    private let s: LMMSTrackSettings
+    private let instrument: any LMMSInstrument
     private let sampleRateHz: Float
     private let totalFrames: Int
     private let holdFrames: Int
@@ -25,7 +31,6 @@ final class TripleOscillatorRenderer {
     private let shaping: LMMSSoundShaping
     /// LMMS `InstrumentSoundShaping::releaseFrames()`: how long a released note keeps sounding.
     private let releaseFrames: Int
-    private var context: WaveContext
     /// Arpeggiator choices (skip, miss, random direction) draw from their own seeded source.
     private var arpRandom: LMMSRandom
 
@@ -34,14 +39,12 @@ final class TripleOscillatorRenderer {
     private var handles: [LMMSNoteHandle] = []
     private var pending: [LMMSNoteHandle] = []
 
-    private static let period = TripleOscillator.periodFrames
-    /// TripleOscillator::desiredReleaseFrames: a 128-frame fade at the end of every note.
-    private static let desiredReleaseFrames = 128
+    private static let period = periodFrames
     /// LMMS `NumKeys` (9 octaves).
     private static let numberOfKeys = 108
 
     // Per-period scratch buffers, allocated once per render (raw pointers: no uniqueness checks in the loops).
-    private let scratch = UnsafeMutablePointer<Float>.allocate(capacity: 4 * TripleOscillatorRenderer.period)
+    private let scratch = UnsafeMutablePointer<Float>.allocate(capacity: 4 * LMMSInstrumentTrackRenderer.period)
     private var noteLeft: UnsafeMutablePointer<Float> { scratch }
     private var noteRight: UnsafeMutablePointer<Float> { scratch + Self.period }
     private var portLeft: UnsafeMutablePointer<Float> { scratch + 2 * Self.period }
@@ -49,9 +52,11 @@ final class TripleOscillatorRenderer {
 
     deinit { scratch.deallocate() }
 
-    init(settings: TripleOscillatorSettings, render: RenderSettings, userWaves: [[Float]], lfoUserWaves: [[Float]],
-         effects: LMMSEffectChainSettings? = nil) {
+    /// `lfoUserWaves`: the volume, cutoff and resonance LFOs' user waves (three, empty when unused).
+    init(track settings: LMMSTrackSettings, instrument: any LMMSInstrument, render: RenderSettings,
+         lfoUserWaves: [[Float]], effects: LMMSEffectChainSettings? = nil) {
         s = settings
+        self.instrument = instrument
         self.effects = effects.map {
             LMMSEffectChain($0, sampleRateHz: Float(render.sampleRateHz), periodFrames: Self.period,
                             seed: SplitMix64.mix(render.seed, 0xFE_C4A1))
@@ -62,10 +67,9 @@ final class TripleOscillatorRenderer {
         rootKey = render.note - 12  // LMMS key 57 = MIDI 69 = A4
         noteVolume = Float(min(max(render.velocity, 0), 200))
         tempoBPM = render.tempoBPM
-        shaping = LMMSSoundShaping(settings, desiredReleaseFrames: Self.desiredReleaseFrames, sampleRateHz: sampleRateHz,
+        shaping = LMMSSoundShaping(settings, desiredReleaseFrames: instrument.desiredReleaseFrames, sampleRateHz: sampleRateHz,
                                    lfoUserWaves: lfoUserWaves, seed: render.seed ^ 0x1234_5678_9ABC_DEF0)
         releaseFrames = shaping.releaseFrames
-        context = WaveContext(random: LMMSRandom(seed: render.seed), userWaves: userWaves)
         arpRandom = LMMSRandom(seed: render.seed ^ 0xA5A5_5A5A_0F0F_F0F0)
         scratch.initialize(repeating: 0, count: 4 * Self.period)
     }
@@ -215,20 +219,14 @@ final class TripleOscillatorRenderer {
         if s.arpMode != 0 { n.hadChildren = true; n.usesBuffer = false }
     }
 
-    /// TripleOscillator::playNote, Instrument::applyRelease and InstrumentTrack::processAudioBuffer.
+    /// The instrument's `playNote` and `InstrumentTrack::processAudioBuffer`.
     private func playInstrument(_ n: LMMSNoteHandle) {
         // InstrumentTrack::processAudioBuffer wakes the track's effects up whenever the instrument plays.
         effects?.startRunning()
         let frames = n.framesLeftForCurrentPeriod(releaseFrames: releaseFrames, period: Self.period)
         guard frames > 0 else { return }
         let offset = n.noteOffset
-        if n.oscillatorsLeft == nil {
-            n.oscillatorsLeft = LMMSOscillatorChain(settings: s.left, sampleRateHz: sampleRateHz)
-            n.oscillatorsRight = LMMSOscillatorChain(settings: s.right, sampleRateHz: sampleRateHz)
-        }
-        n.oscillatorsLeft!.render(noteLeft + offset, frames: frames, frequencyHz: n.frequencyHz, context: &context)
-        n.oscillatorsRight!.render(noteRight + offset, frames: frames, frequencyHz: n.frequencyHz, context: &context)
-        applyRelease(n, frames: frames)
+        instrument.playNote(n, left: noteLeft, right: noteRight, frames: frames, releaseFrames: releaseFrames)
         shaping.process(n, left: noteLeft, right: noteRight, offset: offset, frames: frames)
         let volume = noteVolume / 100
         for f in offset..<(offset + frames) {
@@ -236,19 +234,14 @@ final class TripleOscillatorRenderer {
             noteRight[f] *= volume
         }
     }
+<<<<<<< HEAD:Sources/Synthesis/LMMSTrack/LMMSInstrumentTrackRenderer.swift
+=======
 
     /// Instrument::applyRelease: a linear fade over the note's last 128 frames (indexed from the buffer start,
     /// as LMMS does).
     private func applyRelease(_ n: LMMSNoteHandle, frames: Int) {
-        let period = Self.period, fade = Self.desiredReleaseFrames
-        let framesLeft = n.framesLeft(releaseFrames: releaseFrames)
-        guard framesLeft <= fade + period else { return }
-        let start = framesLeft > fade ? max(period - fade, 0) + framesLeft % period : 0
-        guard start < frames else { return }
-        for f in start..<frames {
-            let factor = Float(framesLeft - f - 1) / Float(fade)
-            noteLeft[f] *= factor
-            noteRight[f] *= factor
-        }
+        LMMSSingleNotePlayer.applyRelease(left: noteLeft, right: noteRight, frames: frames,
+                                          framesLeft: n.framesLeft(releaseFrames: releaseFrames), fade: Self.desiredReleaseFrames)
     }
+>>>>>>> b14:Sources/Synthesis/TripleOscillator/TripleOscillatorRenderer.swift
 }
