@@ -164,6 +164,14 @@ public final class AtlasStore: Sendable {
             CREATE INDEX patchBySynth ON patch(synth, origin);
             """)
         }
+        // The learnt invariance transform of each synth (InvarianceStage), as JSON, with its fitting data's fingerprint.
+        migrator.registerMigration("v7: invariance transforms") { db in
+            try db.execute(sql: """
+            CREATE TABLE invariance (
+                synth TEXT PRIMARY KEY NOT NULL, fingerprint TEXT NOT NULL, patches INTEGER NOT NULL,
+                renders INTEGER NOT NULL, transformJSON TEXT NOT NULL)
+            """)
+        }
         return migrator
     }
 }

@@ -234,14 +234,4 @@ final class LMMSInstrumentTrackRenderer {
             noteRight[f] *= volume
         }
     }
-<<<<<<< HEAD:Sources/Synthesis/LMMSTrack/LMMSInstrumentTrackRenderer.swift
-=======
-
-    /// Instrument::applyRelease: a linear fade over the note's last 128 frames (indexed from the buffer start,
-    /// as LMMS does).
-    private func applyRelease(_ n: LMMSNoteHandle, frames: Int) {
-        LMMSSingleNotePlayer.applyRelease(left: noteLeft, right: noteRight, frames: frames,
-                                          framesLeft: n.framesLeft(releaseFrames: releaseFrames), fade: Self.desiredReleaseFrames)
-    }
->>>>>>> b14:Sources/Synthesis/TripleOscillator/TripleOscillatorRenderer.swift
 }
