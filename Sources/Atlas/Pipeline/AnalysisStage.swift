@@ -100,10 +100,13 @@ public enum AnalysisStage {
         try store.read { db -> ([Point], [[Float]]) in
             var points: [Point] = []
             var vectors: [[Float]] = []
-            for row in try Row.fetchAll(db, sql: """
+            // A cursor, not fetchAll: only the decoded vectors are kept, never every row with its blob too.
+            let rows = try Row.fetchCursor(db, sql: """
                 SELECT p.key, p.synth, p.origin, p.sweepParameter, p.collection, r.rms, r.levelDecibels, e.vector FROM patch p
                 JOIN embedding e ON e.patchKey = p.key JOIN render r ON r.patchKey = p.key ORDER BY p.key
-                """) where StoredAudibility.isAudible(row) {
+                """)
+            while let row = try rows.next() {
+                guard StoredAudibility.isAudible(row) else { continue }
                 let vector = EmbeddingBlob.decode(row["vector"])
                 points.append(Point(key: row["key"], synth: row["synth"],
                                     origin: PatchOrigin(rawValue: row["origin"]) ?? .random,

@@ -172,6 +172,11 @@ public final class AtlasStore: Sendable {
                 renders INTEGER NOT NULL, transformJSON TEXT NOT NULL)
             """)
         }
+        // Forgetting a changed source finds its patches by path: without an index each forget scans every
+        // patch, a million random ones included.
+        migrator.registerMigration("v8: patches by source") { db in
+            try db.execute(sql: "CREATE INDEX patchBySource ON patch(origin, sourcePath)")
+        }
         return migrator
     }
 }
