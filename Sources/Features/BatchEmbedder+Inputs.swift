@@ -11,10 +11,11 @@ extension BatchEmbedder {
         public var seconds: Double
         public var out: URL
 
-        /// "embedded 3 of 4 files (1 failed) in 1.20 s, 2.5 clips/s -> embeddings.npy"
+        /// "embedded 3 of 5 files (1 inaudible, 1 failed) in 1.20 s, 2.5 clips/s -> embeddings.npy"
         public var line: String {
-            String(format: "embedded %d of %d files (%d failed) in %.2f s, %.1f clips/s -> %@", summary.embedded.count,
-                   fileCount, summary.failures.count, seconds, Double(summary.embedded.count) / max(seconds, 1e-9), out.path)
+            String(format: "embedded %d of %d files (%d inaudible, %d failed) in %.2f s, %.1f clips/s -> %@", summary.embedded.count,
+                   fileCount, summary.inaudible.count, summary.failures.count, seconds,
+                   Double(summary.embedded.count) / max(seconds, 1e-9), out.path)
         }
     }
 

@@ -1,7 +1,8 @@
 // Embeds many audio files: streaming (a bounded chunk of clips in memory at a time, rows written as they
 // come), parallel (one EmbeddingExtractor per worker, so one set of FFT plans each), in input order.
 // Output: raw rows to a .npy as they come, statistics accumulated on the way, then a second streaming
-// pass writes the standardised matrix. A bad file is reported in one line and skipped.
+// pass writes the standardised matrix. A bad file is reported in one line and skipped. An inaudible clip
+// (Audibility's rule, from note-on) is not a sound: it is listed in <stem>.inaudible.csv, never embedded.
 import Foundation
 import NumpyFormat
 
@@ -34,11 +35,21 @@ public struct BatchEmbedder: Sendable {
     public struct Summary: Sendable {
         public var embedded: [URL] = []
         public var failures: [(url: URL, message: String)] = []
+        /// Clips below the audibility rule, with their short-term level (dBFS): listed, not embedded.
+        public var inaudible: [(url: URL, levelDecibels: Double)] = []
+    }
+
+    /// What became of one clip.
+    enum ClipResult: Sendable {
+        case vector([Float])
+        case inaudible(levelDecibels: Double)
+        case failure(EmbeddingError)
     }
 
     /// Embeds `files` and writes, beside `out` (e.g. `embeddings.npy`): `out` (standardised float32 [N, D]),
     /// `<stem>.raw.npy` (unstandardised), `<stem>.csv` (row,file), `<stem>.dims.txt` (name<TAB>meaning per
-    /// dimension), `<stem>.stats.csv` (name,mean,std). `progress` is called per file with a failure message or nil.
+    /// dimension), `<stem>.stats.csv` (name,mean,std), `<stem>.inaudible.csv` (file,level_db: the clips the
+    /// audibility rule leaves out). `progress` is called per file with a failure message or nil.
     public func run(files: [URL], out: URL, progress: (URL, String?) -> Void = { _, _ in }) throws -> Summary {
         let stem = out.deletingPathExtension()
         let rawURL = stem.appendingPathExtension("raw.npy")
@@ -46,7 +57,7 @@ public struct BatchEmbedder: Sendable {
         let writer = try NumpyRowWriter(url: rawURL, columns: names.count)
         var statistics = EmbeddingStatistics(names: names)
         var summary = Summary()
-        var csv = "row,file\n"
+        var csv = "row,file\n", inaudibleCSV = "file,level_db\n"
         let extractors = ExtractorPool(count: jobs)
 
         var chunkStart = 0
@@ -62,7 +73,7 @@ public struct BatchEmbedder: Sendable {
             }
             for (i, url) in chunk.enumerated() {
                 switch results.get(i) {
-                case .success(let vector):
+                case .vector(let vector):
                     try writer.append(vector)
                     try statistics.add(vector)
                     csv += "\(summary.embedded.count),\(csvField(url.path))\n"
@@ -71,6 +82,10 @@ public struct BatchEmbedder: Sendable {
                 case .failure(let error):
                     summary.failures.append((url, error.description))
                     progress(url, error.description)
+                case .inaudible(let level):
+                    summary.inaudible.append((url, level))
+                    inaudibleCSV += "\(csvField(url.path)),\(String(format: "%.1f", level))\n"
+                    progress(url, nil)
                 case nil:
                     break
                 }
@@ -85,6 +100,7 @@ public struct BatchEmbedder: Sendable {
         for _ in 0..<reader.rows { if let row = try reader.next() { try standardised.append(statistics.standardised(row)) } }
         try standardised.finish()
         try write(csv, to: stem.appendingPathExtension("csv"))
+        try write(inaudibleCSV, to: stem.appendingPathExtension("inaudible.csv"))
         let dims = kind == .descriptors
             ? EmbeddingLayout.dimensions.map { "\($0.name)\t\($0.description)" }
             : names.map { "\($0)\tMFCC mean over all frames (baseline)" }
@@ -94,7 +110,7 @@ public struct BatchEmbedder: Sendable {
     }
 
     static func embed(_ url: URL, kind: EmbeddingKind, noteOnSeconds: Double, noteOffSeconds: Double,
-                      pool: ExtractorPool, worker: Int) -> Result<[Float], EmbeddingError> {
+                      pool: ExtractorPool, worker: Int) -> ClipResult {
         do {
             let clip = try AudioFile.read(url)
             guard clip.sampleRateHz >= 8000, clip.sampleRateHz <= 384_000 else {
@@ -106,9 +122,13 @@ public struct BatchEmbedder: Sendable {
             }
             let extractor = try pool.extractor(worker: worker, sr: clip.sampleRateHz)
             let signal = clip.mono
+            // The rule measures from note-on to the end of the clip.
+            let onset = min(signal.count, Int((noteOnSeconds * clip.sampleRateHz).rounded()))
+            let level = Audibility.levelDecibels(Array(signal[onset...]), sampleRateHz: clip.sampleRateHz)
+            guard Audibility.isAudible(levelDecibels: level) else { return .inaudible(levelDecibels: level) }
             switch kind {
-            case .descriptors: return .success(try extractor.embedding(signal, noteOnSeconds: noteOnSeconds, noteOffSeconds: noteOffSeconds))
-            case .mfccMeans: return .success(try extractor.mfccMeans(signal))
+            case .descriptors: return .vector(try extractor.embedding(signal, noteOnSeconds: noteOnSeconds, noteOffSeconds: noteOffSeconds))
+            case .mfccMeans: return .vector(try extractor.mfccMeans(signal))
             }
         } catch let error as EmbeddingError {
             return .failure(EmbeddingError(description: "\(url.path): \(error.description)"))
@@ -158,11 +178,11 @@ final class ExtractorPool: @unchecked Sendable {
 
 /// Results of one chunk, one slot per clip; each slot is written by exactly one worker.
 final class ResultSlots: @unchecked Sendable {
-    private var slots: [Result<[Float], EmbeddingError>?]
+    private var slots: [BatchEmbedder.ClipResult?]
     private let lock = NSLock()
     init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: Result<[Float], EmbeddingError>) { lock.lock(); slots[i] = value; lock.unlock() }
-    func get(_ i: Int) -> Result<[Float], EmbeddingError>? { lock.lock(); defer { lock.unlock() }; return slots[i] }
+    func set(_ i: Int, _ value: BatchEmbedder.ClipResult) { lock.lock(); slots[i] = value; lock.unlock() }
+    func get(_ i: Int) -> BatchEmbedder.ClipResult? { lock.lock(); defer { lock.unlock() }; return slots[i] }
 }
 
 /// A shared work index.

@@ -10,8 +10,9 @@ struct EmbedCommand: ParsableCommand {
         abstract: "Embed rendered notes: one standardised, documented vector per audio file.",
         discussion: """
         Writes OUT (float32 [N, D], standardised), OUT.raw.npy (before standardising), OUT.csv (row,file),
-        OUT.dims.txt (every dimension's name and meaning) and OUT.stats.csv (name,mean,std), with OUT's
-        extension dropped for the side files. Folders are searched recursively for wav/flac/aiff/ogg.
+        OUT.dims.txt (every dimension's name and meaning), OUT.stats.csv (name,mean,std) and OUT.inaudible.csv
+        (file,level_db: clips below the audibility rule, listed and not embedded), with OUT's extension
+        dropped for the side files. Folders are searched recursively for wav/flac/aiff/ogg.
         Note-on and note-off times split each clip into attack, sustain and release; the defaults match
         `presetatlas render` (note-off after 1 s). Bad files are reported one line each and skipped.
 

@@ -77,12 +77,20 @@ import Testing
             try AudioFile.write(clip, to: dir.appendingPathComponent("tone\(i).wav"))
         }
         try Data("RIFF....WAVEjunk".utf8).write(to: dir.appendingPathComponent("broken.wav"))
+        // A sine at 0.001 peak: its RMS is 0.001/sqrt(2), -63 dBFS, below the -50 dBFS audibility rule.
+        let quiet = (0..<Int(sr)).map { Float(0.001 * sin(2 * Double.pi * 440 * Double($0) / sr)) }
+        try AudioFile.write(AudioBuffer(sampleRateHz: sr, channels: [quiet]), to: dir.appendingPathComponent("whisper.wav"))
         let (files, problems) = BatchEmbedder.audioFiles(in: [dir.path, dir.appendingPathComponent("missing.wav").path])
-        #expect(files.count == 4 && problems.count == 1)
+        #expect(files.count == 5 && problems.count == 1)
         let out = dir.appendingPathComponent("embeddings.npy")
         let summary = try BatchEmbedder(jobs: 2).run(files: files, out: out)
         #expect(summary.embedded.map(\.lastPathComponent) == ["tone0.wav", "tone1.wav", "tone2.wav"])
         #expect(summary.failures.count == 1 && summary.failures[0].message.contains("broken.wav"))
+        // The inaudible clip is listed with its level, not embedded.
+        #expect(summary.inaudible.map(\.url.lastPathComponent) == ["whisper.wav"])
+        #expect(abs((summary.inaudible.first?.levelDecibels ?? 0) + 63.0) < 1.0)
+        let listed = try String(contentsOf: dir.appendingPathComponent("embeddings.inaudible.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(listed.count == 2 && listed[0] == "file,level_db" && listed[1].contains("whisper.wav,-6"))
         let matrix = try NumpyArray.read(contentsOf: out)
         #expect(matrix.shape == [3, EmbeddingLayout.count])
         for column in 0..<matrix.columns {
