@@ -19,13 +19,7 @@ final class LMMSVoiceInstrument<Voice: LMMSNoteVoice>: LMMSInstrument {
 
     func playNote(_ note: LMMSNoteHandle, left: UnsafeMutablePointer<Float>, right: UnsafeMutablePointer<Float>,
                   frames: Int, releaseFrames: Int) {
-        let playing: Note
-        if let existing = note.pluginData as? Note {
-            playing = existing
-        } else {
-            playing = Note(makeVoice(note.frequencyHz))
-            note.pluginData = playing
-        }
+        let playing = note.pluginData { Note(makeVoice(note.frequencyHz)) }
         let offset = note.noteOffset
         playing.voice.play(left: left + offset, right: right + offset, frames: frames)
         applyRelease(note, left: left, right: right, frames: frames, releaseFrames: releaseFrames)
