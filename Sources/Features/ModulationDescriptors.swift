@@ -44,24 +44,43 @@ public struct Modulation: Sendable, Equatable {
         }
         // Scan in steps of a tenth of the resolution 1/duration.
         let step = 0.1 / duration
-        var bestRate = 0.0, bestMagnitude = 0.0
+        var rates: [Double] = []
         var rate = lowest
         while rate <= highest {
-            // The DFT at one rate, the phasor advanced by complex multiplication (no trig per sample).
-            let omega = 2 * Double.pi * rate / framesPerSecond
-            let stepRe = cos(omega), stepIm = -sin(omega)
-            var phasorRe = 1.0, phasorIm = 0.0
-            var re = 0.0, im = 0.0
-            for i in 0..<n {
-                re += windowed[i] * phasorRe
-                im += windowed[i] * phasorIm
-                let nextRe = phasorRe * stepRe - phasorIm * stepIm
-                phasorIm = phasorRe * stepIm + phasorIm * stepRe
-                phasorRe = nextRe
-            }
-            let magnitude = (re * re + im * im).squareRoot()
-            if magnitude > bestMagnitude { bestMagnitude = magnitude; bestRate = rate }
+            rates.append(rate)
             rate += step
+        }
+        var bestRate = 0.0, bestMagnitude = 0.0
+        // Eight rates at a time, one per SIMD lane: each lane does exactly the arithmetic of its rate alone
+        // (the DFT at one rate, the phasor advanced by complex multiplication, no trig per sample), so the
+        // result is the scalar scan's, bit for bit, while the lanes hide each other's dependency chains.
+        windowed.withUnsafeBufferPointer { x in
+            var group = 0
+            while group < rates.count {
+                let lanes = min(8, rates.count - group)
+                var stepRe = SIMD8<Double>(repeating: 1), stepIm = SIMD8<Double>(repeating: 0)
+                for lane in 0..<lanes {
+                    let omega = 2 * Double.pi * rates[group + lane] / framesPerSecond
+                    stepRe[lane] = cos(omega)
+                    stepIm[lane] = -sin(omega)
+                }
+                var phasorRe = SIMD8<Double>(repeating: 1), phasorIm = SIMD8<Double>(repeating: 0)
+                var re = SIMD8<Double>(repeating: 0), im = SIMD8<Double>(repeating: 0)
+                for i in 0..<n {
+                    let value = SIMD8<Double>(repeating: x[i])
+                    re += value * phasorRe
+                    im += value * phasorIm
+                    let nextRe = phasorRe * stepRe - phasorIm * stepIm
+                    phasorIm = phasorRe * stepIm + phasorIm * stepRe
+                    phasorRe = nextRe
+                }
+                let magnitude = (re * re + im * im).squareRoot()
+                for lane in 0..<lanes where magnitude[lane] > bestMagnitude {
+                    bestMagnitude = magnitude[lane]
+                    bestRate = rates[group + lane]
+                }
+                group += lanes
+            }
         }
         rateHz = Float(bestRate)
         depth = Float(2 * bestMagnitude / max(windowSum, 1e-12))

@@ -123,6 +123,9 @@ public struct CoverageMetrics: Sendable, Equatable, Codable {
                             referenceNorms.withUnsafeBufferPointer { refNorms in
                                 let shared = UncheckedSendable((recalledBuffer, coveredBuffer, chunkCounts))
                                 Parallel.forEachChunk(count: blocks, chunkCount: chunkCount) { chunk, blockRange in
+                                    // The last chunks can be empty (blocks not a multiple of the chunk size); an empty
+                                    // block range would start past the last row, so it has nothing to count.
+                                    guard !blockRange.isEmpty else { return }
                                     let (recalledOut, coveredOut, countsOut) = shared.value
                                     var counts = [Int32](repeating: 0, count: kCount * m)
                                     let rows = (blockRange.lowerBound * DistanceTiles.queryBlock)..<Swift.min(n, blockRange.upperBound * DistanceTiles.queryBlock)

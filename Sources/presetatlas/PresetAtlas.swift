@@ -11,4 +11,9 @@ struct PresetAtlas: ParsableCommand {
           presetatlas render .cache/factory/usr/share/lmms/presets/TripleOscillator/Bell.xpf --out bell.wav
         """,
         subcommands: PresetAtlas.allSubcommands)
+
+    static func main() {
+        AllocatorTuning.keepLargeBlocksInTheHeap()
+        main(nil)
+    }
 }

@@ -47,4 +47,25 @@ import Testing
         // 0.1 s at -40 dBFS, shorter than 400 ms: -40 dBFS, not diluted by absent samples.
         #expect(abs(Audibility.levelDecibels(Self.sine(rmsDecibels: -40, seconds: 0.1), sampleRateHz: Self.sr) + 40) < 0.05)
     }
+
+    @Test func everyWindowIsItsOwnMeanRemovedRMSWhateverTheHop() {
+        // A rate whose window (493 samples) is not a whole number of hops (123), a length that leaves part of
+        // a hop at the end, an offset and a loudness that changes: the level must be the loudest window's
+        // mean-removed RMS computed here the slow way (two passes over each window).
+        let sr = 1234.0
+        var state: UInt64 = 7
+        let signal: [Float] = (0..<5_001).map { i in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let noise = Float(state >> 40) / Float(1 << 24) - 0.5
+            return 0.3 + noise * Float(1 + (i / 700) % 3)
+        }
+        let window = Int(0.4 * sr), hop = Int(0.1 * sr)
+        var loudest = 0.0
+        for start in Array(stride(from: 0, to: signal.count - window, by: hop)) + [signal.count - window] {
+            let part = signal[start..<(start + window)].map(Double.init)
+            let mean = part.reduce(0, +) / Double(window)
+            loudest = max(loudest, part.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(window))
+        }
+        #expect(abs(Audibility.levelDecibels(signal, sampleRateHz: sr) - 10 * log10(loudest)) < 1e-6)
+    }
 }

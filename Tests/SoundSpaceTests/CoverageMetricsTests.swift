@@ -52,6 +52,17 @@ import Testing
                              try CoverageMetrics.compute(reference: points, candidate: other, k: 7)])
     }
 
+    /// Reference sets whose 64-row blocks do not split evenly over the work chunks leave the last chunks
+    /// empty (566 rows: 9 blocks in chunks of 2 on 2 cores; 1,050 rows: 17 blocks on 4 cores). An empty
+    /// chunk used to form a row range past the end and stop the process (seen on 2,048 random DX7 settings
+    /// plus the ROMs). Identical sets must come out fully covered.
+    @Test(arguments: [566, 1_050])
+    func referenceSizesThatLeaveEmptyChunks(rows: Int) throws {
+        let points = TestData.gaussian(rows: rows, columns: 4, seed: 5)
+        let same = try CoverageMetrics.compute(reference: points, candidate: points, k: 5)
+        #expect(same.precision == 1 && same.recall == 1 && same.coverage == 1)
+    }
+
     @Test func badArgumentsThrowInsteadOfTrapping() throws {
         let a = try Matrix([[0, 0], [1, 1], [2, 2]])
         #expect(throws: SoundSpaceError.self) { try CoverageMetrics.compute(reference: a, candidate: a, k: 3) }

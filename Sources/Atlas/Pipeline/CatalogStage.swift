@@ -67,11 +67,19 @@ public enum CatalogStage {
         return synths
     }
 
-    /// Init, random and sweep patches of one synth, in one transaction, once.
-    static func generate(store: AtlasStore, schema: SynthSchema, settings: AtlasSettings) throws {
+    /// Random patches per transaction: no transaction grows with `--random` (a million per synth is
+    /// allowed), and a killed catalog keeps the chunks it committed.
+    static let generatedPerTransaction = 4096
+
+    /// Init, random and sweep patches of one synth, once. Random patches commit in index order, a chunk per
+    /// transaction, so a resumed run starts after those stored; the stage row is written with the last chunk.
+    static func generate(store: AtlasStore, schema: SynthSchema, settings: AtlasSettings,
+                         chunkSize: Int = generatedPerTransaction) throws {
         let stageName = "generate \(schema.id)"
-        let already = try store.read { db in
-            try Bool.fetchOne(db, sql: "SELECT 1 FROM stage WHERE name = ?", arguments: [stageName]) ?? false
+        let (already, stored) = try store.read { db in
+            (try Bool.fetchOne(db, sql: "SELECT 1 FROM stage WHERE name = ?", arguments: [stageName]) ?? false,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM patch WHERE synth = ? AND origin = 'random'",
+                              arguments: [schema.id]) ?? 0)
         }
         guard !already else { return }
         let sampler = try PatchSampler(schema: schema, method: settings.sampler, seed: settings.seed)
@@ -79,11 +87,20 @@ public enum CatalogStage {
             try insert(db, key: PatchKey.initPatch(synth: schema.id), patch: schema.initPatch(name: "\(schema.name) init"),
                        schema: schema, origin: .initPatch, collection: "", author: "", sourcePath: "", sourceIndex: 0,
                        keepsPreview: true)
-            for index in 0..<settings.randomCount {
-                try insert(db, key: PatchKey.random(synth: schema.id, index: index), patch: sampler.randomPatch(index: index),
-                           schema: schema, origin: .random, collection: "", author: "", sourcePath: "",
-                           sourceIndex: index, keepsPreview: true)
+        }
+        var next = min(stored, settings.randomCount)
+        while next < settings.randomCount {
+            let indices = next..<min(next + max(1, chunkSize), settings.randomCount)
+            try store.write { db in
+                for index in indices {
+                    try insert(db, key: PatchKey.random(synth: schema.id, index: index), patch: sampler.randomPatch(index: index),
+                               schema: schema, origin: .random, collection: "", author: "", sourcePath: "",
+                               sourceIndex: index, keepsPreview: true)
+                }
             }
+            next = indices.upperBound
+        }
+        try store.write { db in
             for step in PatchSampler.sweeps(of: schema, steps: settings.sweepSteps) {
                 try insert(db, key: PatchKey.sweep(synth: schema.id, parameterID: step.parameterID, step: step.step),
                            patch: step.patch, schema: schema, origin: .sweep, collection: "", author: "", sourcePath: "",
@@ -102,11 +119,12 @@ public enum CatalogStage {
         for spec in schema.parameters { values[spec.id] = patch.value(spec) }
         var attributes = patch.attributes
         attributes[authorAttribute] = nil
-        try db.execute(sql: """
+        // Prepared once per connection: generation inserts up to a million rows per synth.
+        try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO patch(key, synth, origin, name, author, collection, sourcePath, sourceIndex,
                 sweepParameter, sweepStep, valuesJSON, attributesJSON, keepsPreview)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [key, schema.id, origin.rawValue, patch.name, author, collection, sourcePath, sourceIndex,
+            """).execute(arguments: [key, schema.id, origin.rawValue, patch.name, author, collection, sourcePath, sourceIndex,
                              sweepParameter, sweepParameter == nil ? nil : sourceIndex,
                              PatchJSON.encode(values), PatchJSON.encode(attributes), keepsPreview])
     }

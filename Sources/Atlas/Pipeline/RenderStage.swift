@@ -9,6 +9,8 @@ import Synthesis
 public enum RenderStage {
     /// Patches per transaction: small enough that a kill loses little, large enough to amortise commits.
     static let batchSize = 16
+    /// Pending patches read from the store at once (PendingPatches): their JSON is a few megabytes at most.
+    public static let pendingChunkSize = 1024
 
     struct Pending: Sendable {
         var key: String
@@ -34,49 +36,55 @@ public enum RenderStage {
     /// Renders and embeds what this shard still owes. `progress(done, total)` is called after each batch.
     /// A patch whose render killed an earlier run is not rendered again: it gets a render row with the
     /// error, and `crashed` is called with its key.
-    /// - Parameter limit: stop after this many patches (tests use it to stand for a killed run).
+    /// - Parameters:
+    ///   - limit: stop after this many patches (tests use it to stand for a killed run).
+    ///   - chunkSize: patches read from the store at once: memory is bounded by it, not by the atlas.
+    ///   - loaded: called with the row count of each chunk as it is read (tests count rows held at once).
     /// - Returns: how many patches were rendered now.
     @discardableResult
     public static func run(store: AtlasStore, components: AtlasComponents, settings: AtlasSettings, shard: Shard,
-                           limit: Int = .max, progress: (Int, Int) -> Void = { _, _ in },
+                           limit: Int = .max, chunkSize: Int = RenderStage.pendingChunkSize,
+                           loaded: (Int) -> Void = { _ in }, progress: (Int, Int) -> Void = { _, _ in },
                            crashed: (String) -> Void = { _ in }) throws -> Int {
+        // Only the marks of the batch a killed run had in flight: small whatever the atlas's size.
         let attempts = try RenderAttempts.left(in: store)
-        let pending = try store.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT p.key, p.synth, p.valuesJSON, p.attributesJSON, p.name, p.keepsPreview FROM patch p
-                LEFT JOIN render r ON r.patchKey = p.key WHERE r.patchKey IS NULL ORDER BY p.key
-                """).map { row in
-                Pending(key: row["key"], synth: row["synth"], valuesJSON: row["valuesJSON"],
-                        attributesJSON: row["attributesJSON"], name: row["name"], keepsPreview: row["keepsPreview"])
-            }
-        }.filter { shard.owns(patchKey: $0.key) }.prefix(limit)
+        let total = min(try PendingPatches.count(store, shard: shard), limit)
         var done = 0
-        progress(0, pending.count)
+        progress(0, total)
+        let marked = try PendingPatches.withKeys(Array(attempts.keys), store).filter { shard.owns(patchKey: $0.key) }
         // Patches rendered alone when a run died: the crash was theirs.
-        let culprits = pending.filter { attempts[$0.key] == .alone }
+        let culprits = marked.filter { attempts[$0.key] == .alone }.prefix(total)
         if !culprits.isEmpty {
             try write(culprits.map { Outcome(key: $0.key, error: RenderAttempts.crashMessage) }, to: store)
             culprits.forEach { crashed($0.key) }
             done += culprits.count
-            progress(done, pending.count)
+            progress(done, total)
         }
         // Patches of a batch in flight when a run died: one of them may be the cause, so each is
         // rendered alone, marked first, so a second crash names it.
-        for item in pending where attempts[item.key] == .inBatch {
+        for item in marked where attempts[item.key] == .inBatch && done < total {
             try RenderAttempts.mark([item.key], .alone, in: store)
             try write([renderOne(item, components: components, settings: settings)], to: store)
             done += 1
-            progress(done, pending.count)
+            progress(done, total)
         }
-        let rest = Array(pending.filter { attempts[$0.key] == nil })
-        var start = 0
-        while start < rest.count {
-            let batch = Array(rest[start..<min(start + batchSize, rest.count)])
-            try RenderAttempts.mark(batch.map(\.key), .inBatch, in: store)
-            try write(renderConcurrently(batch, components: components, settings: settings), to: store)
-            start += batch.count
-            done += batch.count
-            progress(done, pending.count)
+        // The rest a chunk at a time, in key order; each chunk's query starts after the last key seen.
+        var after = ""
+        while done < total {
+            let chunk = try PendingPatches.chunk(store, after: after, count: chunkSize)
+            guard let last = chunk.last else { break }
+            after = last.key
+            loaded(chunk.count)
+            let rest = Array(chunk.filter { shard.owns(patchKey: $0.key) && attempts[$0.key] == nil }.prefix(total - done))
+            var start = 0
+            while start < rest.count {
+                let batch = Array(rest[start..<min(start + batchSize, rest.count)])
+                try RenderAttempts.mark(batch.map(\.key), .inBatch, in: store)
+                try write(renderConcurrently(batch, components: components, settings: settings), to: store)
+                start += batch.count
+                done += batch.count
+                progress(done, total)
+            }
         }
         return done
     }

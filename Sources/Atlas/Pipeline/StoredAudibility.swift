@@ -19,10 +19,13 @@ enum StoredAudibility {
     /// embedded or placed among sounds, counted in the analysis and the report.
     static func inaudibleCounts(_ db: Database) throws -> [String: [PatchOrigin: Int]] {
         var counts: [String: [PatchOrigin: Int]] = [:]
-        for row in try Row.fetchAll(db, sql: """
+        // A cursor: a million renders are counted without holding their rows.
+        let rows = try Row.fetchCursor(db, sql: """
             SELECT p.synth, p.origin, r.rms, r.levelDecibels FROM patch p JOIN render r ON r.patchKey = p.key
             WHERE r.error IS NULL
-            """) where !isAudible(row) {
+            """)
+        while let row = try rows.next() {
+            guard !isAudible(row) else { continue }
             counts[row["synth"], default: [:]][PatchOrigin(rawValue: row["origin"]) ?? .random, default: 0] += 1
         }
         return counts
