@@ -41,6 +41,14 @@ final class LMMSNoteHandle {
         }
     }
 
+    /// The instrument's per-note state of type `T`, made by `make` the first time the note plays.
+    func pluginData<T: AnyObject>(orMake make: () -> T) -> T {
+        if let existing = pluginData as? T { return existing }
+        let made = make()
+        pluginData = made
+        return made
+    }
+
     /// A note with (or once with) chord or arpeggio children plays nothing itself.
     var isMasterNote: Bool { !subNotes.isEmpty || hadChildren }
 

@@ -28,13 +28,9 @@ final class TripleOscillatorInstrument: LMMSInstrument {
 
     func playNote(_ note: LMMSNoteHandle, left: UnsafeMutablePointer<Float>, right: UnsafeMutablePointer<Float>,
                   frames: Int, releaseFrames: Int) {
-        let voice: TripleOscillatorNote
-        if let existing = note.pluginData as? TripleOscillatorNote {
-            voice = existing
-        } else {
-            voice = TripleOscillatorNote(left: LMMSOscillatorChain(settings: settings.left, sampleRateHz: sampleRateHz),
-                                         right: LMMSOscillatorChain(settings: settings.right, sampleRateHz: sampleRateHz))
-            note.pluginData = voice
+        let voice = note.pluginData {
+            TripleOscillatorNote(left: LMMSOscillatorChain(settings: settings.left, sampleRateHz: sampleRateHz),
+                                 right: LMMSOscillatorChain(settings: settings.right, sampleRateHz: sampleRateHz))
         }
         let offset = note.noteOffset
         voice.left.render(left + offset, frames: frames, frequencyHz: note.frequencyHz, context: &context)
