@@ -6,7 +6,9 @@ For each preset set (DX7 ROM banks, the DX7 corpus, the LMMS TripleOscillator fa
     the middle note once more at velocity 64; this script writes a -12 dB copy of each middle-note render.
     Hold and tail are the atlas's probe (1 s + 1 s). Renders are kept in WORK/SET/renders and reused.
  2. `presetatlas embed` embeds all of a set's renders in one call (standardised over the set), and librosa
-    computes two baselines from the same files (scripts/embedding_quality_baselines.py). A render our
+    computes two baselines from the same files (scripts/embedding_quality_baselines.py). "ours + transform"
+    is the atlas's learnt invariance fitted on the set's raw embedding without labels, as the atlas does
+    (scripts/embedding_quality_transform.py: a quarter of the voices, each voice's 5 renders one class). A render our
     embedder leaves out (an inaudible one) is left out of every embedding's measures alike.
  3. scripts/embedding_quality_metrics.py measures, with 95 % bootstrap intervals over presets:
     category accuracy and macro-F1 of a 5-nearest-neighbour vote, leave-one-preset-out, categories read
@@ -28,11 +30,12 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import embedding_quality_baselines as baselines  # noqa: E402
 import embedding_quality_metrics as metrics  # noqa: E402
 import embedding_quality_sources as sources  # noqa: E402
+import embedding_quality_transform as transform  # noqa: E402
 
 FACTORY = ".cache/factory/usr/share"
 CORPUS = "../shared/corpora/dx7/cartridges"
 SILENT_DB = -60.0
-COLUMNS = (("ours", "ours"), ("mfcc", "MFCC mean+std"), ("logmel", "log-mel mean+std"))
+COLUMNS = (("ours", "ours"), ("transform", "ours + transform"), ("mfcc", "MFCC mean+std"), ("logmel", "log-mel mean+std"))
 
 
 def arguments():
@@ -49,6 +52,7 @@ def arguments():
     a.add_argument("--tail", type=float, default=1.0)
     a.add_argument("--jobs", type=int, default=2)
     a.add_argument("--no-baselines", action="store_true")
+    a.add_argument("--no-transform", action="store_true", help="leave out the \"ours + transform\" column")
     a.add_argument("--embed-arg", action="append", default=[], metavar="ARG",
                    help="passed on to `presetatlas embed` (repeat for several), e.g. --embed-arg=--kind --embed-arg=mfcc-means")
     args = a.parse_args()
@@ -165,9 +169,13 @@ def measure_set(name, args, table):
     presets, description, source = found
     by_id = {p.id: p for p in presets}
     flat = renders_of(name, args, presets, source)
-    x, files = embed_ours(args, flat, os.path.join(args.work, args.label, name, "ours.npy"))
+    out = os.path.join(args.work, args.label, name, "ours.npy")
+    x, files = embed_ours(args, flat, out)
     rows = [tuple(os.path.splitext(f)[0].split("__")) for f in files]
     embeddings = {"ours": x}
+    if not args.no_transform:
+        # The atlas's learnt invariance (label-free, patch as class), fitted on this set's raw embedding.
+        embeddings["transform"] = transform.atlas_transform(np.load(os.path.splitext(out)[0] + ".raw.npy"), rows)
     paths = [os.path.join(flat, f) for f in files]
     base = [r for r, (_, v) in enumerate(rows) if v.startswith("n")]
     silent = None

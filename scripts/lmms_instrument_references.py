@@ -10,7 +10,7 @@ Needs numpy and soundfile (bash scripts/setup-venv.sh). Never part of `make test
 With --random-track COUNT, COUNT more (random-track-NN, from their own generator seeded S + 1) also draw the
 track's filter (always on), volume and cutoff envelopes and LFOs (TRACK_RANGES; no random or user-wave LFO).
 usage: scripts/lmms_instrument_references.py INSTRUMENT OUTDIR [--random COUNT] [--random-track COUNT] [--base PRESET [--bare]]
-       [--seed S] [--lmms-root DIR]
+       [--stereo] [--seed S] [--lmms-root DIR]
 example: .venv/bin/python scripts/lmms_instrument_references.py Kicker Tests/Fixtures/lmms-instrument-references/kicker \
              --random 6 --random-track 6 --base KickPower"""
 import argparse, base64, csv, glob, os, random, re, struct, subprocess, sys, tempfile
@@ -32,6 +32,12 @@ RANGES = {
     "LB302": {"vcf_cut": (0, 1.5, 0.005), "vcf_res": (0, 1.25, 0.005), "vcf_mod": (0, 1, 0.005), "vcf_dec": (0, 1, 0.005),
               "dist": (0, 1, 0.01), "shape": (0, 11, 1), "slide_dec": (0, 1, 0.005), "slide": "bool", "dead": "bool",
               "db24": "bool"},
+    # plugins/organic: eight oscillators; LMMS gives every note random start phases (rand()), so the renders are
+    # matched statistically.
+    "Organic": {"vol": (0, 200, 1), "foldback": (0, 0.99, 0.01),
+                **{f"{knob}{i}": r for i in range(8) for knob, r in
+                   [("vol", (0, 100, 1)), ("pan", (-100, 100, 1)), ("newharmonic", (0, 17, 1)), ("newdetune", (-1200, 1200, 1)),
+                    ("wavetype", (0, 5, 1))]}},
 }
 
 # The instrument track's knobs (InstrumentSoundShaping.cpp, EnvelopeAndLfoParameters.cpp): element -> attribute ->
@@ -119,6 +125,7 @@ def main():
     a.add_argument("--random", type=int, default=0); a.add_argument("--seed", type=int, default=14)
     a.add_argument("--random-track", type=int, default=0)
     a.add_argument("--base", help="factory preset the random settings start from (its track, envelopes, effects)")
+    a.add_argument("--stereo", action="store_true", help="store both channels (instruments with random phases per channel)")
     a.add_argument("--bare", action="store_true", help="random settings on the --base track with nothing added (bare_track)")
     a.add_argument("--lmms-root")
     args = a.parse_args()
@@ -144,10 +151,11 @@ def main():
         render(root, text, wav)
         audio, rate = sf.read(wav, dtype="float32", always_2d=True)
         os.remove(wav)
-        clip = np.clip(audio[: int(SECONDS * rate)].mean(axis=1) * STORED_SCALE, -1, 1)
+        kept = audio[: int(SECONDS * rate)]
+        clip = np.clip((kept if args.stereo else kept.mean(axis=1)) * STORED_SCALE, -1, 1)
         sf.write(os.path.join(args.out, safe + ".flac"), clip, rate, subtype="PCM_24")
         rows.append({"file": safe + ".flac", "preset": safe + ".xpf", "origin": origin, "midi_note": KEY + 12,
-                     "tempo_bpm": TEMPO, "note_beats": TICKS / 48, "stored_scale": STORED_SCALE,
+                     "tempo_bpm": TEMPO, "note_beats": TICKS / 48, "stored_scale": STORED_SCALE, "stored_channels": 2 if args.stereo else 1,
                      "peak": f"{np.abs(audio).max():.4f}", "channels_equal": int(np.array_equal(audio[:, 0], audio[:, 1]))})
         print(name, rows[-1]["peak"], flush=True)
     with open(os.path.join(args.out, "manifest.csv"), "w", newline="") as f:

@@ -49,7 +49,7 @@ private struct LayoutSizedEmbedder: Embedder {
         let files = try AtlasExport.export(store: store, format: .npy, to: dir.appendingPathComponent("npy"))
         let byName = Dictionary(uniqueKeysWithValues: files.map { ($0.lastPathComponent, $0) })
         #expect(Set(byName.keys) == ["embedding.npy", "embedding-standardised.npy", "map.npy", "dimensions.txt", "points.csv",
-                                     "parameters-toy.csv"])
+                                     "parameters-toy.csv", "invariance-toy.json", "embedding-invariant.npy"])
         let d = EmbeddingLayout.count
         let raw = try NumpyArray.read(contentsOf: try #require(byName["embedding.npy"]))
         let standardised = try NumpyArray.read(contentsOf: try #require(byName["embedding-standardised.npy"]))
@@ -123,7 +123,8 @@ private struct LayoutSizedEmbedder: Embedder {
         let count = try Self.analysedPoints(store)
         #expect(count > 40)   // 8 presets, the init patch, 40 random settings, 12 sweep steps; a few may be inaudible
         let files = try AtlasExport.export(store: store, format: .csv, to: dir.appendingPathComponent("csv"))
-        #expect(files.map(\.lastPathComponent) == ["points.csv", "embedding-standardised.csv", "parameters-toy.csv"])
+        #expect(files.map(\.lastPathComponent) == ["points.csv", "embedding-standardised.csv", "embedding-invariant.csv",
+                                                   "parameters-toy.csv", "invariance-toy.json"])
         let csv = try String(contentsOf: files[0], encoding: .utf8)
         let lines = csv.split(separator: "\n")
         #expect(lines.count == count + 1)
@@ -138,5 +139,35 @@ private struct LayoutSizedEmbedder: Embedder {
         #expect(standardised.count == count)
         let mean = standardised.map { $0[0] }.reduce(0, +) / Double(count)
         #expect(abs(mean) < 1e-5)
+    }
+
+    /// The learnt invariance transform is there to inspect, and the transformed embedding (what the
+    /// analysis measures in) equals the raw rows through the exported JSON, computed here from its fields.
+    @Test func invariantEmbeddingIsTheRawThroughTheExportedTransform() throws {
+        let (dir, store) = try Self.atlas()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let count = try Self.analysedPoints(store)
+        let files = try AtlasExport.export(store: store, format: .npy, to: dir.appendingPathComponent("npy"))
+        let byName = Dictionary(uniqueKeysWithValues: files.map { ($0.lastPathComponent, $0) })
+        let document = try JSONSerialization.jsonObject(with: Data(contentsOf: try #require(byName["invariance-toy.json"]))) as? [String: Any]
+        let transform = try #require(document?["transform"] as? [String: Any])
+        let means = try #require(transform["means"] as? [Double]), deviations = try #require(transform["deviations"] as? [Double])
+        let projection = try #require(transform["projection"] as? [Double]), ratios = try #require(transform["ratios"] as? [Double])
+        #expect(means.count == 5 && deviations.count == 5 && !ratios.isEmpty && projection.count == ratios.count * 5)
+        // A quarter of the audible patches, at least 8, each heard 5 ways (some variants may be inaudible).
+        let patches = try #require(document?["patches"] as? Int), renders = try #require(document?["renders"] as? Int)
+        #expect(patches >= 8 && renders > patches && renders <= 5 * patches)
+        let raw = try NumpyArray.read(contentsOf: try #require(byName["embedding.npy"]))
+        let invariant = try NumpyArray.read(contentsOf: try #require(byName["embedding-invariant.npy"]))
+        #expect(invariant.shape == [count, ratios.count])
+        var worst = 0.0
+        for i in 0..<count {
+            let z = (0..<5).map { (Double(raw.values[i * 5 + $0]) - means[$0]) / deviations[$0] }
+            for k in 0..<ratios.count {
+                let expected = (0..<5).reduce(0.0) { $0 + projection[k * 5 + $1] * z[$1] }
+                worst = max(worst, abs(expected - Double(invariant.values[i * ratios.count + k])))
+            }
+        }
+        #expect(worst < 1e-3)
     }
 }

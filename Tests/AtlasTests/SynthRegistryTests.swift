@@ -18,17 +18,31 @@ import TestSupport
         #expect(Set(registered) == Set(definitions))
     }
 
-    @Test func everyFormatBelongsToItsSynthAndNoExtensionIsClaimedTwice() {
-        var owner: [String: String] = [:]
+    @Test func everyFormatBelongsToItsSynthAndSharedExtensionsAreToldApartByContent() throws {
+        var owners: [String: [PresetFormat]] = [:]
         for synth in SynthRegistry.builtIn {
             #expect(!synth.formats.isEmpty, "\(synth.id) reads no preset format")
             for format in synth.formats {
                 #expect(format.synthID == synth.id, "\(format.name) returns \(format.synthID) patches, registered under \(synth.id)")
-                for ext in format.extensions {
-                    #expect(owner[ext] == nil, ".\(ext) claimed by \(owner[ext] ?? "") and \(format.name)")
-                    owner[ext] = format.name
-                }
+                for ext in format.extensions { owners[ext, default: []].append(format) }
             }
+        }
+        // LMMS's instruments all save .xpf: formats may share an extension only when their sniffers split the
+        // files, so every sample file of it in Tests/Fixtures is claimed by exactly one of them.
+        let fixtures = TestPaths.package("Tests/Fixtures")
+        let files = FileManager.default.enumerator(at: fixtures, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL } ?? []
+        for (ext, formats) in owners where formats.count > 1 {
+            let samples = files.filter { $0.pathExtension.lowercased() == ext }
+            #expect(samples.count >= formats.count, ".\(ext) is shared by \(formats.map(\.name)) but has too few sample files")
+            for sample in samples {
+                let data = try Data(contentsOf: sample)
+                let claimed = formats.filter { $0.sniff(data) }.map(\.name)
+                #expect(claimed.count == 1, "\(sample.lastPathComponent) is claimed by \(claimed)")
+            }
+            let synths = Set(samples.compactMap { try? PresetLoader.contents(of: $0) }
+                .compactMap { PresetLoader.format(of: $0, among: formats)?.synthID })
+            #expect(synths.count == formats.count, ".\(ext) samples reach only \(synths.sorted())")
         }
     }
 

@@ -4,10 +4,10 @@
 import Foundation
 import Testing
 @testable import Features
+import TestSupport
 
 @Suite struct FuzzRegressionTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/fuzz")
+    static let folder = TestPaths.package("Tests/Fixtures/fuzz")
 
     @Test func malformedVorbisHeaderIsOneLineNamingTheFile() throws {
         let url = Self.folder.appendingPathComponent("audio-vorbis-header-leak.ogg")

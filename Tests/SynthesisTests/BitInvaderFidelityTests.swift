@@ -30,6 +30,32 @@ import Testing
         print("BitInvader bare distances:", distances.map { String(format: "%.5f", $0) })
     }
 
+    /// Factory presets without effects or arpeggio, played through the track (envelopes, LFOs, filter, chords).
+    static let shaped = ["alien_strings", "beehive", "bell", "cello", "epiano", "pluck", "soft_pad", "spacefx", "subbass",
+                         "sweep_pad", "toy_piano", "wah_synth"]
+
+    @Test func factoryPresetsOnTheirTrackMatchLMMS() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        var distances: [Double] = [], worsts: [Float] = []
+        for name in Self.shaped {
+            let text = try Self.fixture.text(name)
+            #expect(!text.contains("<effect ") && !text.contains("arp-enabled=\"1\""), "\(name) has effects or an arpeggio")
+            let settings = try BitInvaderSettings(saved: LMMSInstrumentFixture.attributes("bitinvader", in: text))
+            let instrument = BitInvaderInstrument(settings, sampleRateHz: 44_100)
+            let track = try LMMSInstrumentFixture.trackSettings(in: text, root: root)
+            let ours = LMMSInstrumentTrackRenderer(track: track, instrument: instrument, render: LMMSInstrumentFixture.settings,
+                                                   lfoUserWaves: [[], [], []], effects: nil).run().mono
+            let lmms = try Self.fixture.lmms(name)
+            #expect(ours.count == lmms.count)
+            worsts.append(zip(ours, lmms).map { abs($0 - $1) }.max() ?? .infinity)
+            distances.append(ReferenceDistance.distance(LMMSInstrumentFixture.storedLikeFixture(ours), lmms))
+        }
+        print("BitInvader factory distances:", zip(Self.shaped, distances).map { "\($0) \(String(format: "%.4f", $1))" },
+              "largest differences:", worsts)
+        #expect(distances.sorted()[distances.count / 2] <= 0.05)
+        #expect(worsts.allSatisfy { $0 < 1e-4 }, "largest sample differences \(worsts)")
+    }
+
     @Test func factoryWavesDecodeAsSaved() throws {
         // Point counts and peaks read from the factory files' base64 with Python's struct module.
         let expected: [(String, Int, Float)] = [("alien_strings", 128, 0.9), ("beehive", 30, 1.0), ("bell", 8, 1.0),

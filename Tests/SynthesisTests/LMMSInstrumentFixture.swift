@@ -1,6 +1,7 @@
 // LMMS 1.2.2's renders of one of its instruments (Tests/Fixtures/lmms-instrument-references/<folder>, made by
 // scripts/lmms_instrument_references.py): each preset's saved attributes and LMMS's render at LMMS's own scale.
 import Features
+import Formats
 import Foundation
 @testable import Synthesis
 
@@ -55,8 +56,33 @@ struct LMMSInstrumentFixture {
         samples.map { (min(max($0 * storedScale, -1), 1) * 8_388_608).rounded() / 8_388_608 / storedScale }
     }
 
+    /// LMMS's render at its own scale, each channel (fixtures made with `--stereo`).
+    func lmmsChannels(_ preset: String) throws -> [[Float]] {
+        try AudioFile.read(folder.appendingPathComponent(preset + ".flac")).channels.map { $0.map { $0 / Self.storedScale } }
+    }
+
     /// LMMS's mono render at its own scale.
     func lmms(_ preset: String) throws -> [Float] {
         try AudioFile.read(folder.appendingPathComponent(preset + ".flac")).mono.map { $0 / Self.storedScale }
+    }
+}
+
+extension LMMSInstrumentFixture {
+    /// The preset's track (volume, tuning, envelopes, LFOs, filter, chords, arpeggio) as LMMS saved it, read through
+    /// the track ids TripleOscillator's schema shares with every LMMS synth (presets from LMMS 1.0 on; the version
+    /// upgrades of older files are the preset reader's).
+    static func trackSettings(in text: String, root: URL) throws -> LMMSTrackSettings {
+        let schema = try SynthDefinition.load(root.appendingPathComponent("Synths/tripleoscillator.xml"))
+        var specs: [String: ParameterSpec] = [:]
+        for p in schema.parameters where !p.id.hasPrefix("tripleoscillator.") { specs[p.id] = p }
+        var values: [String: Double] = [:]
+        for (name, value) in attributes("instrumenttrack", in: text) { values["track.\(name)"] = Double(value) }
+        for tag in ["eldata", "elvol", "elcut", "elres", "chordcreator", "arpeggiator"] {
+            for (name, value) in attributes(tag, in: text) { values["\(tag).\(name)"] = Double(value) }
+            // EnvelopeAndLfoParameters::loadSettings: files of this age store the sustain reversed as "sus".
+            if let sus = values["\(tag).sus"] { values["\(tag).sustain"] = 1 - sus }
+        }
+        let patch = Patch(synthID: "tripleoscillator", name: "track", values: values.filter { specs[$0.key] != nil })
+        return LMMSTrackSettings(SchemaValues(patch: patch, specs: specs), tempoBPM: 120)
     }
 }

@@ -22,14 +22,17 @@ public struct ExplorePoint: Sendable {
 public struct Standardisation: Sendable {
     public var means: [Float]
     public var deviations: [Float]
+    /// The synth's learnt invariance transform, when the analysis measured in its space (replaces the z-scores).
+    public var invariance: InvarianceTransform?
 
     public func apply(_ vector: [Float]) -> [Float] {
-        zip(vector, zip(means, deviations)).map { value, stats in stats.1 > 1e-12 ? (value - stats.0) / stats.1 : 0 }
+        if let invariance { return invariance.apply(vector) }
+        return zip(vector, zip(means, deviations)).map { value, stats in stats.1 > 1e-12 ? (value - stats.0) / stats.1 : 0 }
     }
 
     /// - Throws: `SoundSpaceError` when a point's embedding is not as long as the atlas's.
     public func matrix(_ points: [ExplorePoint]) throws -> Matrix {
-        try Matrix(rows: points.count, columns: means.count, values: points.flatMap { apply($0.raw) })
+        try Matrix(rows: points.count, columns: invariance?.components ?? means.count, values: points.flatMap { apply($0.raw) })
     }
 }
 
@@ -52,7 +55,7 @@ enum ExploreStore {
     }
 
     /// The analysis's standardisation; throws when the atlas was never analysed.
-    static func standardisation(_ store: AtlasStore) throws -> Standardisation {
+    static func standardisation(_ store: AtlasStore, synth: String) throws -> Standardisation {
         let rows = try store.read { db in
             try Row.fetchAll(db, sql: "SELECT name, value FROM metric WHERE scope = 'standardisation'")
                 .map { ($0["name"] as String, $0["value"] as Double) }
@@ -67,7 +70,9 @@ enum ExploreStore {
         guard dimension > 0, deviations.count == dimension, (0..<dimension).allSatisfy({ means[$0] != nil && deviations[$0] != nil }) else {
             throw AtlasStoreError("\(store.url.deletingLastPathComponent().path): the atlas has no analysis yet; run `presetatlas atlas` to its end first")
         }
-        return Standardisation(means: (0..<dimension).map { means[$0]! }, deviations: (0..<dimension).map { deviations[$0]! })
+        var standardisation = Standardisation(means: (0..<dimension).map { means[$0]! }, deviations: (0..<dimension).map { deviations[$0]! })
+        if rows.contains(where: { $0.0 == "invariance" }) { standardisation.invariance = try InvarianceStage.load(store)[synth]?.transform }
+        return standardisation
     }
 
     static func renderSettings(_ store: AtlasStore) throws -> AtlasSettings {

@@ -83,7 +83,7 @@ public enum ExploreRun {
     public static func run(store: AtlasStore, request: ExploreRequest, components: AtlasComponents,
                            progress: (String) -> Void = { _ in }) throws -> ExploreResult {
         guard request.count >= 1, request.count <= 32 * 1024 else { throw ExploreError("--count must be 1...32768") }
-        let standardisation = try ExploreStore.standardisation(store)
+        let standardisation = try ExploreStore.standardisation(store, synth: request.synth)
         let settings = try ExploreStore.renderSettings(store)
         let points = try ExploreStore.points(store, synth: request.synth)
         let presets = points.filter { $0.origin == "preset" }

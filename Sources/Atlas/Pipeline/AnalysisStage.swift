@@ -47,7 +47,9 @@ public enum AnalysisStage {
         let pending = try pendingCount(store)
         guard pending == 0 else { return .waiting(pending: pending) }
         let (points, vectors) = try loadPoints(store)
+        let transforms = try InvarianceStage.load(store)
         let fingerprint = "\(points.count) \(stableHash64(points.map(\.key).joined(separator: "\n"))) \(analysis.projectionName) \(seed)"
+            + transforms.keys.sorted().map { " \(stableHash64(transforms[$0]!.fingerprint))" }.joined()
         if try previousFingerprint(store) == fingerprint { return .unchanged(points: points.count) }
 
         let dimension = vectors.first?.count ?? 0
@@ -55,9 +57,19 @@ public enum AnalysisStage {
             throw AtlasStoreError("\(store.url.path): embeddings of different lengths; was the embedder changed mid-run?")
         }
         // Explored patches are placed in the space the rest defines, so exporting never moves a bank's figures.
-        let (standardised, means, deviations) = try standardise(vectors, dimension: dimension,
+        var (standardised, means, deviations) = try standardise(vectors, dimension: dimension,
                                                             fittedOn: points.indices.filter { points[$0].origin != .explored })
         var results = Results()
+        if let invariant = invariantSpace(vectors, synths: points.map(\.synth), transforms: transforms) {
+            standardised = invariant
+            results.metrics.append(("standardisation", "invariance", 1))
+            for (synth, fitted) in transforms {
+                results.metrics += [(synth, "invariance.patches", Double(fitted.patches)), (synth, "invariance.renders", Double(fitted.renders)),
+                                    (synth, "invariance.components", Double(fitted.transform.components)),
+                                    (synth, "invariance.ratio.first", fitted.transform.ratios.first ?? 0),
+                                    (synth, "invariance.ratio.last", fitted.transform.ratios.last ?? 0)]
+            }
+        }
         results.inaudible = try store.read(StoredAudibility.inaudibleCounts)
         for (i, mean) in means.enumerated() {
             results.metrics.append(("standardisation", "mean.\(i)", Double(mean)))
@@ -255,6 +267,21 @@ public enum AnalysisStage {
             try writeNotes(results.notes, db)
             try db.execute(sql: "INSERT OR REPLACE INTO stage(name, fingerprint) VALUES ('analysis', ?)", arguments: [fingerprint])
         }
+    }
+
+    /// The space the map and every metric use when each synth of the atlas has a learnt invariance
+    /// transform (InvarianceStage) of one width: each point through its synth's transform. nil otherwise
+    /// (the plain z-scores are used).
+    static func invariantSpace(_ vectors: [[Float]], synths: [String], transforms: [String: InvarianceStage.Fitted]) -> Matrix? {
+        let distinct = Set(synths)
+        guard !distinct.isEmpty, distinct.allSatisfy({ transforms[$0]?.transform.dimension == vectors.first?.count }),
+              Set(distinct.compactMap { transforms[$0]?.transform.components }).count == 1 else { return nil }
+        let width = transforms[synths[0]]!.transform.components
+        var space = Matrix(rows: synths.count, columns: width)
+        for (i, synth) in synths.enumerated() {
+            for (k, value) in transforms[synth]!.transform.apply(vectors[i]).enumerated() { space[i, k] = value }
+        }
+        return space
     }
 
     /// Z-scores every column (mean 0, deviation 1; constant columns become 0) so no descriptor dominates

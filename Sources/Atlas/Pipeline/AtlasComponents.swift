@@ -47,6 +47,9 @@ public struct AtlasComponents: Sendable {
     public var readers: [any PresetReader]
     public var embedder: any Embedder
     public var analysis: any SpaceAnalysis
+    /// At most this many patches per synth are rendered again to learn the invariance transform
+    /// (InvarianceStage); 0 leaves the analysis in the plain standardised embedding.
+    public var invariancePatches = InvarianceStage.maximumPatches
 
     public init(models: [String: any SynthModel], readers: [any PresetReader], embedder: any Embedder,
                 analysis: any SpaceAnalysis) {

@@ -54,6 +54,7 @@ public enum AtlasRun {
                                         progress: @escaping (AtlasProgress) -> Void = { _ in })
         throws -> (AnalysisStage.Outcome, [URL]) {
         progress(.stage("analysis"))
+        if try AnalysisStage.pendingCount(store) == 0 { try InvarianceStage.run(store: store, components: components) }
         let outcome = try AnalysisStage.run(store: store, analysis: components.analysis, seed: seed)
         if case .waiting = outcome { return (outcome, []) }
         progress(.stage("report"))

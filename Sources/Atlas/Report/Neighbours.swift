@@ -1,6 +1,7 @@
-// neighbours.js: "sounds like this". For every point, its nearest points of the same synth in the full
-// standardised embedding (not on the 2-D map, which distorts distances), loaded by the page on the first
-// click: k indices per point as UInt32, base64.
+// neighbours.js: "sounds like this". For every point, its nearest points of the same synth in the space
+// the analysis measured in (the synth's learnt invariance transform, else the standardised embedding;
+// never the 2-D map, which distorts distances), loaded by the page on the first click: k indices per
+// point as UInt32, base64.
 import Dispatch
 import Foundation
 import SoundSpace
@@ -19,15 +20,17 @@ enum Neighbours {
         let result = NeighbourRows(count: points.count)
         for synth in data.synths {
             let members = points.indices.filter { points[$0].synth == synth }
-            let flat = members.flatMap { i in (0..<dimension).map { z[i, $0] } }
+            let transform = data.invariance[synth].flatMap { $0.dimension == dimension ? $0 : nil }
+            let width = transform?.components ?? dimension
+            let flat = members.flatMap { i in transform?.apply(points[i].embedding) ?? (0..<dimension).map { z[i, $0] } }
             DispatchQueue.concurrentPerform(iterations: members.count) { a in
                 var best: [(Float, Int)] = []
                 flat.withUnsafeBufferPointer { v in
-                    let rowA = a * dimension
+                    let rowA = a * width
                     for b in members.indices where b != a {
                         var d: Float = 0
-                        let rowB = b * dimension
-                        for j in 0..<dimension { let t = v[rowA + j] - v[rowB + j]; d += t * t }
+                        let rowB = b * width
+                        for j in 0..<width { let t = v[rowA + j] - v[rowB + j]; d += t * t }
                         if best.count < k || d < best[best.count - 1].0 {
                             let at = best.firstIndex { d < $0.0 } ?? best.count
                             best.insert((d, members[b]), at: at)

@@ -2,6 +2,7 @@
 import Features
 import Foundation
 import GRDB
+import SoundSpace
 
 /// One point of the map.
 struct ReportPoint {
@@ -54,6 +55,8 @@ struct ReportData {
     /// Analysis steps skipped for too few points, one line each.
     var skipped: [String] = []
     var patchCountsByOrigin: [String: Int] = [:]
+    /// Each synth's learnt invariance transform, when the analysis measured in its space.
+    var invariance: [String: InvarianceTransform] = [:]
 
     var synths: [String] { Array(Set(points.map(\.synth))).sorted() }
 
@@ -66,6 +69,7 @@ struct ReportData {
 
     static func load(from store: AtlasStore) throws -> ReportData {
         var data = ReportData()
+        var usedInvariance = false
         try store.read { db in
             for row in try Row.fetchAll(db, sql: """
                 SELECT p.key, p.synth, p.origin, p.name, p.author, p.collection, p.sourcePath, p.sweepParameter, m.x, m.y, r.rms,
@@ -87,7 +91,7 @@ struct ReportData {
             for row in try Row.fetchAll(db, sql: "SELECT scope, name, value FROM metric") {
                 let scope: String = row["scope"], name: String = row["name"]
                 if scope == "map" { data.projectionName = name; continue }
-                if scope == "standardisation" { continue }
+                if scope == "standardisation" { usedInvariance = usedInvariance || name == "invariance"; continue }
                 data.metrics[scope, default: [:]][name] = row["value"]
             }
             data.findings = try Row.fetchAll(db, sql: "SELECT * FROM finding ORDER BY kind, scope, rank").map { row in
@@ -110,6 +114,7 @@ struct ReportData {
         for i in data.points.indices { data.points[i].sourcePath = shown[i] }
         for k in data.badInputs.indices { data.badInputs[k].path = shown[data.points.count + k] }
         data.settings = try store.settings()
+        if usedInvariance { data.invariance = try InvarianceStage.load(store).mapValues(\.transform) }
         data.indexByKey = Dictionary(uniqueKeysWithValues: data.points.enumerated().map { ($1.key, $0) })
         return data
     }

@@ -24,7 +24,13 @@ public enum AtlasExport {
     /// - csv: `points.csv` also holds the raw embedding under its dimension names, and
     ///   `embedding-standardised.csv` holds key plus the standardised columns;
     /// - both: `parameters-<synth>.csv` per synth: key and one column per parameter id (`parameterOrder`'s
-    ///   order for that synth when given, else sorted), the synth's points in the same order.
+    ///   order for that synth when given, else sorted), the synth's points in the same order;
+    /// - both: `invariance-<synth>.json` for each synth with a learnt invariance transform (InvarianceStage):
+    ///   the fitting data's size and fingerprint, and the transform (z-score means and deviations, the
+    ///   projection rows over the embedding's dimensions, each direction's between/within variance ratio);
+    ///   when every synth has one of one width (the analysis then measures in it, not in the z-scores):
+    ///   `embedding-invariant.npy` (npy) or `embedding-invariant.csv` (csv, key plus `i0...`), each point
+    ///   through its synth's transform.
     /// Returns the files written.
     public static func export(store: AtlasStore, format: ExportFormat, to directory: URL,
                               parameterOrder: [String: [String]] = [:]) throws -> [URL] {
@@ -32,6 +38,8 @@ public enum AtlasExport {
         let names = dimensionNames(points.dimension)
         let (standardised, _, _) = try AnalysisStage.standardise(points.vectors, dimension: points.dimension,
                                                              fittedOn: points.rows.indices.filter { !points.rows[$0].isExplored })
+        let transforms = try InvarianceStage.load(store)
+        let invariant = AnalysisStage.invariantSpace(points.vectors, synths: points.rows.map(\.synth), transforms: transforms)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var written: [URL] = []
         func write(_ name: String, _ lines: [String]) throws {
@@ -50,10 +58,13 @@ public enum AtlasExport {
             let raw: [Float] = points.vectors.flatMap { $0 }
             var map: [Float] = []
             for row in points.rows { map += [Float(row.x ?? .nan), Float(row.y ?? .nan)] }
-            let arrays: [(String, NumpyArray)] = [
+            var arrays: [(String, NumpyArray)] = [
                 ("embedding.npy", NumpyArray(shape: [points.count, points.dimension], values: raw)),
                 ("embedding-standardised.npy", NumpyArray(shape: [points.count, points.dimension], values: standardised.values)),
                 ("map.npy", NumpyArray(shape: [points.count, 2], values: map))]
+            if let invariant {
+                arrays.append(("embedding-invariant.npy", NumpyArray(shape: [invariant.rows, invariant.columns], values: invariant.values)))
+            }
             for (name, array) in arrays {
                 let url = directory.appendingPathComponent(name)
                 try array.write(to: url)
@@ -73,10 +84,26 @@ public enum AtlasExport {
                 standardisedLines.append(([csvField(row.key)] + values).joined(separator: ","))
             }
             try write("embedding-standardised.csv", standardisedLines)
+            if let invariant {
+                var invariantLines = [csvLine(["key"] + (0..<invariant.columns).map { "i\($0)" })]
+                for (i, row) in points.rows.enumerated() {
+                    invariantLines.append(([csvField(row.key)] + invariant.row(i).map { "\($0)" }).joined(separator: ","))
+                }
+                try write("embedding-invariant.csv", invariantLines)
+            }
         }
         for synth in Set(points.rows.map(\.synth)).sorted() {
             try write("parameters-\(fileSafe(synth)).csv", parameterTable(points.rows.filter { $0.synth == synth },
                                                                           order: parameterOrder[synth] ?? []))
+        }
+        for (synth, fitted) in transforms.sorted(by: { $0.key < $1.key }) {
+            let url = directory.appendingPathComponent("invariance-\(fileSafe(synth)).json")
+            let document = InvarianceExport(synth: synth, fingerprint: fitted.fingerprint, patches: fitted.patches,
+                                            renders: fitted.renders, transform: fitted.transform)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try OutputFile.write(try encoder.encode(document), to: url)
+            written.append(url)
         }
         return written
     }
@@ -107,6 +134,15 @@ public enum AtlasExport {
     /// A synth id as part of a file name: letters, digits, `-` and `_` kept, anything else `_`.
     static func fileSafe(_ id: String) -> String {
         String(id.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
+    }
+
+    /// One synth's invariance transform as exported.
+    struct InvarianceExport: Encodable {
+        var synth: String
+        var fingerprint: String
+        var patches: Int
+        var renders: Int
+        var transform: InvarianceTransform
     }
 
     /// RFC 4180 field: quoted when it holds a comma, quote or line break; a leading =, +, - or @ is

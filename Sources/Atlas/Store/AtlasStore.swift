@@ -164,9 +164,17 @@ public final class AtlasStore: Sendable {
             CREATE INDEX patchBySynth ON patch(synth, origin);
             """)
         }
+        // The learnt invariance transform of each synth (InvarianceStage), as JSON, with its fitting data's fingerprint.
+        migrator.registerMigration("v7: invariance transforms") { db in
+            try db.execute(sql: """
+            CREATE TABLE invariance (
+                synth TEXT PRIMARY KEY NOT NULL, fingerprint TEXT NOT NULL, patches INTEGER NOT NULL,
+                renders INTEGER NOT NULL, transformJSON TEXT NOT NULL)
+            """)
+        }
         // Forgetting a changed source finds its patches by path: without an index each forget scans every
         // patch, a million random ones included.
-        migrator.registerMigration("v7: patches by source") { db in
+        migrator.registerMigration("v8: patches by source") { db in
             try db.execute(sql: "CREATE INDEX patchBySource ON patch(origin, sourcePath)")
         }
         return migrator

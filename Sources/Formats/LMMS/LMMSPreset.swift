@@ -1,5 +1,5 @@
-// Reads LMMS TripleOscillator presets (.xpf, plain or qCompress'd) into a `Patch` keyed by the ids of
-// Synths/tripleoscillator.xml (`<element>.<attribute>`), applying the upgrades LMMS 1.2.2 applies to old files
+// Reads LMMS instrument presets (.xpf, plain or qCompress'd) into a `Patch` keyed by the ids of the instrument's
+// Synths/<plugin>.xml (`<element>.<attribute>`; the synth id is LMMS's plugin name), applying the upgrades LMMS 1.2.2 applies to old files
 // (src/core/DataFile.cpp) and the compat rules of its loaders (InstrumentTrack.cpp, AutomatableModel.cpp).
 import Foundation
 import Synthesis
@@ -20,12 +20,12 @@ public enum LMMSPreset {
     /// The upgrade rule used when none is given.
     public static let defaultUpgrades: Upgrades = .legacyLayoutOnly
 
-    /// The synth id of the patches this reader returns.
+    /// TripleOscillator's synth id (the reader's first instrument; others are read with their own schema).
     public static let synthID = "tripleoscillator"
     /// Root element names of LMMS data files, current and old.
     static let rootNames: Set<String> = ["lmms-project", "multimedia-project", "multimediaproject"]
 
-    /// Reads a preset file. `schema` is `Synths/tripleoscillator.xml`; only its parameters are read.
+    /// Reads a preset file. `schema` is the instrument's `Synths/<plugin>.xml`; only its parameters are read.
     public static func read(_ url: URL, schema: SynthSchema, upgrades: Upgrades = defaultUpgrades) throws -> Patch {
         let name = url.lastPathComponent
         let data: Data
@@ -71,12 +71,12 @@ public enum LMMSPreset {
         }
         let (instrumentName, plugin) = instrument(of: track)
         guard let instrumentName else { throw fail("LMMS preset without an instrument") }
-        guard instrumentName == synthID, let plugin else {
+        guard instrumentName == schema.id, let plugin else {
             throw fail("uses instrument '\(instrumentName)', not supported")
         }
 
         // Elements by the name used in parameter ids.
-        var elements: [String: XMLElement] = ["track": track, "tripleoscillator": plugin]
+        var elements: [String: XMLElement] = ["track": track, schema.id: plugin]
         if let eldata = track.child("eldata") {
             elements["eldata"] = eldata
             for target in ["elvol", "elcut", "elres"] { elements[target] = eldata.child(target) }
@@ -94,6 +94,7 @@ public enum LMMSPreset {
             values[spec.id] = value
         }
         applyUpgrades(&values, version: version, elements: elements)
+        LMMSInstrumentLoadRules.apply(instrument: schema.id, to: &values, plugin: plugin, version: version)
 
         let patchName = settings.attributes["name"] ?? track.attributes["name"]
             ?? (fileName as NSString).deletingPathExtension
@@ -125,7 +126,7 @@ public enum LMMSPreset {
             }
             attributes["\(target).userwavefile"] = resolved
         }
-        return Patch(synthID: synthID, name: patchName, values: values, attributes: attributes)
+        return Patch(synthID: schema.id, name: patchName, values: values, attributes: attributes)
     }
 
     private static func looksLikeXML(_ data: Data) -> Bool {

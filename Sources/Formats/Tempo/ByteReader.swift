@@ -42,10 +42,16 @@ struct ByteReader {
         return String(scalars).trimmingCharacters(in: .whitespaces)
     }
 
+    /// Whether the bytes at `offset` spell `ascii`. Compared in place, without copying: the zip reader asks
+    /// this at up to 65,536 positions when it looks for the end of the central directory.
     func matches(_ offset: Int, _ ascii: String) -> Bool {
-        let pattern = Array(ascii.utf8)
-        guard has(offset, pattern.count) else { return false }
-        return Array(bytes[offset..<offset + pattern.count]) == pattern
+        guard offset >= 0 else { return false }
+        var index = offset
+        for byte in ascii.utf8 {
+            guard index < bytes.count, bytes[index] == byte else { return false }
+            index += 1
+        }
+        return true
     }
 }
 

@@ -10,7 +10,6 @@ struct AmsynthEngine {
     private let reverb: AmsynthReverb
     private var limiter: AmsynthLimiter
     private var noise: AmsynthNoise
-    private var mix = [Float](repeating: 0, count: AmsynthVoice.maximumBlock)
 
     init(values: AmsynthParameterValues, sampleRate: Int, seed: UInt64) {
         self.values = values
@@ -42,15 +41,15 @@ struct AmsynthEngine {
             }
             var count = min(Amsynth.hostBlock - frame % Amsynth.hostBlock, frameCount - frame)
             if !released { count = min(count, noteOffFrame - frame) }
-            mix.withUnsafeMutableBufferPointer { m in
-                let block = m.baseAddress!
-                block.update(repeating: 0, count: count)
-                if active && voice.isSilent { active = false }
-                if active { voice.render(into: block, count: count, masterVolume: masterVolume, noise: &noise) }
-                distortion.process(block, count: count)
-                (left + frame).update(from: block, count: count)
-                (right + frame).update(from: block, count: count)
-            }
+            // The voice is mono: it is rendered and distorted in the left channel, then copied right.
+            let block = left + frame
+            block.update(repeating: 0, count: count)
+            if active && voice.isSilent { active = false }
+            if active { voice.render(into: block, count: count, masterVolume: masterVolume, noise: &noise) }
+            // A silent voice stays silent (one note), and the distortion maps +0 to +0 (|0|^c = 0 for
+            // c ≥ 0.01): its exponent, which only shapes later samples, need not move on.
+            if active { distortion.process(block, count: count) }
+            (right + frame).update(from: block, count: count)
             reverb.process(left: left + frame, right: right + frame, count: count)
             limiter.process(left: left + frame, right: right + frame, count: count)
             frame += count

@@ -47,7 +47,11 @@ struct AmsynthEnvelope {
         var left = UInt32(count)
         while left > 0 {
             let n = min(left, framesLeft)
-            if stage == .sustain {
+            if stage == .sustain && value == sustainSmoother.z
+                && sustainSmoother.z + (sustain - sustainSmoother.z) * 0.005 == sustainSmoother.z {
+                // The smoother's step rounds away: the level stays where it is.
+                (buffer + written).update(repeating: value, count: Int(n))
+            } else if stage == .sustain {
                 for i in 0..<Int(n) {
                     buffer[written + i] = value
                     value = sustainSmoother.process(sustain)

@@ -1,9 +1,15 @@
 // amsynth's filter (LowPassFilter.cpp): a bilinear-transform biquad in double precision, low-pass,
 // high-pass, band-pass, notch or bypass, 12 dB/octave or the same biquad twice for 24 dB/octave.
-// Coefficients are computed once per block.
+// Coefficients are computed once per block; the voice steps the filter a sample at a time inside its
+// VCA loop, so the biquad's serial chain and the VCA low-pass's overlap.
 
 struct AmsynthFilter {
     enum Kind: Int { case lowPass, highPass, bandPass, notch, bypass }
+
+    /// One block's biquad coefficients (direct form II transposed).
+    struct Coefficients {
+        let a0: Double, a1: Double, a2: Double, b1: Double, b2: Double
+    }
 
     private let rate: Float
     private let nyquist: Float
@@ -16,9 +22,9 @@ struct AmsynthFilter {
 
     mutating func reset() { d1 = 0; d2 = 0; d3 = 0; d4 = 0 }
 
-    mutating func process(_ buffer: UnsafeMutablePointer<Float>, count: Int, cutoffHz: Float, resonance: Float,
-                          kind: Kind, twoStages: Bool) {
-        if kind == .bypass { return }
+    /// The block's coefficients; nil when the filter is bypassed (the signal passes unchanged).
+    func coefficients(cutoffHz: Float, resonance: Float, kind: Kind) -> Coefficients? {
+        if kind == .bypass { return nil }
         // The filter is unstable at Nyquist.
         let cutoff = max(min(cutoffHz, nyquist * 0.99), 10)
         let w = Double(cutoff / rate)
@@ -27,37 +33,34 @@ struct AmsynthFilter {
         let k2 = k * k
         let rk = r * k
         let bh = 1 + rk + k2
-        let a0, a1, a2, b1: Double
         let b2 = (1 - rk + k2) / bh
         switch kind {
         case .lowPass:
-            a0 = k2 / bh; a1 = a0 * 2; a2 = a0; b1 = (2 * (k2 - 1)) / bh
+            let a0 = k2 / bh
+            return Coefficients(a0: a0, a1: a0 * 2, a2: a0, b1: (2 * (k2 - 1)) / bh, b2: b2)
         case .highPass:
-            a0 = 1 / bh; a1 = -2 / bh; a2 = a0; b1 = (2 * (k2 - 1)) / bh
+            return Coefficients(a0: 1 / bh, a1: -2 / bh, a2: 1 / bh, b1: (2 * (k2 - 1)) / bh, b2: b2)
         case .bandPass:
-            a0 = rk / bh; a1 = 0; a2 = -rk / bh; b1 = (2 * (k2 - 1)) / bh
+            return Coefficients(a0: rk / bh, a1: 0, a2: -rk / bh, b1: (2 * (k2 - 1)) / bh, b2: b2)
         case .notch, .bypass:
-            a0 = (1 + k2) / bh; a1 = (2 * (k2 - 1)) / bh; a2 = a0; b1 = a1
+            let a1 = (2 * (k2 - 1)) / bh
+            return Coefficients(a0: (1 + k2) / bh, a1: a1, a2: (1 + k2) / bh, b1: a1, b2: b2)
         }
-        if twoStages {
-            for i in 0..<count {
-                let x = Double(buffer[i])
-                let y = a0 * x + d1
-                d1 = d2 + a1 * x - b1 * y
-                d2 = a2 * x - b2 * y
-                let z = a0 * y + d3
-                d3 = d4 + a1 * y - b1 * z
-                d4 = a2 * y - b2 * z
-                buffer[i] = Float(z)
-            }
-        } else {
-            for i in 0..<count {
-                let x = Double(buffer[i])
-                let y = a0 * x + d1
-                d1 = d2 + a1 * x - b1 * y
-                d2 = a2 * x - b2 * y
-                buffer[i] = Float(y)
-            }
-        }
+    }
+
+    /// One sample through the first biquad.
+    @inline(__always) mutating func firstStage(_ x: Double, _ c: Coefficients) -> Double {
+        let y = c.a0 * x + d1
+        d1 = d2 + c.a1 * x - c.b1 * y
+        d2 = c.a2 * x - c.b2 * y
+        return y
+    }
+
+    /// One sample through the second biquad (24 dB/octave), fed by the first's output.
+    @inline(__always) mutating func secondStage(_ y: Double, _ c: Coefficients) -> Double {
+        let z = c.a0 * y + d3
+        d3 = d4 + c.a1 * y - c.b1 * z
+        d4 = c.a2 * y - c.b2 * z
+        return z
     }
 }

@@ -30,12 +30,14 @@ struct AmsynthOscillator {
     /// Phase back to 0 (a voice that starts from silence).
     mutating func reset() { rads = 0 }
 
-    /// Fills `buffer[0..<count]`. `syncHz` is the master oscillator's frequency when sync is on.
+    /// Fills `buffer[0..<count]`. `syncHz` is the master oscillator's frequency when sync is on. A sine
+    /// writes only the first `samplesRead` values (the phase still advances `count` samples): the
+    /// caller reads no others, and sinf is most of the cost.
     mutating func process(_ buffer: UnsafeMutablePointer<Float>, count: Int, hz: Float, pulseWidth: Float,
-                          syncHz: Float = 0, noise: inout AmsynthNoise) {
+                          syncHz: Float = 0, noise: inout AmsynthNoise, samplesRead: Int = .max) {
         frequency.configure(from: frequency.finalValue, to: min(hz, Float(rate) / 2), steps: UInt32(count))
         switch waveform {
-        case .sine: sine(buffer, count, syncHz)
+        case .sine: sine(buffer, count, syncHz, min(samplesRead, count))
         case .pulse: pulse(buffer, count, pulseWidth, syncHz)
         case .saw: saw(buffer, count, pulseWidth, syncHz)
         case .noise: for i in 0..<count { buffer[i] = noise.next() }
@@ -60,11 +62,15 @@ struct AmsynthOscillator {
         return x - y * Float(Int32(truncatingIfNeeded: Int64(x / y)))
     }
 
-    private mutating func sine(_ buffer: UnsafeMutablePointer<Float>, _ count: Int, _ syncHz: Float) {
-        for i in 0..<count {
+    private mutating func sine(_ buffer: UnsafeMutablePointer<Float>, _ count: Int, _ syncHz: Float, _ written: Int) {
+        for i in 0..<written {
             if syncWrapped(syncHz) { rads = 0 }
             rads += twoPiOverRate * frequency.next()
             buffer[i] = CMath.sinf(rads)
+        }
+        for _ in written..<count {
+            if syncWrapped(syncHz) { rads = 0 }
+            rads += twoPiOverRate * frequency.next()
         }
         rads = Self.wrap(rads)
     }
@@ -101,12 +107,43 @@ struct AmsynthOscillator {
         // The slope is limited to reduce aliasing in high octaves: shape − 2·f/rate at most.
         let shape = min(width, width - 2 * frequency.finalValue / Float(rate))
         let a = (shape + 1) / 2
+        // The phases first (a serial chain of adds), then the waveform, whose divisions are
+        // independent per frame, 4 frames at a time.
         for i in 0..<count {
             if syncWrapped(syncHz) { rads = 0 }
             rads += twoPiOverRate * frequency.next()
-            buffer[i] = Self.sawValue(rads, a) * polarity
+            buffer[i] = rads
+        }
+        var i = 0
+        while i + 4 <= count {
+            let phases = UnsafeRawPointer(buffer + i).loadUnaligned(as: SIMD4<Float>.self)
+            let values = Self.sawValues(phases, a) * polarity
+            UnsafeMutableRawPointer(buffer + i).storeBytes(of: values, as: SIMD4<Float>.self)
+            i += 4
+        }
+        while i < count {
+            buffer[i] = Self.sawValue(buffer[i], a) * polarity
+            i += 1
         }
         rads = Self.wrap(rads)
+    }
+
+    /// `sawValue` of 4 phases: every branch's value, then selects; the same operations per lane.
+    @inline(__always) static func sawValues(_ phases: SIMD4<Float>, _ a: Float) -> SIMD4<Float> {
+        let y = Float(twoPi)
+        let q = phases / y
+        // trunc(q) for 0 ≤ q < 2^22: adding and subtracting 2^23 rounds to an integer, at most 1 too
+        // high. Other phases (none arise from non-negative frequencies) go lane by lane.
+        guard all(q .>= 0 .& q .< 0x1p22) else {
+            return SIMD4(sawValue(phases[0], a), sawValue(phases[1], a), sawValue(phases[2], a), sawValue(phases[3], a))
+        }
+        var whole = (q + 0x1p23) - 0x1p23
+        whole.replace(with: whole - 1, where: whole .> q)
+        let t = (phases - y * whole) / y
+        var v = (1 - 2 * t) / (1 - a)
+        v.replace(with: (2 * t - 2) / a, where: t .> 1 - a / 2)
+        v.replace(with: 2 * t / a, where: t .< a / 2)
+        return v
     }
 
     /// Rises 0 → 1 over the first a/2 of the cycle, falls 1 → −1, rises −1 → 0 over the last a/2.

@@ -9,6 +9,8 @@ struct AmsynthDistortion {
     init(crunch: Float) { target = 1 - crunch }
 
     mutating func process(_ buffer: UnsafeMutablePointer<Float>, count: Int) {
+        // No crunch: the exponent starts at 1 and stays there, and |x|^1 = x.
+        if target == 1 && exponent.z == 1 { return }
         for i in 0..<count {
             let c = exponent.process(target)
             if c == 1 { continue }   // |x|^1 = x exactly
@@ -39,11 +41,11 @@ struct AmsynthLimiter {
     mutating func process(left: UnsafeMutablePointer<Float>, right: UnsafeMutablePointer<Float>, count: Int) {
         for i in 0..<count {
             let x = Double(abs(left[i]) + abs(right[i]))
-            if x > peak {
-                peak = (1 - release) * peak + attack * (x - peak)
-            } else {
-                peak = (1 - release) * peak
-            }
+            // Both branches' values, then a select: whether a sample rises above the peak follows the
+            // waveform and would mispredict as a branch.
+            let decayed = (1 - release) * peak
+            let risen = decayed + attack * (x - peak)
+            peak = x > peak ? risen : decayed
             // At or below the ceiling the gain is exactly 1.
             guard peak > ceiling else { continue }
             let gain = ceiling / peak

@@ -129,7 +129,9 @@ struct AmsynthVoice {
                                  _ env: UnsafeMutablePointer<Float>) {
         let c = controls
         // Control signals, once per block: the LFO's first sample, the filter envelope's last.
-        lfo.process(lfoOut, count: count, hz: c.lfoHz, pulseWidth: c.lfoWidth, noise: &noise)
+        // Without amp modulation only the LFO's first sample is read (pitch and cutoff take it once).
+        lfo.process(lfoOut, count: count, hz: c.lfoHz, pulseWidth: c.lfoWidth, noise: &noise,
+                    samplesRead: c.ampModDepth == 0 ? 1 : count)
         let hz = frequency.next()
         for _ in 1..<max(count, 1) { _ = frequency.next() }
         let lfo0 = lfoOut[0]
@@ -155,14 +157,46 @@ struct AmsynthVoice {
             o1[i] = osc1Gain * o1[i] + osc2Gain * o2[i] + c.ring * o1[i] * o2[i]
         }
 
-        filter.process(o1, count: count, cutoffHz: cutoff, resonance: c.resonance, kind: c.filterKind, twoStages: c.twoStages)
-
         ampEnvelope.process(env, count: count)
+        vcaGains(env, count, masterVolume, lfoOut)
+        let coefficients = filter.coefficients(cutoffHz: cutoff, resonance: c.resonance, kind: c.filterKind)
+        // Filter and VCA low-pass sample by sample in one loop: two serial chains that overlap. Locals,
+        // so their states stay in registers.
+        var f = filter, vca = vcaLowPass
+        if let k = coefficients, c.twoStages {
+            for i in 0..<count {
+                let y = Float(f.secondStage(f.firstStage(Double(o1[i]), k), k))
+                output[i] += y * vca.process(env[i])
+            }
+        } else if let k = coefficients {
+            for i in 0..<count {
+                let y = Float(f.firstStage(Double(o1[i]), k))
+                output[i] += y * vca.process(env[i])
+            }
+        } else {
+            for i in 0..<count { output[i] += o1[i] * vca.process(env[i]) }
+        }
+        filter = f; vcaLowPass = vca
+    }
+
+    /// Turns the amp envelope in `env` into the VCA low-pass's input: envelope × velocity × amp LFO
+    /// × smoothed master volume.
+    private mutating func vcaGains(_ env: UnsafeMutablePointer<Float>, _ count: Int, _ masterVolume: Float,
+                                   _ lfoOut: UnsafeMutablePointer<Float>) {
+        let c = controls
         let velocityGain = 1 * (1 - c.ampVelocitySensitivity) + velocity * c.ampVelocitySensitivity
         let ampMod = c.ampModDepth
+        // Once the volume smoother's step rounds away it returns the same value every sample.
+        let settledVolume = volume.z + (masterVolume - volume.z) * 0.005 == volume.z
+        if ampMod == 0 && settledVolume {
+            // (lfo × 0.5 + 0.5) × 0 + 1 − 0 is exactly 1 for any finite LFO value.
+            let v = volume.z
+            for i in 0..<count { env[i] = env[i] * velocityGain * v }
+            return
+        }
         for i in 0..<count {
-            let amplitude = env[i] * velocityGain * ((lfoOut[i] * 0.5 + 0.5) * ampMod + 1 - ampMod)
-            output[i] += o1[i] * vcaLowPass.process(amplitude * volume.process(masterVolume))
+            let lfoGain = ampMod == 0 ? 1 : (lfoOut[i] * 0.5 + 0.5) * ampMod + 1 - ampMod
+            env[i] = env[i] * velocityGain * lfoGain * volume.process(masterVolume)
         }
     }
 

@@ -12,7 +12,7 @@ public struct DX7: SynthModel {
         /// the baseline of `make bench` and as a cross-check of `block` in the tests.
         case naive
         /// `block`, with the self-feedback operators of several notes side by side (DX7Lanes): what
-        /// `renderSideBySide` uses; one note alone renders in one lane.
+        /// `renderSideBySide` uses; one note alone renders in one lane. Slower than `block` (measured).
         case lanes
     }
 
@@ -44,25 +44,30 @@ public struct DX7: SynthModel {
     }
 
     /// Renders every patch with the same settings, `DX7Lanes.width` notes side by side: the same
-    /// samples as `render` gives each one alone, in less CPU time. Throws for the first bad patch.
+    /// samples as `render` gives each one alone. Measured slower than `block` one at a time (about
+    /// 0.65x, BENCHMARKS.md), so batch rendering does not use it. Throws for the first bad patch.
     public func renderSideBySide(_ patches: [Patch], settings: RenderSettings) throws -> [AudioBuffer] {
         try Self.check(settings)
         let frameCount = settings.totalFrames
         var buffers: [AudioBuffer] = []
         buffers.reserveCapacity(patches.count)
-        for groupStart in stride(from: 0, to: patches.count, by: DX7Lanes.width) {
-            let group = patches[groupStart..<Swift.min(groupStart + DX7Lanes.width, patches.count)]
+        // One output buffer for every group (fresh pages for each would fault in again every time).
+        let width = Swift.min(DX7Lanes.width, Swift.max(patches.count, 1))
+        let stride = Swift.max(frameCount, 1)
+        let outputs = UnsafeMutablePointer<Float>.allocate(capacity: width * stride)
+        defer { outputs.deallocate() }
+        for groupStart in Swift.stride(from: 0, to: patches.count, by: width) {
+            let group = patches[groupStart..<Swift.min(groupStart + width, patches.count)]
             var voices = try group.map { patch in
                 DX7Voice(parameters: try DX7VoiceParameters(patch: patch, schema: schema), key: settings.note,
                          velocity: settings.velocity, sampleRateHz: settings.sampleRateHz, seed: settings.seed, lanes: true)
             }
-            let outputs = voices.map { _ in UnsafeMutablePointer<Float>.allocate(capacity: Swift.max(frameCount, 1)) }
-            for output in outputs { output.initialize(repeating: 0, count: Swift.max(frameCount, 1)) }
-            DX7Lanes.render(&voices, outputs: outputs, frameCount: frameCount, noteOffFrame: settings.holdFrames)
-            for output in outputs {
+            outputs.initialize(repeating: 0, count: voices.count * stride)
+            DX7Lanes.render(&voices, outputs: voices.indices.map { outputs + $0 * stride }, frameCount: frameCount,
+                            noteOffFrame: settings.holdFrames)
+            for k in voices.indices {
                 buffers.append(AudioBuffer(sampleRateHz: settings.sampleRateHz,
-                                           channels: [Array(UnsafeBufferPointer(start: output, count: frameCount))]))
-                output.deallocate()
+                                           channels: [Array(UnsafeBufferPointer(start: outputs + k * stride, count: frameCount))]))
             }
         }
         return buffers

@@ -1,7 +1,9 @@
 // Several DX7 notes rendered side by side, one lane per note. A self-feedback operator is a serial
 // chain (phase + feedback -> cosine -> two products -> feedback, about 16 cycles a sample) that one
 // note cannot hide; run four notes' chains in the same loop and the processor overlaps them. Every
-// other operator keeps the block kernel. Same numbers as DX7Voice.render, sample for sample.
+// other operator keeps the block kernel. Same numbers as DX7Voice.render, sample for sample. Measured
+// about 0.65x of the block kernel's speed: the rest of the work is throughput-bound, and the chains were
+// already mostly hidden by fused companions (BENCHMARKS.md, "Notes side by side in lanes").
 
 /// One note's self-feedback operator over a span, phase and feedback shifted left 8 bits as in
 /// DX7OperatorKernel.cosineShifted.

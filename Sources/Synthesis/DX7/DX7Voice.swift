@@ -41,22 +41,24 @@ struct DX7Voice {
     /// than here; nil when the note has no such loop or is not rendered in lanes.
     let laneOperator: Int?
 
-    /// `lanes`: the note is rendered by DX7Lanes, which computes a self-feedback operator beside
-    /// other notes' (so no companions here).
+    /// `lanes`: the note is rendered by DX7Lanes, which computes a self-feedback operator with at
+    /// most one companion beside other notes' (that companion then runs in its own loop).
     init(parameters: DX7VoiceParameters, key: Int, velocity: Int, sampleRateHz: Double, seed: UInt64, naive: Bool = false,
          lanes: Bool = false) {
         self.naive = naive
         let routing = DX7Algorithm.all[parameters.algorithm - 1]
         serialOperators = naive ? [6, 5, 4, 3, 2, 1] : parameters.feedback > 0 ? routing.feedbackLoop : []
-        laneOperator = lanes && !naive && parameters.feedback > 0 && routing.feedbackSource == routing.feedbackTarget
-            ? routing.feedbackSource : nil
-        if !naive, !lanes, parameters.feedback > 0, routing.feedbackSource == routing.feedbackTarget,
-           routing.modulators[routing.feedbackSource - 1].isEmpty {
-            companions = Array((1...6).filter { $0 != routing.feedbackSource && routing.modulators[$0 - 1].isEmpty }
+        let selfFeedback = !naive && parameters.feedback > 0 && routing.feedbackSource == routing.feedbackTarget
+        var fused: [Int] = []
+        if selfFeedback, routing.modulators[routing.feedbackSource - 1].isEmpty {
+            fused = Array((1...6).filter { $0 != routing.feedbackSource && routing.modulators[$0 - 1].isEmpty }
                 .sorted { parameters.operators[$0 - 1].outputLevel > parameters.operators[$1 - 1].outputLevel }.prefix(3))
-        } else {
-            companions = []
         }
+        // Two or three companions already fill the chain's shadow, so such a note stays fused; with
+        // every chain in a lane the companions' own loops measured slower (BENCHMARKS.md).
+        let inLane = lanes && selfFeedback && fused.count <= 1
+        laneOperator = inLane ? routing.feedbackSource : nil
+        companions = inLane ? [] : fused
         self.parameters = parameters
         self.sampleRateHz = sampleRateHz
         algorithm = routing

@@ -21,32 +21,6 @@ public struct KickerSettings: Sendable, Equatable {
 
     public init() {}
 
-    /// The `<kicker>` element's attributes (numbers as LMMS saved them), with loadSettings' rules for old presets:
-    /// no "distend" takes the start distortion for both ends, version < 1 never starts from the note, and no
-    /// version (LMMS < 1.1) gets a longer decay and a plain envelope, slope and click.
-    public init(saved a: [String: Float]) {
-        startFrequencyHz = a["startfreq"] ?? startFrequencyHz
-        endFrequencyHz = a["endfreq"] ?? endFrequencyHz
-        decayMs = a["decay"] ?? decayMs
-        distortionStart = a["dist"] ?? distortionStart
-        distortionEnd = a["distend"] ?? distortionStart
-        gain = a["gain"] ?? gain
-        envelopeSlope = a["env"] ?? envelopeSlope
-        noise = a["noise"] ?? noise
-        click = a["click"] ?? click
-        frequencySlope = a["slope"] ?? frequencySlope
-        startFromNote = a["startnote"].map { $0 != 0 } ?? startFromNote
-        endAtNote = a["endnote"].map { $0 != 0 } ?? endAtNote
-        let version = a["version"]
-        if (version ?? 0) < 1 { startFromNote = false }
-        if version == nil {
-            decayMs *= 1.33
-            envelopeSlope = 1
-            frequencySlope = 1
-            click = 0
-        }
-    }
-
     /// The `kicker.*` ids of a patch (unknown ids are recorded in `values`).
     init(_ values: SchemaValues, tempoBPM: Float) {
         func f(_ id: String) -> Float { Float(values.value("kicker.\(id)")) }

@@ -22,15 +22,7 @@ extension LMMSInstrument {
     /// from the buffer start as LMMS does (so it ignores the note's offset).
     func applyRelease(_ note: LMMSNoteHandle, left: UnsafeMutablePointer<Float>, right: UnsafeMutablePointer<Float>,
                       frames: Int, releaseFrames: Int) {
-        let period = LMMSInstrumentTrackRenderer.periodFrames, fade = desiredReleaseFrames
-        let framesLeft = note.framesLeft(releaseFrames: releaseFrames)
-        guard framesLeft <= fade + period else { return }
-        let start = framesLeft > fade ? max(period - fade, 0) + framesLeft % period : 0
-        guard start < frames else { return }
-        for f in start..<frames {
-            let factor = Float(framesLeft - f - 1) / Float(fade)
-            left[f] *= factor
-            right[f] *= factor
-        }
+        LMMSSingleNotePlayer.applyRelease(left: left, right: right, frames: frames,
+                                          framesLeft: note.framesLeft(releaseFrames: releaseFrames), fade: desiredReleaseFrames)
     }
 }

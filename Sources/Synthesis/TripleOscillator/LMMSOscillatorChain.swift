@@ -55,7 +55,8 @@ enum UserWaveKernel: WaveKernel {
     }
 }
 
-/// The three oscillators of one channel of one note.
+/// The oscillators of one channel of one note (TripleOscillator's three, Organic's eight), each taking the
+/// next one's output.
 struct LMMSOscillatorChain {
     var settings: [LMMSOscillatorSetting]
     private var phase: [Float]
@@ -82,7 +83,7 @@ struct LMMSOscillatorChain {
             for f in 0..<frames { buf[f] = 0 }
             return
         }
-        let mode: LMMSModulation? = i < 2 ? settings[i].modulation : nil
+        let mode: LMMSModulation? = i < settings.count - 1 ? settings[i].modulation : nil
         switch settings[i].shape {
         case .sine: block(SineKernel.self, i, mode, buf, frames, freq, &ctx)
         case .triangle: block(TriangleKernel.self, i, mode, buf, frames, freq, &ctx)
@@ -113,7 +114,7 @@ struct LMMSOscillatorChain {
             // LMMS `syncInit`: the sub-oscillator's own sub renders (its output is then overwritten), the
             // sub-oscillator only advances its phase and restarts ours at each of its cycle starts.
             let sub = i + 1
-            if sub < 2 { update(sub + 1, buf, frames, freq, &ctx) }
+            if sub < settings.count - 1 { update(sub + 1, buf, frames, freq, &ctx) }
             recalcPhase(sub)
             let subStep = freq * settings[sub].detuning
             recalcPhase(i)

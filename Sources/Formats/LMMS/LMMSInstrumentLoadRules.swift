@@ -1,0 +1,35 @@
+// What an LMMS 1.2.2 instrument's own `loadSettings` does beyond reading its knobs: defaults for attributes old
+// presets lack and compatibility rewrites. One function per instrument that has any; the others read as saved.
+
+enum LMMSInstrumentLoadRules {
+    /// Applies instrument `instrument`'s rules to the patch values read from its element `plugin`; `version` is
+    /// the LMMS version the file's upgrades run as.
+    static func apply(instrument: String, to values: inout [String: Double], plugin: XMLElement, version: LMMSVersion) {
+        switch instrument {
+        case "kicker": kicker(&values, plugin: plugin, version: version)
+        default: break
+        }
+    }
+
+    /// plugins/kicker/kicker.cpp `loadSettings`: no "distend" takes "dist"; a version below 1 never starts from
+    /// the note; no version at all (LMMS < 1.1) also gets 1.33 x the length, envelope and frequency slope 1 and
+    /// no click. DataFile's 1.2.0-rc2.42 upgrade turns an old shared "syncmode" into "decay_syncmode".
+    private static func kicker(_ values: inout [String: Double], plugin: XMLElement, version: LMMSVersion) {
+        let a = plugin.attributes
+        if a["distend"] == nil, let dist = values["kicker.dist"] { values["kicker.distend"] = dist }
+        let saved = a["version"].flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+        if let saved, saved < 1 { values["kicker.startnote"] = 0 }
+        if saved == nil {
+            values["kicker.startnote"] = 0
+            // LMMS multiplies the loaded float by 1.33f (the knob then clamps it to its range).
+            values["kicker.decay"] = Double(Float(values["kicker.decay"] ?? 440) * 1.33)
+            values["kicker.env"] = 1
+            values["kicker.slope"] = 1
+            values["kicker.click"] = 0
+        }
+        if version < LMMSVersion("1.2.0-rc2.42"), values["kicker.decay_syncmode"] == nil, a["decay_numerator"] != nil,
+           let mode = a["syncmode"].flatMap(Double.init) {
+            values["kicker.decay_syncmode"] = mode
+        }
+    }
+}
