@@ -1,7 +1,8 @@
 // Approximate k-nearest-neighbour graph of a large point set by NN-descent, seeded and deterministic.
 
 /// NN-descent (Dong, Charikar & Li 2011, "Efficient k-nearest neighbor graph construction for generic
-/// similarity measures"): start from random neighbour lists and repeatedly let every point introduce its
+/// similarity measures"): start from random neighbour lists improved by random-projection-tree leaves
+/// (`RandomProjectionForest`, as pynndescent does) and repeatedly let every point introduce its
 /// neighbours (and reverse neighbours) to each other ("a neighbour of a neighbour is likely a neighbour"),
 /// keeping the k closest seen. Only pairs involving a list entry that is new since the last round are
 /// joined, and at most `maxCandidates` new and old entries per point are sampled each round, in a seeded
@@ -18,6 +19,8 @@ public struct NNDescent: Sendable {
     public var delta = 0.001
     /// New (and, separately, old) candidates joined per point per round, forward and reverse together.
     public var maxCandidates = 24
+    /// Random-projection trees whose leaves seed the lists (0: random start only, as before).
+    public var treeCount = 8
 
     static let blockSize = 8192
     static let chunksPerBlock = 32
@@ -33,6 +36,10 @@ public struct NNDescent: Sendable {
         points.values.withUnsafeBufferPointer { values in
             let space = PointSpace(base: values.baseAddress!, dimensions: points.columns)
             initialiseRandomly(&lists, space: space)
+            if treeCount > 0 {
+                RandomProjectionForest(seed: seed, treeCount: treeCount, leafSize: Swift.max(24, k + 1))
+                    .start(&lists, space: space)
+            }
             for iteration in 0..<maxIterations {
                 let candidates = sampleCandidates(&lists, iteration: iteration)
                 let changes = localJoin(&lists, candidates: candidates, space: space)
