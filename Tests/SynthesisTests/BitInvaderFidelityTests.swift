@@ -41,7 +41,7 @@ import Testing
             let text = try Self.fixture.text(name)
             #expect(!text.contains("<effect ") && !text.contains("arp-enabled=\"1\""), "\(name) has effects or an arpeggio")
             let settings = try BitInvaderSettings(saved: LMMSInstrumentFixture.attributes("bitinvader", in: text))
-            let instrument = BitInvaderInstrument(settings, sampleRateHz: 44_100)
+            let instrument = BitInvaderVoice.instrument(settings, sampleRateHz: 44_100)
             let track = try LMMSInstrumentFixture.trackSettings(in: text, root: root)
             let ours = LMMSInstrumentTrackRenderer(track: track, instrument: instrument, render: LMMSInstrumentFixture.settings,
                                                    lfoUserWaves: [[], [], []], effects: nil).run().mono

@@ -3,6 +3,15 @@
 // Deterministic: every note starts at point 0.
 
 struct BitInvaderVoice: LMMSNoteVoice {
+    /// bit_invader.h `desiredReleaseFrames()`: a released note fades out over 64 frames.
+    static let desiredReleaseFrames = 64
+
+    /// BitInvader as an `LMMSInstrument` on the track renderer (envelopes, filter, chords, effects): each note
+    /// owns its voice.
+    static func instrument(_ s: BitInvaderSettings, sampleRateHz: Float) -> LMMSVoiceInstrument<BitInvaderVoice> {
+        LMMSVoiceInstrument(desiredReleaseFrames: desiredReleaseFrames) { BitInvaderVoice(s, frequencyHz: $0, sampleRateHz: sampleRateHz) }
+    }
+
     private let points: [Float]
     private let step: Float
     private let interpolation: Bool
