@@ -31,13 +31,25 @@ public enum AudioFile {
         guard fd >= 0 else {
             throw AudioFileError(description: "\(url.path): \(String(cString: strerror(errno)).lowercased())")
         }
-        defer { close(fd) }  // after sf_close, which is told to leave the descriptor to us
+        defer { close(fd) }  // after sf_close: libsndfile only reads through DescriptorFile
         var status = stat()
         guard fstat(fd, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
             throw AudioFileError(description: "\(url.path): not a regular file")
         }
+        // libsndfile reads through callbacks on our descriptor rather than owning it: `sf_open_fd` closed the
+        // descriptor itself when it refused a file, so our own close then hit a number another thread had
+        // just been given (parallel `embed` read other files as "bad file descriptor" or "no audio frames").
+        let source = DescriptorFile(fd, length: sf_count_t(status.st_size))
+        let unmanaged = Unmanaged.passRetained(source)
+        defer { unmanaged.release() }
+        var io = SF_VIRTUAL_IO(
+            get_filelen: { user in DescriptorFile.from(user).length },
+            seek: { offset, whence, user in DescriptorFile.from(user).seek(offset, whence) },
+            read: { ptr, count, user in DescriptorFile.from(user).read(ptr, count) },
+            write: { _, _, _ in 0 },
+            tell: { user in DescriptorFile.from(user).tell() })
         var info = SF_INFO()
-        guard let handle = sf_open_fd(fd, Int32(SFM_READ), &info, Int32(SF_FALSE)) else {
+        guard let handle = sf_open_virtual(&io, Int32(SFM_READ), &info, unmanaged.toOpaque()) else {
             throw AudioFileError(description: "\(url.path): \(String(cString: sf_strerror(nil)))")
         }
         defer { sf_close(handle) }
@@ -192,5 +204,34 @@ private final class MemoryFile {
         if n > overlap { bytes.append(ptr.advanced(by: overlap).assumingMemoryBound(to: UInt8.self), count: n - overlap) }
         position += count
         return count
+    }
+}
+
+/// An open descriptor behind libsndfile's virtual I/O callbacks, for reading; the descriptor stays ours.
+private final class DescriptorFile {
+    let fd: Int32
+    let length: sf_count_t
+
+    init(_ fd: Int32, length: sf_count_t) {
+        self.fd = fd
+        self.length = length
+    }
+
+    static func from(_ user: UnsafeMutableRawPointer?) -> DescriptorFile {
+        Unmanaged<DescriptorFile>.fromOpaque(user!).takeUnretainedValue()
+    }
+
+    func seek(_ offset: sf_count_t, _ whence: Int32) -> sf_count_t { sf_count_t(lseek(fd, off_t(offset), whence)) }
+
+    func tell() -> sf_count_t { sf_count_t(lseek(fd, 0, SEEK_CUR)) }
+
+    func read(_ ptr: UnsafeMutableRawPointer?, _ count: sf_count_t) -> sf_count_t {
+        guard let ptr, count > 0 else { return 0 }
+        var done = 0
+        while done < Int(count) {
+            let n = Foundation.read(fd, ptr + done, Int(count) - done)
+            if n > 0 { done += n } else if n < 0 && errno == EINTR { continue } else { break }
+        }
+        return sf_count_t(done)
     }
 }
