@@ -7,7 +7,10 @@ files list every parameter). These are the project's third "tool" on the atlas: 
 who know the engine, to compare with the factory banks and with random settings.
 Run from the package root after changing a design:  python3 scripts/write-preset-banks.py
 """
+import base64
+import math
 import os
+import struct
 import sys
 import xml.etree.ElementTree as ET
 from xml.sax.saxutils import quoteattr, escape
@@ -234,6 +237,63 @@ AMSYNTH = [
 ]
 
 
+# BitInvader (LMMS 1.2.2): one cycle of sampleLength drawn points (the "@sampleShape" attribute, base64 of
+# little-endian float32 as LMMS saves it), read nearest-point or interpolated, optionally normalised.
+B = "bitinvader."
+
+
+def wave_text(points):
+    """LMMS's saved text of a drawn wave."""
+    return base64.b64encode(struct.pack("<%df" % len(points), *points)).decode("ascii")
+
+
+def drawn(length, shape):
+    """`length` points of shape(phase in 0..1)."""
+    return [float(shape(i / length)) for i in range(length)]
+
+
+def seeded_noise(length, seed):
+    state, points = seed, []
+    for _ in range(length):
+        state = (state * 1103515245 + 12345) % 2**31
+        points.append(state / 2**30 - 1)
+    return points
+
+
+BITINVADER = [
+    ("Stepped Saw Lead", "A 16-point saw played without interpolation: the steps add a bright, buzzy edge.",
+     {B+"sampleLength": 16, "@sampleShape": wave_text(drawn(16, lambda x: 1 - 2 * x)),
+      "elvol.amt": 1, "elvol.att": 0.02, "elvol.hold": 0.3, "elvol.dec": 0.5, "elvol.sustain": 0.7, "elvol.rel": 0.2}),
+    ("Interpolated Triangle Flute", "A smooth 32-point triangle with interpolation, slow breathy attack, low-pass at 3 kHz.",
+     {B+"sampleLength": 32, B+"interpolation": 1, "@sampleShape": wave_text(drawn(32, lambda x: 1 - 4 * abs(x - 0.5))),
+      "eldata.fwet": 1, "eldata.ftype": 0, "eldata.fcut": 3000, "eldata.fres": 0.5,
+      "elvol.amt": 1, "elvol.att": 0.4, "elvol.dec": 0.6, "elvol.sustain": 0.8, "elvol.rel": 0.4}),
+    ("8-Point Square Bass", "Eight points of square wave two octaves down, dark low-pass, quick decay to a firm sustain.",
+     {B+"sampleLength": 8, "@sampleShape": wave_text(drawn(8, lambda x: 1 if x < 0.5 else -1)), "track.pitch": 0,
+      "track.basenote": 81, "eldata.fwet": 1, "eldata.ftype": 0, "eldata.fcut": 800, "eldata.fres": 1.0,
+      "elvol.amt": 1, "elvol.dec": 0.3, "elvol.sustain": 0.6, "elvol.rel": 0.08}),
+    ("Odd Harmonic Pad", "128 points of harmonics 1, 3 and 5 (a hollow, clarinet-like cycle), interpolated, slow swell.",
+     {B+"sampleLength": 128, B+"interpolation": 1, B+"normalize": 1,
+      "@sampleShape": wave_text(drawn(128, lambda x: math.sin(2 * math.pi * x) + 0.5 * math.sin(6 * math.pi * x)
+                                       + 0.3 * math.sin(10 * math.pi * x))),
+      "elvol.amt": 1, "elvol.att": 1.2, "elvol.dec": 1, "elvol.sustain": 0.9, "elvol.rel": 1.2}),
+    ("Noise Cycle Hat", "200 points of fixed noise repeated at the note's pitch, high-passed, over in a tenth of a second.",
+     {B+"sampleLength": 200, "@sampleShape": wave_text(seeded_noise(200, 7)),
+      "eldata.fwet": 1, "eldata.ftype": 1, "eldata.fcut": 6000, "eldata.fres": 0.7,
+      "elvol.amt": 1, "elvol.hold": 0, "elvol.dec": 0.1, "elvol.sustain": 0, "elvol.rel": 0.05}),
+    ("Quarter Pulse Arp", "A 64-point pulse of 25 % duty, arpeggiated over a major chord at 100 ms steps.",
+     {B+"sampleLength": 64, "@sampleShape": wave_text(drawn(64, lambda x: 1 if x < 0.25 else -1)),
+      "arpeggiator.arp-enabled": 1, "arpeggiator.arp": 0, "arpeggiator.arptime": 100, "arpeggiator.arpgate": 80,
+      "arpeggiator.arprange": 2}),
+    ("Half-Sine Organ", "A rectified sine (every half-cycle positive: the octave dominates), interpolated and normalised.",
+     {B+"sampleLength": 128, B+"interpolation": 1, B+"normalize": 1,
+      "@sampleShape": wave_text(drawn(128, lambda x: abs(math.sin(2 * math.pi * x)) * 2 - 1))}),
+    ("Crushed Sine Bell", "A sine drawn with only 12 points, not interpolated, struck: long decay and no sustain.",
+     {B+"sampleLength": 12, "@sampleShape": wave_text(drawn(12, lambda x: math.sin(2 * math.pi * x))),
+      "elvol.amt": 1, "elvol.dec": 1.5, "elvol.sustain": 0, "elvol.rel": 1.0}),
+]
+
+
 def write_bank(synth_id, presets):
     schema = ET.parse(os.path.join("Synths", synth_id + ".xml")).getroot()
     params = [(p.get("id"), float(p.get("min")), float(p.get("max")), p.get("default")) for p in schema.iter("parameter")]
@@ -241,6 +301,8 @@ def write_bank(synth_id, presets):
     folder = os.path.join("Presets", synth_id)
     os.makedirs(folder, exist_ok=True)
     for name, intent, values in presets:
+        attributes = {k[1:]: v for k, v in values.items() if k.startswith("@")}
+        values = {k: v for k, v in values.items() if not k.startswith("@")}
         unknown = set(values) - known
         if unknown:
             sys.exit("%s: %s has unknown parameters %s" % (synth_id, name, sorted(unknown)))
@@ -253,6 +315,8 @@ def write_bank(synth_id, presets):
                 sys.exit("%s: %s sets %s = %s outside %s...%s" % (synth_id, name, pid, value, lo, hi))
             text = default if value is None else repr(float(value)) if isinstance(value, float) else str(value)
             lines.append('  <parameter id=%s value="%s"/>' % (quoteattr(pid), text))
+        for key, text in sorted(attributes.items()):
+            lines.append('  <attribute key=%s value=%s/>' % (quoteattr(synth_id + "." + key), quoteattr(text)))
         lines.append("</presetatlas-preset>")
         slug = "".join(c if c.isalnum() else "-" for c in name).strip("-")
         with open(os.path.join(folder, slug + ".xml"), "w") as f:
@@ -264,3 +328,4 @@ if __name__ == "__main__":
     write_bank("tripleoscillator", TRIPLE)
     write_bank("dx7", DX7)
     write_bank("amsynth", AMSYNTH)
+    write_bank("bitinvader", BITINVADER)
