@@ -276,7 +276,7 @@ BITINVADER = [
      {B+"sampleLength": 128, B+"interpolation": 1, B+"normalize": 1,
       "@sampleShape": wave_text(drawn(128, lambda x: math.sin(2 * math.pi * x) + 0.5 * math.sin(6 * math.pi * x)
                                        + 0.3 * math.sin(10 * math.pi * x))),
-      "elvol.amt": 1, "elvol.att": 1.2, "elvol.dec": 1, "elvol.sustain": 0.9, "elvol.rel": 1.2}),
+      "elvol.amt": 1, "elvol.att": 0.3, "elvol.dec": 1, "elvol.sustain": 0.9, "elvol.rel": 0.8}),
     ("Noise Cycle Hat", "200 points of fixed noise repeated at the note's pitch, high-passed, over in a tenth of a second.",
      {B+"sampleLength": 200, "@sampleShape": wave_text(seeded_noise(200, 7)),
       "eldata.fwet": 1, "eldata.ftype": 1, "eldata.fcut": 6000, "eldata.fres": 0.7,
@@ -291,6 +291,47 @@ BITINVADER = [
     ("Crushed Sine Bell", "A sine drawn with only 12 points, not interpolated, struck: long decay and no sustain.",
      {B+"sampleLength": 12, "@sampleShape": wave_text(drawn(12, lambda x: math.sin(2 * math.pi * x))),
       "elvol.amt": 1, "elvol.dec": 1.5, "elvol.sustain": 0, "elvol.rel": 1.0}),
+]
+
+
+# Organic (LMMS 1.2.2): eight oscillators at harmonics of the note (newharmonic index: 0 = 0.5x, 1 = 0.75x, 2 = 1x,
+# 3...17 = 2x...16x), wave 0 sine 1 saw 2 square 3 triangle 4 moog saw 5 exponential, volume, panning, stereo
+# detune in cents; then the waveshaper ("foldback", 0...0.99) and volume.
+O = "organic."
+
+
+def organ(harmonics, **extra):
+    """Oscillators from (harmonic index, volume[, wave, pan, detune]) tuples; unused oscillators at volume 0."""
+    values = {}
+    for i in range(8):
+        spec = harmonics[i] if i < len(harmonics) else (i, 0)
+        harmonic, volume, wave, pan, detune = (tuple(spec) + (0, 0, 0))[:5]
+        values.update({O + "newharmonic%d" % i: harmonic, O + "vol%d" % i: volume, O + "wavetype%d" % i: wave,
+                       O + "pan%d" % i: pan, O + "newdetune%d" % i: detune})
+    values.update(extra)
+    return values
+
+
+ORGANIC = [
+    ("Drawbar Jazz Organ", "Sub octave, fundamental, third and fifth partials loud, the rest light: a percussive jazz registration.",
+     organ([(0, 80), (2, 100), (3, 35), (4, 70), (5, 25), (9, 30)],
+           **{"elvol.amt": 1, "elvol.att": 0, "elvol.dec": 0.4, "elvol.sustain": 0.75, "elvol.rel": 0.1})),
+    ("Hollow Odd Pad", "Only odd partials (1, 3, 5, 7), each detuned a few cents apart in stereo, slow swell.",
+     organ([(2, 100, 0, 0, 6), (4, 60, 0, -30, -8), (6, 40, 0, 30, 10), (8, 25, 0, 0, -12)],
+           **{"elvol.amt": 1, "elvol.att": 0.3, "elvol.dec": 1, "elvol.sustain": 0.9, "elvol.rel": 0.8})),
+    ("Saw Stack Drive", "Saws on the first four harmonics through heavy waveshaping: a raspy lead.",
+     organ([(2, 100, 1), (3, 60, 1), (4, 40, 1), (5, 30, 1)], **{O + "foldback": 0.6, O + "vol": 80})),
+    ("Triangle Chime", "Triangles on partials 1, 3, 5, 8 and 12, struck: a soft bell that dies away without sustain.",
+     organ([(2, 100, 3), (4, 50, 3), (6, 40, 3), (9, 30, 3), (13, 20, 3)],
+           **{"elvol.amt": 1, "elvol.dec": 1.4, "elvol.sustain": 0, "elvol.rel": 0.8})),
+    ("Wide Stereo Sines", "Sines on the first eight harmonics panned hard left and right in turn, 15 cents of stereo detune.",
+     organ([(i, 100 - 10 * i, 0, 100 if i % 2 else -100, 15) for i in range(8)])),
+    ("Crushed Square Organ", "Squares at the fundamental and octave, waveshaper near its limit: a fuzzed organ.",
+     organ([(2, 100, 2), (3, 70, 2), (0, 50, 2)], **{O + "foldback": 0.9, O + "vol": 60})),
+    ("Sub Octave Bass", "Fundamental and sub octave only, low-passed at 500 Hz: a round organ bass.",
+     organ([(0, 100), (2, 80, 3)], **{"eldata.fwet": 1, "eldata.ftype": 0, "eldata.fcut": 500, "eldata.fres": 0.8})),
+    ("High Partials Whistle", "Only the 8th, 12th and 16th partials, quiet: an airy whistle above the note.",
+     organ([(9, 70), (13, 50), (17, 40)], **{O + "vol": 150})),
 ]
 
 
@@ -329,3 +370,4 @@ if __name__ == "__main__":
     write_bank("dx7", DX7)
     write_bank("amsynth", AMSYNTH)
     write_bank("bitinvader", BITINVADER)
+    write_bank("organic", ORGANIC)

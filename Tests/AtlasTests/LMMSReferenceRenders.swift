@@ -54,6 +54,20 @@ struct LMMSReferenceRenders {
                         largestDifference: largest)
     }
 
+    /// Our render of `row`'s preset (seed `seed`), each channel stored like the reference.
+    func oursStored(_ row: Row, rendering: PresetRendering, seed: UInt64) throws -> [[Float]] {
+        var settings = Self.settings
+        settings.seed = seed
+        let ours = try rendering.render(folder.appendingPathComponent(row.file), settings: settings)
+        return ours.channels.map { Self.storedLikeReference($0, scale: row.scale) }
+    }
+
+    /// LMMS's render of `row`'s preset at LMMS's level, each channel stored (one when the fixture is mono).
+    func lmmsChannels(_ row: Row) throws -> [[Float]] {
+        let url = folder.appendingPathComponent(row.file).deletingPathExtension().appendingPathExtension("flac")
+        return try AudioFile.read(url).channels.map { $0.map { $0 / row.scale } }
+    }
+
     /// Ours as the reference stores LMMS's (times the scale, 24-bit), then back to LMMS's level: quiet renders
     /// would otherwise differ by the storage noise alone.
     static func storedLikeReference(_ samples: [Float], scale: Float) -> [Float] {
