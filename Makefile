@@ -9,7 +9,7 @@ BIAS_SOURCES = $(FACTORY)/lmms/projects $(FACTORY)/hydrogen/data/demo_songs $(FA
 	$(FACTORY)/lmms/presets/TripleOscillator $(FACTORY)/hexter .cache/songs/usr/share/mscore3-3.2
 
 .PHONY: deps song-data build release atlas test e2e e2e-run bias bias-projects fidelity fidelity-lmms fidelity-dx7 fidelity-amsynth bench-amsynth \
-	bench bench-tripleoscillator bench-dx7 bench-bias bench-features bench-soundspace bench-scale bench-peer bench-map \
+	bench bench-tripleoscillator bench-dx7 bench-bias bench-features bench-soundspace bench-umap bench-scale bench-peer bench-map \
 	features-quality embedding-quality fuzz check-generated clean
 
 # C libraries and the factory data users have (Debian), into .cache/factory.
@@ -98,6 +98,10 @@ bench-features: release
 
 bench-soundspace: release
 	bash scripts/bench-soundspace.sh
+
+# UMAP against umap-learn on the same 10k and 50k x 64 points (a few minutes; umap-learn's numba JIT is most of it).
+bench-umap: release
+	bash scripts/bench-soundspace.sh umap10k umap50k
 
 # 100,000 random DX7 settings plus the ROM banks end to end, with peak memory (N: make bench-scale SCALE=1000000).
 bench-scale: release

@@ -1,18 +1,24 @@
-// `presetatlas map` as one library call: read the embeddings, compute a 2-D map (t-SNE or PCA) or read one
+// `presetatlas map` as one library call: read the embeddings, compute a 2-D map (t-SNE, UMAP or PCA) or read one
 // made elsewhere, write it, and measure its trustworthiness and continuity. The command only parses options.
 import Foundation
 import NumpyFormat
 
 public struct MapRun: Sendable {
-    public enum Method: String, Sendable, CaseIterable { case tsne, pca }
+    public enum Method: String, Sendable, CaseIterable { case tsne, umap, pca }
 
     public var method: Method = .tsne
     /// t-SNE perplexity.
     public var perplexity = 30.0
     /// t-SNE iterations; the first min(250, iterations / 3) with early exaggeration.
     public var iterations = 750
-    /// Seed of t-SNE's random initialisation (with `randomInitialisation`).
+    /// Seed of t-SNE's random initialisation (with `randomInitialisation`) and of UMAP's sampling.
     public var seed: UInt64 = 0
+    /// UMAP's neighbourhood size, the point itself counted (umap-learn's n_neighbors).
+    public var umapNeighbours = 15
+    /// UMAP's min_dist: how tightly points may pack in the map.
+    public var minDistance = 0.1
+    /// UMAP's epochs; nil: 500 up to 10,000 points, 200 above.
+    public var epochs: Int?
     /// Start t-SNE from seeded Gaussian noise instead of PCA.
     public var randomInitialisation = false
     /// Neighbourhood size k for trustworthiness and continuity.
@@ -29,7 +35,7 @@ public struct MapRun: Sendable {
         /// The projection computed; nil when an existing map was measured.
         public var method: Method?
         public var quality: MapQuality?
-        /// Seconds each phase took ("tsne" or "pca", then "quality"), in order.
+        /// Seconds each phase took ("tsne", "umap" or "pca", then "quality"), in order.
         public var phaseSeconds: [(phase: String, seconds: Double)] = []
     }
 
@@ -74,6 +80,10 @@ public struct MapRun: Sendable {
             if randomInitialisation { tsne.initialization = .random }
             tsne.gradient = gradient
             return try tsne.embed(points)
+        case .umap:
+            var umap = UMAP(neighbours: umapNeighbours, minDistance: minDistance, seed: seed)
+            umap.epochs = epochs
+            return try umap.embed(points)
         }
     }
 }
