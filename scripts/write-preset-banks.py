@@ -7,7 +7,10 @@ files list every parameter). These are the project's third "tool" on the atlas: 
 who know the engine, to compare with the factory banks and with random settings.
 Run from the package root after changing a design:  python3 scripts/write-preset-banks.py
 """
+import base64
+import math
 import os
+import struct
 import sys
 import xml.etree.ElementTree as ET
 from xml.sax.saxutils import quoteattr, escape
@@ -234,6 +237,104 @@ AMSYNTH = [
 ]
 
 
+# BitInvader (LMMS 1.2.2): one cycle of sampleLength drawn points (the "@sampleShape" attribute, base64 of
+# little-endian float32 as LMMS saves it), read nearest-point or interpolated, optionally normalised.
+B = "bitinvader."
+
+
+def wave_text(points):
+    """LMMS's saved text of a drawn wave."""
+    return base64.b64encode(struct.pack("<%df" % len(points), *points)).decode("ascii")
+
+
+def drawn(length, shape):
+    """`length` points of shape(phase in 0..1)."""
+    return [float(shape(i / length)) for i in range(length)]
+
+
+def seeded_noise(length, seed):
+    state, points = seed, []
+    for _ in range(length):
+        state = (state * 1103515245 + 12345) % 2**31
+        points.append(state / 2**30 - 1)
+    return points
+
+
+BITINVADER = [
+    ("Stepped Saw Lead", "A 16-point saw played without interpolation: the steps add a bright, buzzy edge.",
+     {B+"sampleLength": 16, "@sampleShape": wave_text(drawn(16, lambda x: 1 - 2 * x)),
+      "elvol.amt": 1, "elvol.att": 0.02, "elvol.hold": 0.3, "elvol.dec": 0.5, "elvol.sustain": 0.7, "elvol.rel": 0.2}),
+    ("Interpolated Triangle Flute", "A smooth 32-point triangle with interpolation, slow breathy attack, low-pass at 3 kHz.",
+     {B+"sampleLength": 32, B+"interpolation": 1, "@sampleShape": wave_text(drawn(32, lambda x: 1 - 4 * abs(x - 0.5))),
+      "eldata.fwet": 1, "eldata.ftype": 0, "eldata.fcut": 3000, "eldata.fres": 0.5,
+      "elvol.amt": 1, "elvol.att": 0.4, "elvol.dec": 0.6, "elvol.sustain": 0.8, "elvol.rel": 0.4}),
+    ("8-Point Square Bass", "Eight points of square wave two octaves down, dark low-pass, quick decay to a firm sustain.",
+     {B+"sampleLength": 8, "@sampleShape": wave_text(drawn(8, lambda x: 1 if x < 0.5 else -1)), "track.pitch": 0,
+      "track.basenote": 81, "eldata.fwet": 1, "eldata.ftype": 0, "eldata.fcut": 800, "eldata.fres": 1.0,
+      "elvol.amt": 1, "elvol.dec": 0.3, "elvol.sustain": 0.6, "elvol.rel": 0.08}),
+    ("Odd Harmonic Pad", "128 points of harmonics 1, 3 and 5 (a hollow, clarinet-like cycle), interpolated, slow swell.",
+     {B+"sampleLength": 128, B+"interpolation": 1, B+"normalize": 1,
+      "@sampleShape": wave_text(drawn(128, lambda x: math.sin(2 * math.pi * x) + 0.5 * math.sin(6 * math.pi * x)
+                                       + 0.3 * math.sin(10 * math.pi * x))),
+      "elvol.amt": 1, "elvol.att": 0.3, "elvol.dec": 1, "elvol.sustain": 0.9, "elvol.rel": 0.8}),
+    ("Noise Cycle Hat", "200 points of fixed noise repeated at the note's pitch, high-passed, over in a tenth of a second.",
+     {B+"sampleLength": 200, "@sampleShape": wave_text(seeded_noise(200, 7)),
+      "eldata.fwet": 1, "eldata.ftype": 1, "eldata.fcut": 6000, "eldata.fres": 0.7,
+      "elvol.amt": 1, "elvol.hold": 0, "elvol.dec": 0.1, "elvol.sustain": 0, "elvol.rel": 0.05}),
+    ("Quarter Pulse Arp", "A 64-point pulse of 25 % duty, arpeggiated over a major chord at 100 ms steps.",
+     {B+"sampleLength": 64, "@sampleShape": wave_text(drawn(64, lambda x: 1 if x < 0.25 else -1)),
+      "arpeggiator.arp-enabled": 1, "arpeggiator.arp": 0, "arpeggiator.arptime": 100, "arpeggiator.arpgate": 80,
+      "arpeggiator.arprange": 2}),
+    ("Half-Sine Organ", "A rectified sine (every half-cycle positive: the octave dominates), interpolated and normalised.",
+     {B+"sampleLength": 128, B+"interpolation": 1, B+"normalize": 1,
+      "@sampleShape": wave_text(drawn(128, lambda x: abs(math.sin(2 * math.pi * x)) * 2 - 1))}),
+    ("Crushed Sine Bell", "A sine drawn with only 12 points, not interpolated, struck: long decay and no sustain.",
+     {B+"sampleLength": 12, "@sampleShape": wave_text(drawn(12, lambda x: math.sin(2 * math.pi * x))),
+      "elvol.amt": 1, "elvol.dec": 1.5, "elvol.sustain": 0, "elvol.rel": 1.0}),
+]
+
+
+# Organic (LMMS 1.2.2): eight oscillators at harmonics of the note (newharmonic index: 0 = 0.5x, 1 = 0.75x, 2 = 1x,
+# 3...17 = 2x...16x), wave 0 sine 1 saw 2 square 3 triangle 4 moog saw 5 exponential, volume, panning, stereo
+# detune in cents; then the waveshaper ("foldback", 0...0.99) and volume.
+O = "organic."
+
+
+def organ(harmonics, **extra):
+    """Oscillators from (harmonic index, volume[, wave, pan, detune]) tuples; unused oscillators at volume 0."""
+    values = {}
+    for i in range(8):
+        spec = harmonics[i] if i < len(harmonics) else (i, 0)
+        harmonic, volume, wave, pan, detune = (tuple(spec) + (0, 0, 0))[:5]
+        values.update({O + "newharmonic%d" % i: harmonic, O + "vol%d" % i: volume, O + "wavetype%d" % i: wave,
+                       O + "pan%d" % i: pan, O + "newdetune%d" % i: detune})
+    values.update(extra)
+    return values
+
+
+ORGANIC = [
+    ("Drawbar Jazz Organ", "Sub octave, fundamental, third and fifth partials loud, the rest light: a percussive jazz registration.",
+     organ([(0, 80), (2, 100), (3, 35), (4, 70), (5, 25), (9, 30)],
+           **{"elvol.amt": 1, "elvol.att": 0, "elvol.dec": 0.4, "elvol.sustain": 0.75, "elvol.rel": 0.1})),
+    ("Hollow Odd Pad", "Only odd partials (1, 3, 5, 7), each detuned a few cents apart in stereo, slow swell.",
+     organ([(2, 100, 0, 0, 6), (4, 60, 0, -30, -8), (6, 40, 0, 30, 10), (8, 25, 0, 0, -12)],
+           **{"elvol.amt": 1, "elvol.att": 0.3, "elvol.dec": 1, "elvol.sustain": 0.9, "elvol.rel": 0.8})),
+    ("Saw Stack Drive", "Saws on the first four harmonics through heavy waveshaping: a raspy lead.",
+     organ([(2, 100, 1), (3, 60, 1), (4, 40, 1), (5, 30, 1)], **{O + "foldback": 0.6, O + "vol": 80})),
+    ("Triangle Chime", "Triangles on partials 1, 3, 5, 8 and 12, struck: a soft bell that dies away without sustain.",
+     organ([(2, 100, 3), (4, 50, 3), (6, 40, 3), (9, 30, 3), (13, 20, 3)],
+           **{"elvol.amt": 1, "elvol.dec": 1.4, "elvol.sustain": 0, "elvol.rel": 0.8})),
+    ("Wide Stereo Sines", "Sines on the first eight harmonics panned hard left and right in turn, 15 cents of stereo detune.",
+     organ([(i, 100 - 10 * i, 0, 100 if i % 2 else -100, 15) for i in range(8)])),
+    ("Crushed Square Organ", "Squares at the fundamental and octave, waveshaper near its limit: a fuzzed organ.",
+     organ([(2, 100, 2), (3, 70, 2), (0, 50, 2)], **{O + "foldback": 0.9, O + "vol": 60})),
+    ("Sub Octave Bass", "Fundamental and sub octave only, low-passed at 500 Hz: a round organ bass.",
+     organ([(0, 100), (2, 80, 3)], **{"eldata.fwet": 1, "eldata.ftype": 0, "eldata.fcut": 500, "eldata.fres": 0.8})),
+    ("High Partials Whistle", "Only the 8th, 12th and 16th partials, quiet: an airy whistle above the note.",
+     organ([(9, 70), (13, 50), (17, 40)], **{O + "vol": 150})),
+]
+
+
 def write_bank(synth_id, presets):
     schema = ET.parse(os.path.join("Synths", synth_id + ".xml")).getroot()
     params = [(p.get("id"), float(p.get("min")), float(p.get("max")), p.get("default")) for p in schema.iter("parameter")]
@@ -241,6 +342,8 @@ def write_bank(synth_id, presets):
     folder = os.path.join("Presets", synth_id)
     os.makedirs(folder, exist_ok=True)
     for name, intent, values in presets:
+        attributes = {k[1:]: v for k, v in values.items() if k.startswith("@")}
+        values = {k: v for k, v in values.items() if not k.startswith("@")}
         unknown = set(values) - known
         if unknown:
             sys.exit("%s: %s has unknown parameters %s" % (synth_id, name, sorted(unknown)))
@@ -253,6 +356,8 @@ def write_bank(synth_id, presets):
                 sys.exit("%s: %s sets %s = %s outside %s...%s" % (synth_id, name, pid, value, lo, hi))
             text = default if value is None else repr(float(value)) if isinstance(value, float) else str(value)
             lines.append('  <parameter id=%s value="%s"/>' % (quoteattr(pid), text))
+        for key, text in sorted(attributes.items()):
+            lines.append('  <attribute key=%s value=%s/>' % (quoteattr(synth_id + "." + key), quoteattr(text)))
         lines.append("</presetatlas-preset>")
         slug = "".join(c if c.isalnum() else "-" for c in name).strip("-")
         with open(os.path.join(folder, slug + ".xml"), "w") as f:
@@ -264,3 +369,5 @@ if __name__ == "__main__":
     write_bank("tripleoscillator", TRIPLE)
     write_bank("dx7", DX7)
     write_bank("amsynth", AMSYNTH)
+    write_bank("bitinvader", BITINVADER)
+    write_bank("organic", ORGANIC)

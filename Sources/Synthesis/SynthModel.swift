@@ -12,3 +12,9 @@ public struct RenderError: Error, CustomStringConvertible, Sendable {
     public var description: String
     public init(_ description: String) { self.description = description }
 }
+
+/// A model whose patches carry more than numbers (BitInvader's drawn wave): random settings draw those too.
+public protocol DrawsRandomAttributes: SynthModel {
+    /// The attributes of random patch `index` of the run seeded `seed`; the same pair always gives the same ones.
+    func randomAttributes(seed: UInt64, index: Int) -> [String: String]
+}

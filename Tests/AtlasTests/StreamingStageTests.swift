@@ -75,7 +75,7 @@ import Synthesis
             try db.execute(sql: "DELETE FROM stage WHERE name = 'generate toy'")
         }
         #expect(try resumed.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM patch") } == 10 + 1 + 14)
-        try CatalogStage.generate(store: resumed, schema: Fixtures.synth.schema, settings: Fixtures.settings, chunkSize: 7)
+        try CatalogStage.generate(store: resumed, model: Fixtures.synth, settings: Fixtures.settings, chunkSize: 7)
         #expect(try snapshot(resumed, tables: ["patch"]) == snapshot(whole, tables: ["patch"]))
     }
 

@@ -62,7 +62,7 @@ public enum CatalogStage {
         }
         for synth in synths {
             guard let model = components.models[synth] else { continue }
-            try generate(store: store, schema: model.schema, settings: settings)
+            try generate(store: store, model: model, settings: settings)
         }
         return synths
     }
@@ -73,8 +73,10 @@ public enum CatalogStage {
 
     /// Init, random and sweep patches of one synth, once. Random patches commit in index order, a chunk per
     /// transaction, so a resumed run starts after those stored; the stage row is written with the last chunk.
-    static func generate(store: AtlasStore, schema: SynthSchema, settings: AtlasSettings,
+    static func generate(store: AtlasStore, model: any SynthModel, settings: AtlasSettings,
                          chunkSize: Int = generatedPerTransaction) throws {
+        let schema = model.schema
+        let drawsAttributes = model as? any DrawsRandomAttributes
         let stageName = "generate \(schema.id)"
         let (already, stored) = try store.read { db in
             (try Bool.fetchOne(db, sql: "SELECT 1 FROM stage WHERE name = ?", arguments: [stageName]) ?? false,
@@ -93,7 +95,11 @@ public enum CatalogStage {
             let indices = next..<min(next + max(1, chunkSize), settings.randomCount)
             try store.write { db in
                 for index in indices {
-                    try insert(db, key: PatchKey.random(synth: schema.id, index: index), patch: sampler.randomPatch(index: index),
+                    var patch = sampler.randomPatch(index: index)
+                    if let drawsAttributes {
+                        patch.attributes.merge(drawsAttributes.randomAttributes(seed: settings.seed, index: index)) { $1 }
+                    }
+                    try insert(db, key: PatchKey.random(synth: schema.id, index: index), patch: patch,
                                schema: schema, origin: .random, collection: "", author: "", sourcePath: "",
                                sourceIndex: index, keepsPreview: true)
                 }

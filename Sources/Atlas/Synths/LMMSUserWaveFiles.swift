@@ -38,3 +38,9 @@ struct LMMSTrackWithUserWaves<Engine: LMMSTrackSynth>: SynthModel {
         try engine.render(patch, settings: settings, lfoUserWaves: try LMMSUserWaveFiles.lfoWaves(patch))
     }
 }
+
+extension LMMSTrackWithUserWaves: DrawsRandomAttributes where Engine: DrawsRandomAttributes {
+    func randomAttributes(seed: UInt64, index: Int) -> [String: String] {
+        engine.randomAttributes(seed: seed, index: index)
+    }
+}

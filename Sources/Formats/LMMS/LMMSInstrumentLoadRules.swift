@@ -7,6 +7,7 @@ enum LMMSInstrumentLoadRules {
     static func apply(instrument: String, to values: inout [String: Double], plugin: XMLElement, version: LMMSVersion) {
         switch instrument {
         case "kicker": kicker(&values, plugin: plugin, version: version)
+        case "organic": organic(&values, plugin: plugin)
         default: break
         }
     }
@@ -31,5 +32,11 @@ enum LMMSInstrumentLoadRules {
            let mode = a["syncmode"].flatMap(Double.init) {
             values["kicker.decay_syncmode"] = mode
         }
+    }
+
+    /// plugins/organic/organic.cpp `loadSettings`: an old preset's `detune<i>` makes 1.2.2 read the attribute
+    /// "detune" (no preset has it) instead of `newdetune<i>`: no detune.
+    private static func organic(_ values: inout [String: Double], plugin: XMLElement) {
+        for i in 0..<8 where plugin.attributes["detune\(i)"] != nil { values["organic.newdetune\(i)"] = 0 }
     }
 }

@@ -126,6 +126,11 @@ public enum LMMSPreset {
             }
             attributes["\(target).userwavefile"] = resolved
         }
+        // Waves an instrument draws and saves as text (BitInvader's sampleShape) stay as LMMS wrote them; the
+        // engine decodes them, and the writer can hand them back unchanged.
+        for name in instrumentTextAttributes[schema.id] ?? [] {
+            if let text = plugin.attributes[name] { attributes["\(schema.id).\(name)"] = text }
+        }
         return Patch(synthID: schema.id, name: patchName, values: values, attributes: attributes)
     }
 

@@ -23,18 +23,46 @@ public struct BitInvaderSettings: Sendable, Equatable {
         guard let lengthText = a["sampleLength"], let savedLength = Double(lengthText), savedLength.isFinite else {
             throw BitInvaderSettingsError.missingLength
         }
-        let length = Int(min(max(savedLength, Double(Self.lengthRange.lowerBound)), Double(Self.lengthRange.upperBound)))
-        // Qt's fromBase64, which LMMS uses, skips characters outside the alphabet.
-        let bytes = [UInt8](Data(base64Encoded: a["sampleShape"] ?? "", options: .ignoreUnknownCharacters) ?? Data())
-        wave = (0..<length).map { i in
-            guard 4 * i + 3 < bytes.count else { return 0 }
-            let bits = UInt32(bytes[4 * i]) | UInt32(bytes[4 * i + 1]) << 8 | UInt32(bytes[4 * i + 2]) << 16
-                | UInt32(bytes[4 * i + 3]) << 24
-            return Float(bitPattern: bits)
-        }
-        interpolation = (Double(a["interpolation"] ?? "0") ?? 0) >= 0.5
-        normalize = (Double(a["normalize"] ?? "0") ?? 0) >= 0.5
+        self.init(length: savedLength, sampleShape: a["sampleShape"] ?? "",
+                  interpolation: (Double(a["interpolation"] ?? "0") ?? 0) >= 0.5,
+                  normalize: (Double(a["normalize"] ?? "0") ?? 0) >= 0.5)
     }
+
+    /// A wave of `length` points (clamped to the knob's range) from the saved base64 text; nil text: the sine
+    /// LMMS's constructor draws over 128 points. Either is cut or padded with 0 to the length, as LMMS's graph is
+    /// when the knob moves.
+    public init(length: Double, sampleShape: String?, interpolation: Bool, normalize: Bool) {
+        let length = Int(min(max(length.isNaN ? 128 : length, Double(Self.lengthRange.lowerBound)),
+                             Double(Self.lengthRange.upperBound)))
+        let points = sampleShape.map(Self.decode) ?? Self.constructorSine
+        wave = (0..<length).map { $0 < points.count ? points[$0] : 0 }
+        self.interpolation = interpolation
+        self.normalize = normalize
+    }
+
+    /// Little-endian float32s of the base64 text; Qt's fromBase64, which LMMS uses, skips characters outside the
+    /// alphabet. A trailing partial float is dropped.
+    public static func decode(_ text: String) -> [Float] {
+        let bytes = [UInt8](Data(base64Encoded: text, options: .ignoreUnknownCharacters) ?? Data())
+        return stride(from: 0, to: bytes.count - 3, by: 4).map { i in
+            Float(bitPattern: UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]) << 16
+                    | UInt32(bytes[i + 3]) << 24)
+        }
+    }
+
+    /// The base64 text LMMS saves for `points`.
+    public static func encode(_ points: [Float]) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(4 * points.count)
+        for point in points {
+            let bits = point.bitPattern
+            bytes += [UInt8(bits & 0xFF), UInt8(bits >> 8 & 0xFF), UInt8(bits >> 16 & 0xFF), UInt8(bits >> 24)]
+        }
+        return Data(bytes).base64EncodedString()
+    }
+
+    /// graphModel::setWaveToSine over the constructor's 128 points: sinf(i / 128 * 2 pi), in float.
+    static let constructorSine: [Float] = (0..<128).map { sinf(Float($0) / 128 * (2 * Float.pi)) }
 
     /// bitInvader::normalize: 1 / the largest magnitude (in double, stored as a float), used when normalising.
     /// A silent wave stays silent (LMMS would multiply its zeros by infinity).

@@ -50,3 +50,10 @@ public protocol LMMSTrackSynth: SynthModel {
     /// empty or missing: none).
     func render(_ patch: Patch, settings: RenderSettings, lfoUserWaves: [[Float]]) throws -> AudioBuffer
 }
+
+extension LMMSTrackSynth {
+    /// A render without LFO user waves (the Atlas reads the files and calls the other `render`).
+    public func render(_ patch: Patch, settings: RenderSettings) throws -> AudioBuffer {
+        try render(patch, settings: settings, lfoUserWaves: [])
+    }
+}

@@ -49,6 +49,19 @@ public struct OrganicSettings: Sendable, Equatable {
         foldback = knob("foldback", 0, 0...0.99)
     }
 
+    /// The settings of a patch of `Synths/organic.xml` (ids `organic.<attribute>`, clamped by the schema).
+    init(_ values: SchemaValues) {
+        for i in 0..<Self.oscillatorCount {
+            oscillators[i] = Oscillator(wave: Int(values.value("organic.wavetype\(i)").rounded()),
+                                        harmonic: Int(values.value("organic.newharmonic\(i)")),
+                                        volume: Float(values.value("organic.vol\(i)")),
+                                        panning: Float(values.value("organic.pan\(i)")),
+                                        detuneCents: Float(values.value("organic.newdetune\(i)")))
+        }
+        volume = Float(values.value("organic.vol"))
+        foldback = Float(values.value("organic.foldback"))
+    }
+
     /// OscillatorObject::updateVolume and updateDetuning for one channel (left: the detune added, right:
     /// subtracted; panning moves volume from one side to the other, up to twice the volume on one side).
     func channel(left: Bool, sampleRateHz: Float, phases: [Float]) -> [LMMSOscillatorSetting] {
