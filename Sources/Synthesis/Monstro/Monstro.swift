@@ -11,11 +11,6 @@ public struct Monstro: LMMSTrackSynth {
         self.schema = schema
     }
 
-    public func render(_ patch: Patch, settings: RenderSettings) throws -> AudioBuffer {
-        try render(patch, settings: settings, lfoUserWaves: [])
-    }
-
-    /// Renders with the user waves of the track's volume, cutoff and resonance LFOs (empty: none).
     public func render(_ patch: Patch, settings: RenderSettings, lfoUserWaves: [[Float]]) throws -> AudioBuffer {
         try LMMSTrackEngine.render(patch, schema: schema, settings: settings, lfoUserWaves: lfoUserWaves) { values, rate in
             MonstroInstrument(MonstroSettings(values, tempoBPM: Float(settings.tempoBPM)), sampleRateHz: rate)
