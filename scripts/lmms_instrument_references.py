@@ -186,4 +186,5 @@ def main():
     with open(os.path.join(args.out, "manifest.csv"), "w", newline="") as f:
         w = csv.DictWriter(f, fieldnames=list(rows[0])); w.writeheader(); w.writerows(rows)
 
-main()
+if __name__ == "__main__":
+    main()

@@ -407,6 +407,32 @@ MONSTRO = [
 ]
 
 
+# LB302 (LMMS 1.2.2): one oscillator (shape 0 saw 1 triangle 2 square 3 round square 4 moog 5 sine 6 exponential
+# 7 noise 8-11 band-limited saw, square, triangle, moog) into a resonant filter with its own decaying envelope
+# (vcf_mod amount, vcf_dec decay) and distortion. Single-streamed: the track's envelopes and filter do not apply.
+L = "lb302."
+LB302 = [
+    ("Squelch Bass", "Band-limited saw an octave down, low cutoff with high resonance and a deep, quick filter envelope.",
+     {L+"shape": 8, L+"vcf_cut": 0.3, L+"vcf_res": 1.0, L+"vcf_mod": 0.8, L+"vcf_dec": 0.2, L+"db24": 1, "track.basenote": 81}),
+    ("Square Acid Stab", "Band-limited square, a snappy envelope and some distortion: a short acid stab.",
+     {L+"shape": 9, L+"vcf_cut": 0.5, L+"vcf_res": 0.9, L+"vcf_mod": 0.6, L+"vcf_dec": 0.05, L+"dist": 0.3}),
+    ("Dark Moog Drone", "Band-limited moog wave under a nearly closed, gently resonant filter that barely moves.",
+     {L+"shape": 11, L+"vcf_cut": 0.15, L+"vcf_res": 0.4, L+"vcf_mod": 0.1, L+"vcf_dec": 0.9}),
+    ("Resonant Noise Sweep", "White noise through a screaming resonance swept down by a slow envelope.",
+     {L+"shape": 7, L+"vcf_cut": 0.9, L+"vcf_res": 1.2, L+"vcf_mod": 1.0, L+"vcf_dec": 0.6}),
+    ("Round Square Pluck", "Round square, 24 dB filter snapped open and shut: a plucked, woody tone.",
+     {L+"shape": 3, L+"vcf_cut": 0.4, L+"vcf_res": 0.6, L+"vcf_mod": 0.9, L+"vcf_dec": 0.02, L+"db24": 1}),
+    ("Sine Sub Thump", "Sine with the filter wide open and a touch of distortion: a plain sub bass.",
+     {L+"shape": 5, L+"vcf_cut": 1.2, L+"vcf_res": 0.1, L+"vcf_mod": 0.0, L+"dist": 0.1, "track.basenote": 81}),
+    ("Arpeggiated Acid Line", "Saw through a resonant filter, arpeggiated up a minor chord in 125 ms steps at half gate.",
+     {L+"shape": 8, L+"vcf_cut": 0.35, L+"vcf_res": 1.1, L+"vcf_mod": 0.7, L+"vcf_dec": 0.15,
+      "arpeggiator.arp-enabled": 1, "arpeggiator.arp": 1, "arpeggiator.arptime": 125, "arpeggiator.arpgate": 50,
+      "arpeggiator.arprange": 2}),
+    ("Distorted Triangle Lead", "Band-limited triangle driven hard by the distortion, filter half open.",
+     {L+"shape": 10, L+"dist": 0.8, L+"vcf_cut": 0.8, L+"vcf_res": 0.5, L+"vcf_mod": 0.3, L+"vcf_dec": 0.3}),
+]
+
+
 def write_bank(synth_id, presets):
     schema = ET.parse(os.path.join("Synths", synth_id + ".xml")).getroot()
     params = [(p.get("id"), float(p.get("min")), float(p.get("max")), p.get("default")) for p in schema.iter("parameter")]
@@ -444,3 +470,4 @@ if __name__ == "__main__":
     write_bank("bitinvader", BITINVADER)
     write_bank("organic", ORGANIC)
     write_bank("monstro", MONSTRO)
+    write_bank("lb302", LB302)

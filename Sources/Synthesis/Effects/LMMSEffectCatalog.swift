@@ -6,6 +6,7 @@ enum LMMSEffectCatalog {
     static func processor(for settings: LMMSEffectSettings, sampleRateHz: Float, seed: UInt64 = 0) -> LMMSEffectProcessor? {
         switch settings.name {
         case "stereomatrix": return LMMSStereoMatrix(settings)
+        case "stereoenhancer": return LMMSStereoEnhancer(settings)
         case "bassbooster": return LMMSBassBooster(settings, sampleRateHz: sampleRateHz)
         case "dualfilter": return LMMSDualFilter(settings, sampleRateHz: sampleRateHz)
         case "amplifier": return LMMSAmplifier(settings)

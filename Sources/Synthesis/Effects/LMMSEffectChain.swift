@@ -10,6 +10,12 @@ protocol LMMSEffectProcessor: AnyObject {
     var processorCount: Int { get }
     func run(inLeft: UnsafePointer<Float>, inRight: UnsafePointer<Float>,
              outLeft: UnsafeMutablePointer<Float>, outRight: UnsafeMutablePointer<Float>, frames: Int)
+    /// Called when the gate stops the effect (LMMS's stereo enhancer clears its delay then).
+    func stopped()
+}
+
+extension LMMSEffectProcessor {
+    func stopped() {}
 }
 
 /// One effect in a chain with LMMS's running state.
@@ -57,6 +63,7 @@ final class LMMSEffectSlot {
             sum += Double(right[f] * right[f])
         }
         checkGate(meanPower: sum / Double(frames))
+        if !isRunning { processor.stopped() }
         return isRunning
     }
 

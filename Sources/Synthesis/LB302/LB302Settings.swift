@@ -31,6 +31,21 @@ public struct LB302Settings: Sendable, Equatable {
         filter24dB = knob("db24", 0, 1) >= 0.5
     }
 
+    /// The settings of a patch of `Synths/lb302.xml` (ids `lb302.<attribute>`, clamped by the schema).
+    init(_ values: SchemaValues) {
+        func knob(_ name: String) -> Float { Float(values.value("lb302.\(name)")) }
+        cutoff = knob("vcf_cut")
+        resonance = knob("vcf_res")
+        envelopeAmount = knob("vcf_mod")
+        envelopeDecay = knob("vcf_dec")
+        distortion = knob("dist")
+        shape = Int(knob("shape").rounded())
+        slideDecay = knob("slide_dec")
+        slide = knob("slide") >= 0.5
+        dead = knob("dead") >= 0.5
+        filter24dB = knob("db24") >= 0.5
+    }
+
     /// filterChanged: the distortion knob times LB_DIST_RATIO (4).
     var filterDistortion: Float { 4 * distortion }
 

@@ -37,6 +37,9 @@ final class LMMSInstrumentTrackRenderer {
     /// The track's effect chain (nil: none), run on the port buffer after the track's volume and panning.
     private let effects: LMMSEffectChain?
     private var handles: [LMMSNoteHandle] = []
+    /// The instrument when LMMS plays it as one stream (LB302), and whether its last buffer was silent.
+    private let singleStream: (any LMMSSingleStreamInstrument)?
+    private var silentBufferProcessed = false
     private var pending: [LMMSNoteHandle] = []
 
     private static let period = periodFrames
@@ -57,6 +60,7 @@ final class LMMSInstrumentTrackRenderer {
          lfoUserWaves: [[Float]], effects: LMMSEffectChainSettings? = nil) {
         s = settings
         self.instrument = instrument
+        singleStream = instrument as? any LMMSSingleStreamInstrument
         self.effects = effects.map {
             LMMSEffectChain($0, sampleRateHz: Float(render.sampleRateHz), periodFrames: Self.period,
                             seed: SplitMix64.mix(render.seed, 0xFE_C4A1))
@@ -69,7 +73,8 @@ final class LMMSInstrumentTrackRenderer {
         tempoBPM = render.tempoBPM
         shaping = LMMSSoundShaping(settings, desiredReleaseFrames: instrument.desiredReleaseFrames, sampleRateHz: sampleRateHz,
                                    lfoUserWaves: lfoUserWaves, seed: render.seed ^ 0x1234_5678_9ABC_DEF0)
-        releaseFrames = shaping.releaseFrames
+        // InstrumentSoundShaping::releaseFrames: a single-streamed instrument's notes take only its own release.
+        releaseFrames = instrument is any LMMSSingleStreamInstrument ? instrument.desiredReleaseFrames : shaping.releaseFrames
         arpRandom = LMMSRandom(seed: render.seed ^ 0xA5A5_5A5A_0F0F_F0F0)
         scratch.initialize(repeating: 0, count: 4 * Self.period)
     }
@@ -97,7 +102,7 @@ final class LMMSInstrumentTrackRenderer {
         while periodIndex * period < totalFrames {
             handles.append(contentsOf: pending)
             pending.removeAll(keepingCapacity: true)
-            if handles.isEmpty && !(effects?.isRunning ?? false) { break }
+            if handles.isEmpty && !(effects?.isRunning ?? false) && singleStream == nil { break }
             shaping.fillLFOShapes(lfoFrame: max(0, periodIndex - (resetPeriods - 1)) * period, frames: period)
 
             for i in 0..<period { portLeft[i] = 0; portRight[i] = 0 }
@@ -115,7 +120,16 @@ final class LMMSInstrumentTrackRenderer {
                     for i in 0..<period { portLeft[i] += noteLeft[i]; portRight[i] += noteRight[i] }
                 }
             }
-            for handle in finished { handle.parent?.subNotes.removeAll { $0 === handle } }
+            if let singleStream {
+                // The instrument's own play handle: its buffer always reaches the port.
+                singleStream.playPeriod(left: portLeft, right: portRight, frames: period)
+                wakeEffectsUnlessSilentAgain()
+                bufferUsage = true
+            }
+            for handle in finished {
+                handle.parent?.subNotes.removeAll { $0 === handle }
+                singleStream?.noteRemoved(handle)
+            }
             handles.removeAll { handle in finished.contains { $0 === handle } }
             // AudioPort::doProcessing: volume and panning (only when a note was mixed), then the effect chain; the
             // port reaches the mixer only if a note was mixed or an effect is still running.
@@ -219,8 +233,24 @@ final class LMMSInstrumentTrackRenderer {
         if s.arpMode != 0 { n.hadChildren = true; n.usesBuffer = false }
     }
 
+    /// InstrumentTrack::processAudioBuffer for a single stream: a silent buffer wakes the effects once, further
+    /// silent ones are skipped (`m_silentBuffersProcessed`).
+    private func wakeEffectsUnlessSilentAgain() {
+        var silent = true
+        for i in 0..<Self.period where portLeft[i] != 0 || portRight[i] != 0 { silent = false; break }
+        if silent && silentBufferProcessed { return }
+        silentBufferProcessed = silent
+        effects?.startRunning()
+    }
+
     /// The instrument's `playNote` and `InstrumentTrack::processAudioBuffer`.
     private func playInstrument(_ n: LMMSNoteHandle) {
+        if let singleStream {
+            // A single-streamed instrument's notes only queue themselves; nothing reaches the note's buffer.
+            n.usesBuffer = false
+            singleStream.playNote(n, left: noteLeft, right: noteRight, frames: 0, releaseFrames: releaseFrames)
+            return
+        }
         // InstrumentTrack::processAudioBuffer wakes the track's effects up whenever the instrument plays.
         effects?.startRunning()
         let frames = n.framesLeftForCurrentPeriod(releaseFrames: releaseFrames, period: Self.period)

@@ -25,3 +25,8 @@ final class LMMSVoiceInstrument<Voice: LMMSNoteVoice>: LMMSInstrument {
         applyRelease(note, left: left, right: right, frames: frames, releaseFrames: releaseFrames)
     }
 }
+
+/// An instrument's per-note sound generator: fills the next `frames` frames of both channels.
+protocol LMMSNoteVoice {
+    mutating func play(left: UnsafeMutablePointer<Float>, right: UnsafeMutablePointer<Float>, frames: Int)
+}
