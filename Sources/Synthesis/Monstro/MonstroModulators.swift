@@ -80,7 +80,8 @@ struct MonstroModulators {
 
     private mutating func renderLFO(_ p: MonstroModulatorParameters.LFO, index i: Int, into out: inout [Float], frames: Int,
                                     framesPlayed: Int, noise: inout LMMSPluginNoise) {
-        let cycleFrames = Int(p.rateFrames)
+        // LMMS divides by the truncated cycle; below one frame (0.1 ms under 10 kHz) it would divide by zero.
+        let cycleFrames = max(1, Int(p.rateFrames))
         for f in 0..<frames {
             let phase = lfoPhase[i]
             switch p.wave {
