@@ -50,7 +50,7 @@ import TestSupport
     @Test func randomArpeggioMatchesLMMSStatistically() throws {
         let rows = try Self.references.manifest().filter { Self.randomArpeggio.contains($0.file) }
         #expect(rows.count == 2)
-        let rendering = PresetRendering(), seeds: [UInt64] = [1, 2, 3, 4]
+        let rendering = PresetRendering(), seeds: [UInt64] = [1, 2, 3, 4, 5, 6, 7, 8]
         for row in rows {
             let lmms = try Self.references.lmmsChannels(row)
             let mono = { (c: [[Float]]) in zip(c[0], c[1]).map { ($0 + $1) / 2 } }
