@@ -10,7 +10,7 @@ Needs numpy and soundfile (bash scripts/setup-venv.sh). Never part of `make test
 With --random-track COUNT, COUNT more (random-track-NN, from their own generator seeded S + 1) also draw the
 track's filter (always on), volume and cutoff envelopes and LFOs (TRACK_RANGES; no random or user-wave LFO).
 usage: scripts/lmms_instrument_references.py INSTRUMENT OUTDIR [--random COUNT] [--random-track COUNT] [--base PRESET [--bare]]
-       [--stereo] [--dry-factory] [--seed S] [--lmms-root DIR]
+       [--random-synced COUNT] [--stereo] [--dry-factory] [--seed S] [--lmms-root DIR]
 example: .venv/bin/python scripts/lmms_instrument_references.py Kicker Tests/Fixtures/lmms-instrument-references/kicker \
              --random 6 --random-track 6 --base KickPower"""
 import argparse, base64, csv, glob, os, random, re, struct, subprocess, sys, tempfile
@@ -123,6 +123,16 @@ def randomised(text, instrument, rng):
         new = re.sub(rf'\b{name}="[^"]*"', f'{name}="{value}"', new)
     return text.replace(element, new, 1)
 
+def randomised_synced(text, instrument, rng):
+    """Random settings whose tempo-synced knobs (those saved with "_numerator") all follow the tempo: sync mode 1-8
+    (8: custom, numerator and denominator 1-32)."""
+    text = randomised(text, instrument, rng)
+    element = re.search(rf"<{instrument.lower()}[ >][^>]*>", text).group(0)
+    knobs = re.findall(r'\b(\w+)_numerator="', element)
+    return randomised_element(text, instrument.lower(), {**{f"{k}_syncmode": (1, 8, 1) for k in knobs},
+                                                         **{f"{k}_{part}": (1, 32, 1) for k in knobs
+                                                            for part in ("numerator", "denominator")}}, rng)
+
 def randomised_track(text, instrument, rng):
     text = randomised(text, instrument, rng)
     for tag, ranges in TRACK_RANGES.items():
@@ -151,9 +161,11 @@ def main():
     a.add_argument("--bare", action="store_true", help="random settings on the --base track with nothing added (bare_track)")
     a.add_argument("--dry-factory", action="store_true",
                    help="also render every factory preset without its effects (NAME-dry; track and arpeggio kept)")
+    a.add_argument("--random-synced", type=int, default=0,
+                   help="COUNT more random settings (synced-NN, seed S + 2) with every tempo knob synced to the tempo")
     a.add_argument("--lmms-root")
     args = a.parse_args()
-    if (args.random or args.random_track) and args.instrument not in RANGES: sys.exit(f"error: no knob ranges for {args.instrument}")
+    if (args.random or args.random_track or args.random_synced) and args.instrument not in RANGES: sys.exit(f"error: no knob ranges for {args.instrument}")
     root = lmms_root(args.lmms_root)
     os.makedirs(args.out, exist_ok=True)
     presets = sorted(glob.glob(os.path.join(FACTORY, args.instrument, "*.xpf")))
@@ -167,6 +179,9 @@ def main():
     track_rng = random.Random(args.seed + 1)
     jobs += [(f"random-track-{i:02d}", randomised_track(base[1], args.instrument, track_rng), f"random with track from {base[0]}")
              for i in range(args.random_track)]
+    synced_rng = random.Random(args.seed + 2)
+    jobs += [(f"synced-{i:02d}", randomised_synced(base[1], args.instrument, synced_rng), f"random synced from {base[0]}")
+             for i in range(args.random_synced)]
     rows = []
     for name, text, origin in jobs:
         safe = re.sub(r"[^A-Za-z0-9_-]", "_", name)
