@@ -39,9 +39,9 @@ import TestSupport
             // scale; measured at most 1.02e-6, Growl through its 6-effect chain).
             if row.file == Self.randomSmoothLFO {
                 // The only fixture whose LFO uses the random-smooth wave: 1.8e-4 at most, at 6 % of the samples, from
-                // frame 5163 on. With that LFO switched to the plain random wave (same draws, no cosine
-                // interpolation) LMMS and ours agree within 4.8e-7, so the residue is the interpolation's rounding
-                // (the same formula computed in double moves it to 3e-5, so LMMS does not compute it in double either).
+                // frame 5163 on. With that LFO on the plain random wave (same draws, values held) LMMS and ours agree
+                // within 4.8e-7. The interpolation is the same float arithmetic as libmonstro.so's (checked in its
+                // disassembly), and an ulp more or less on the LFO rate does not remove it: cause not found.
                 #expect(largest < 5e-4, "\(row.file): largest sample difference \(largest)")
             } else {
                 #expect(largest < 2e-6, "\(row.file): largest sample difference \(largest)")
