@@ -10,7 +10,7 @@ Needs numpy and soundfile (bash scripts/setup-venv.sh). Never part of `make test
 With --random-track COUNT, COUNT more (random-track-NN, from their own generator seeded S + 1) also draw the
 track's filter (always on), volume and cutoff envelopes and LFOs (TRACK_RANGES; no random or user-wave LFO).
 usage: scripts/lmms_instrument_references.py INSTRUMENT OUTDIR [--random COUNT] [--random-track COUNT] [--base PRESET [--bare]]
-       [--stereo] [--seed S] [--lmms-root DIR]
+       [--random-synced COUNT] [--stereo] [--dry-factory] [--seed S] [--lmms-root DIR]
 example: .venv/bin/python scripts/lmms_instrument_references.py Kicker Tests/Fixtures/lmms-instrument-references/kicker \
              --random 6 --random-track 6 --base KickPower"""
 import argparse, base64, csv, glob, os, random, re, struct, subprocess, sys, tempfile
@@ -38,6 +38,22 @@ RANGES = {
                 **{f"{knob}{i}": r for i in range(8) for knob, r in
                    [("vol", (0, 100, 1)), ("pan", (-100, 100, 1)), ("newharmonic", (0, 17, 1)), ("newdetune", (-1200, 1200, 1)),
                     ("wavetype", (0, 5, 1))]}},
+    # plugins/monstro (Monstro.cpp's models): three oscillators, two LFOs, two envelopes, the modulation matrix
+    # (vol/phs/pit 1-3, pw 1, sub 3, each from env 1-2 and LFO 1-2). The LFOs' random waves (9, 10) use the
+    # plugin's own fast_rand copy from seed 1, so every render is deterministic.
+    "Monstro": {**{f"o{i}{knob}": r for i in (1, 2, 3) for knob, r in
+                   [("vol", (0, 200, 0.1)), ("pan", (-100, 100, 0.1)), ("crs", (-24, 24, 1)), ("spo", (-180, 180, 0.1))]},
+                **{f"o{i}{knob}": (-100, 100, 1) for i in (1, 2) for knob in ("ftl", "ftr")},
+                "o1pw": (0.25, 99.75, 0.01), "o1ssr": "bool", "o1ssf": "bool", "o2wav": (0, 14, 1), "o2syn": "bool",
+                "o2synr": "bool", "o3sub": (-100, 100, 0.1), "o3wav1": (0, 14, 1), "o3wav2": (0, 14, 1), "o3syn": "bool",
+                "o3synr": "bool", "o23mo": (0, 3, 1),
+                **{f"l{i}{knob}": r for i in (1, 2) for knob, r in
+                   [("wav", (0, 10, 1)), ("att", (0, 2000, 1)), ("rat", (0.1, 10000, 0.1)), ("phs", (-180, 180, 0.1))]},
+                **{f"e{i}{knob}": r for i in (1, 2) for knob, r in
+                   [("pre", (0, 2000, 1)), ("att", (0, 2000, 1)), ("hol", (0, 4000, 1)), ("dec", (0, 4000, 1)),
+                    ("sus", (0, 1, 0.001)), ("rel", (0, 4000, 1)), ("slo", (-1, 1, 0.001))]},
+                **{f"{target}{source}": (-1, 1, 0.001) for target in ("v1", "v2", "v3", "p1", "p2", "p3", "f1", "f2", "f3", "w1", "s3")
+                   for source in ("e1", "e2", "l1", "l2")}},
 }
 
 # The instrument track's knobs (InstrumentSoundShaping.cpp, EnvelopeAndLfoParameters.cpp): element -> attribute ->
@@ -62,6 +78,10 @@ def bare_track(text):
     text = re.sub(r"<el(?:vol|cut|res) [^>]*>", lambda m: re.sub(r'\b(l?amt)="[^"]*"', r'\1="0"', m.group(0)), text)
     text = re.sub(r'\bfwet="[^"]*"', 'fwet="0"', text)
     text = re.sub(r'\b(arp-enabled|chord-enabled)="[^"]*"', r'\1="0"', text)
+    return without_effects(text)
+
+def without_effects(text):
+    """The preset with its effect chain off and empty (the track's envelopes, filter and arpeggio kept)."""
     return re.sub(r"<fxchain [^>]*?(/>|>.*?</fxchain>)", '<fxchain numofeffects="0" enabled="0"/>', text, flags=re.S)
 
 def lmms_root(given):
@@ -88,7 +108,9 @@ def render(root, xpf_text, out_wav):
 </lmms-project>
 ''')
     lib = os.path.join(root, "usr/lib/x86_64-linux-gnu")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LD_LIBRARY_PATH=f"{lib}:{lib}/lmms:{lib}/lmms/optional")
+    # The caller's LD_LIBRARY_PATH comes last (libraries an unpacked root lacks, e.g. libpulse0 unpacked elsewhere).
+    paths = [lib, f"{lib}/lmms", f"{lib}/lmms/optional", os.environ.get("LD_LIBRARY_PATH", "")]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LD_LIBRARY_PATH=":".join(p for p in paths if p))
     subprocess.run([os.path.join(root, "usr/bin/lmms"), "--allowroot", "render", mmp, "-o", out_wav, "-f", "wav", "-a",
                     "-s", "44100", "-x", "1"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, timeout=300)
     os.remove(mmp)
@@ -100,6 +122,16 @@ def randomised(text, instrument, rng):
     for name, value in wave_attributes(instrument, element, rng).items():
         new = re.sub(rf'\b{name}="[^"]*"', f'{name}="{value}"', new)
     return text.replace(element, new, 1)
+
+def randomised_synced(text, instrument, rng):
+    """Random settings whose tempo-synced knobs (those saved with "_numerator") all follow the tempo: sync mode 1-8
+    (8: custom, numerator and denominator 1-32)."""
+    text = randomised(text, instrument, rng)
+    element = re.search(rf"<{instrument.lower()}[ >][^>]*>", text).group(0)
+    knobs = re.findall(r'\b(\w+)_numerator="', element)
+    return randomised_element(text, instrument.lower(), {**{f"{k}_syncmode": (1, 8, 1) for k in knobs},
+                                                         **{f"{k}_{part}": (1, 32, 1) for k in knobs
+                                                            for part in ("numerator", "denominator")}}, rng)
 
 def randomised_track(text, instrument, rng):
     text = randomised(text, instrument, rng)
@@ -127,14 +159,19 @@ def main():
     a.add_argument("--base", help="factory preset the random settings start from (its track, envelopes, effects)")
     a.add_argument("--stereo", action="store_true", help="store both channels (instruments with random phases per channel)")
     a.add_argument("--bare", action="store_true", help="random settings on the --base track with nothing added (bare_track)")
+    a.add_argument("--dry-factory", action="store_true",
+                   help="also render every factory preset without its effects (NAME-dry; track and arpeggio kept)")
+    a.add_argument("--random-synced", type=int, default=0,
+                   help="COUNT more random settings (synced-NN, seed S + 2) with every tempo knob synced to the tempo")
     a.add_argument("--lmms-root")
     args = a.parse_args()
-    if (args.random or args.random_track) and args.instrument not in RANGES: sys.exit(f"error: no knob ranges for {args.instrument}")
+    if (args.random or args.random_track or args.random_synced) and args.instrument not in RANGES: sys.exit(f"error: no knob ranges for {args.instrument}")
     root = lmms_root(args.lmms_root)
     os.makedirs(args.out, exist_ok=True)
     presets = sorted(glob.glob(os.path.join(FACTORY, args.instrument, "*.xpf")))
     if not presets: sys.exit(f"error: no factory presets in {FACTORY}/{args.instrument}")
     jobs = [(os.path.splitext(os.path.basename(p))[0], open(p).read(), "factory") for p in presets]
+    if args.dry_factory: jobs += [(name + "-dry", without_effects(text), "factory without effects") for name, text, _ in list(jobs)]
     rng = random.Random(args.seed)
     base = next((j for j in jobs if j[0] == args.base), jobs[0])
     if args.bare: base = (base[0], bare_track(base[1]), base[2])
@@ -142,6 +179,9 @@ def main():
     track_rng = random.Random(args.seed + 1)
     jobs += [(f"random-track-{i:02d}", randomised_track(base[1], args.instrument, track_rng), f"random with track from {base[0]}")
              for i in range(args.random_track)]
+    synced_rng = random.Random(args.seed + 2)
+    jobs += [(f"synced-{i:02d}", randomised_synced(base[1], args.instrument, synced_rng), f"random synced from {base[0]}")
+             for i in range(args.random_synced)]
     rows = []
     for name, text, origin in jobs:
         safe = re.sub(r"[^A-Za-z0-9_-]", "_", name)

@@ -335,6 +335,78 @@ ORGANIC = [
 ]
 
 
+# Monstro (LMMS 1.2.2): osc 1 a pulse (o1pw %), osc 2 one wave, osc 3 two waves mixed by o3sub (-100 first ... 100
+# second). Waves: 0 sine, 1-5 band-limited triangle/saw/ramp/square/moog, 6 soft square, 7 abs. sine, 8 exponential,
+# 9 noise, 10-14 digital triangle/saw/ramp/square/moog. o23mo: how osc 2 reaches osc 3 (0 mix, 1 AM, 2 FM, 3 PM; only
+# mix makes osc 2 heard). LFO waves as oscillators 0-8, then 9 random, 10 random smooth; rates are cycle lengths in
+# ms. Envelopes (ms, sustain 0...1) act only through the matrix: <target><source>, target v volume, f pitch (an env
+# amount of 1 is 2 octaves, an LFO's 1 octave), p phase, w1 pulse width, s3 sub mix; source e1 e2 l1 l2.
+M = "monstro."
+MONSTRO = [
+    ("Sync Sweep Lead", "Osc 2 (saw, an octave up) hard-synced to the silent pulse of osc 1, its pitch swept down by env 1: the classic sync scream.",
+     {M+"o1vol": 0, M+"o1ssr": 1, M+"o2syn": 1, M+"o2wav": 2, M+"o2crs": 12, M+"o2vol": 80, M+"o3vol": 0,
+      M+"f2e1": 0.4, M+"e1dec": 600, M+"e1sus": 0,
+      M+"v2e2": 1, M+"e2att": 5, M+"e2rel": 150}),
+    ("PWM Strings", "Pulse width swept by a slow sine LFO under a stereo-detuned saw, slow swell and release, low-passed.",
+     {M+"o1vol": 60, M+"o1ftl": -6, M+"o1ftr": 6, M+"w1l1": 0.3, M+"l1rat": 400,
+      M+"o2wav": 2, M+"o2vol": 30, M+"o2ftl": 5, M+"o2ftr": -5, M+"o3vol": 0,
+      M+"v1e1": 1, M+"v2e1": 1, M+"e1att": 400, M+"e1dec": 800, M+"e1sus": 0.7, M+"e1rel": 600,
+      "eldata.fwet": 1, "eldata.ftype": 0, "eldata.fcut": 3000, "eldata.fres": 0.7}),
+    ("FM Bell", "A sine (osc 3) frequency-modulated by a sine 19 semitones up whose level falls faster than the bell's: bright strike, pure tail.",
+     {M+"o1vol": 0, M+"o23mo": 2, M+"o2crs": 19, M+"o2vol": 100, M+"o3vol": 80,
+      M+"v3e1": 1, M+"e1dec": 2000, M+"e1sus": 0, M+"e1rel": 1500,
+      M+"v2e2": 1, M+"e2dec": 600, M+"e2sus": 0}),
+    ("AM Growl Bass", "A band-limited square an octave down, amplitude-modulated by a digital saw an octave down, through a Moog low-pass.",
+     {M+"o1vol": 0, M+"o23mo": 1, M+"o2wav": 11, M+"o2crs": -12, M+"o2vol": 100,
+      M+"o3wav1": 4, M+"o3wav2": 4, M+"o3crs": -12, M+"o3vol": 80,
+      M+"v3e1": 1, M+"e1dec": 300, M+"e1sus": 0.6, M+"e1rel": 80,
+      "eldata.fwet": 1, "eldata.ftype": 6, "eldata.fcut": 800, "eldata.fres": 1.5}),
+    ("Morphing PM Bass", "A sine an octave down phase-modulated by osc 2, its sub mix moving between sine and square with a slow triangle LFO.",
+     {M+"o1vol": 0, M+"o23mo": 3, M+"o2vol": 50, M+"o3wav1": 0, M+"o3wav2": 4, M+"o3crs": -12, M+"o3vol": 90,
+      M+"s3l1": 0.8, M+"l1wav": 1, M+"l1rat": 2000,
+      M+"v3e2": 1, M+"e2att": 3, M+"e2dec": 400, M+"e2sus": 0.8, M+"e2rel": 100}),
+    ("Noise To Tone Swell", "Osc 3 starts as white noise and turns into a soft square as env 1 moves its sub mix: a breath that becomes a note.",
+     {M+"o1vol": 0, M+"o2vol": 0, M+"o3wav1": 9, M+"o3wav2": 6, M+"o3sub": -100, M+"o3vol": 70,
+      M+"s3e1": 1, M+"e1att": 1200, M+"e1hol": 4000,
+      M+"v3e2": 1, M+"e2att": 300, M+"e2rel": 400}),
+    ("Drifting Digital Saw", "A digital saw whose pitch wanders with a smooth random LFO, over a narrow pulse: an unstable old synth.",
+     {M+"o1pw": 25, M+"o1vol": 30, M+"o2wav": 11, M+"o2vol": 60, M+"o3vol": 0,
+      M+"f2l1": 0.03, M+"l1wav": 10, M+"l1rat": 300,
+      M+"v1e1": 1, M+"v2e1": 1, M+"e1att": 20, M+"e1dec": 500, M+"e1sus": 0.8, M+"e1rel": 300}),
+    ("Reverse Sync Buzz", "Osc 2 (saw, a fourth up) inverted at every edge of osc 1's pulse: a hollow, buzzing stack.",
+     {M+"o1vol": 20, M+"o1ssr": 1, M+"o1ssf": 1, M+"o2synr": 1, M+"o2wav": 2, M+"o2crs": 5, M+"o2vol": 70, M+"o3vol": 0,
+      M+"v1e1": 1, M+"v2e1": 1, M+"e1dec": 400, M+"e1sus": 0.5, M+"e1rel": 100}),
+    ("Stereo Phase Pad", "A triangle and a saw/triangle blend with opposite stereo phase offsets, osc 2's phase drifting on a slow sine: wide and soft.",
+     {M+"o1vol": 0, M+"o2wav": 1, M+"o2vol": 60, M+"o2spo": 90, M+"o3wav1": 2, M+"o3wav2": 1, M+"o3sub": -50,
+      M+"o3crs": 12, M+"o3vol": 40, M+"o3spo": -120, M+"p2l2": 0.3, M+"l2rat": 3000,
+      M+"v2e1": 1, M+"v3e1": 1, M+"e1att": 800, M+"e1sus": 0.9, M+"e1rel": 1200}),
+    ("Pulse Pluck", "A narrow pulse whose width opens with a fast envelope, decaying to nothing: a plucked string.",
+     {M+"o1pw": 20, M+"o1vol": 80, M+"o2vol": 0, M+"o3vol": 0, M+"w1e1": 0.4, M+"e1dec": 200, M+"e1sus": 0,
+      M+"v1e2": 1, M+"e2dec": 400, M+"e2sus": 0, M+"e2rel": 100}),
+    ("Sub Square Bass", "A square an octave down over a sine two octaves down, low-passed: a solid bass.",
+     {M+"o1vol": 70, M+"o1crs": -12, M+"o2vol": 0, M+"o3crs": -24, M+"o3vol": 60,
+      M+"v1e1": 1, M+"v3e1": 1, M+"e1att": 2, M+"e1dec": 200, M+"e1sus": 0.7, M+"e1rel": 60,
+      "eldata.fwet": 1, "eldata.ftype": 0, "eldata.fcut": 1200, "eldata.fres": 0.8}),
+    ("Square LFO Wobble", "A band-limited moog saw an octave down whose level jumps with a 4 Hz square LFO, through a Moog filter.",
+     {M+"o1vol": 0, M+"o2vol": 0, M+"o3wav1": 5, M+"o3wav2": 5, M+"o3crs": -12, M+"o3vol": 90,
+      M+"v3l1": 0.8, M+"l1wav": 4, M+"l1rat": 250,
+      "eldata.fwet": 1, "eldata.ftype": 6, "eldata.fcut": 900, "eldata.fres": 1.2}),
+    ("Chiptune Arp Square", "A 12.5 % pulse through a fast major arpeggio, short decay: an 8-bit game lead.",
+     {M+"o1pw": 12.5, M+"o1vol": 60, M+"o2vol": 0, M+"o3vol": 0, M+"v1e1": 1, M+"e1dec": 150, M+"e1sus": 0.4, M+"e1rel": 40,
+      "arpeggiator.arp-enabled": 1, "arpeggiator.arp": 1, "arpeggiator.arptime": 60}),
+    ("Delayed Vibrato Flute", "A sine with a quiet triangle an octave up, vibrato from a sine LFO that fades in over 400 ms.",
+     {M+"o1vol": 0, M+"o2vol": 70, M+"o3wav1": 1, M+"o3wav2": 1, M+"o3crs": 12, M+"o3vol": 20,
+      M+"f2l1": 0.02, M+"f3l1": 0.02, M+"l1rat": 180, M+"l1att": 400,
+      M+"v2e1": 1, M+"v3e1": 1, M+"e1att": 80, M+"e1sus": 0.9, M+"e1rel": 150}),
+    ("Metallic FM Clang", "A sine frequency-modulated by a stereo-detuned square a fifth up, the modulator dying first: a struck metal bar.",
+     {M+"o1vol": 0, M+"o23mo": 2, M+"o2wav": 4, M+"o2crs": 7, M+"o2ftl": 13, M+"o2ftr": -13, M+"o2vol": 120, M+"o3vol": 80,
+      M+"v2e2": 1, M+"e2dec": 300, M+"e2sus": 0.1, M+"v3e1": 1, M+"e1dec": 1500, M+"e1sus": 0, M+"e1rel": 800}),
+    ("Abs Sine Organ", "Absolute sines (an octave-doubled tone) on two oscillators plus a quiet pulse a twelfth up: a reedy organ.",
+     {M+"o1vol": 15, M+"o1crs": 19, M+"o2wav": 7, M+"o2vol": 50, M+"o3wav1": 0, M+"o3wav2": 7, M+"o3crs": 12, M+"o3vol": 40,
+      M+"v1e1": 1, M+"v2e1": 1, M+"v3e1": 1, M+"e1att": 5, M+"e1rel": 80}),
+]
+
+
 # LB302 (LMMS 1.2.2): one oscillator (shape 0 saw 1 triangle 2 square 3 round square 4 moog 5 sine 6 exponential
 # 7 noise 8-11 band-limited saw, square, triangle, moog) into a resonant filter with its own decaying envelope
 # (vcf_mod amount, vcf_dec decay) and distortion. Single-streamed: the track's envelopes and filter do not apply.
@@ -397,4 +469,5 @@ if __name__ == "__main__":
     write_bank("amsynth", AMSYNTH)
     write_bank("bitinvader", BITINVADER)
     write_bank("organic", ORGANIC)
+    write_bank("monstro", MONSTRO)
     write_bank("lb302", LB302)

@@ -8,6 +8,7 @@ enum LMMSInstrumentLoadRules {
         switch instrument {
         case "kicker": kicker(&values, plugin: plugin, version: version)
         case "organic": organic(&values, plugin: plugin)
+        case "monstro": monstro(&values, plugin: plugin, version: version)
         default: break
         }
     }
@@ -38,5 +39,16 @@ enum LMMSInstrumentLoadRules {
     /// "detune" (no preset has it) instead of `newdetune<i>`: no detune.
     private static func organic(_ values: inout [String: Double], plugin: XMLElement) {
         for i in 0..<8 where plugin.attributes["detune\(i)"] != nil { values["organic.newdetune\(i)"] = 0 }
+    }
+
+    /// Monstro's loadSettings has no rules of its own; DataFile's 1.2.0-rc2.42 upgrade gives every tempo-synced knob
+    /// (an attribute "<knob>_numerator") of an element with an old shared "syncmode" that mode as "<knob>_syncmode".
+    private static func monstro(_ values: inout [String: Double], plugin: XMLElement, version: LMMSVersion) {
+        guard version < LMMSVersion("1.2.0-rc2.42"), let text = plugin.attributes["syncmode"] else { return }
+        // QString::toInt: a whole number or 0.
+        let mode = Double(Int(text.trimmingCharacters(in: .whitespaces)) ?? 0)
+        for name in plugin.attributes.keys where name.hasSuffix("_numerator") {
+            values["monstro.\(name.dropLast("_numerator".count))_syncmode"] = mode
+        }
     }
 }

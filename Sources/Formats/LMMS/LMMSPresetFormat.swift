@@ -19,6 +19,7 @@ extension PresetFormat {
     public static let lmmsKicker = lmmsInstrument("kicker", name: "LMMS Kicker preset")
     public static let lmmsBitInvader = lmmsInstrument("bitinvader", name: "LMMS BitInvader preset")
     public static let lmmsOrganic = lmmsInstrument("organic", name: "LMMS Organic preset")
+    public static let lmmsMonstro = lmmsInstrument("monstro", name: "LMMS Monstro preset")
     public static let lmmsLB302 = lmmsInstrument("lb302", name: "LMMS LB302 preset")
 
     /// The format of one LMMS instrument's presets (its synth id is the plugin name, as `<instrument name=…>`).
@@ -35,7 +36,7 @@ extension PresetFormat {
 
 extension LMMSPreset {
     /// Instruments read by a format of their own (`PresetFormat.lmmsInstrument`), not TripleOscillator's.
-    public static let instrumentsWithOwnFormat: Set<String> = ["kicker", "bitinvader", "organic", "lb302"]
+    public static let instrumentsWithOwnFormat: Set<String> = ["kicker", "bitinvader", "organic", "lb302", "monstro"]
 
     /// The instrument attributes kept as text in `Patch.attributes["<plugin>.<name>"]` (drawn waves, saved as
     /// base64 floats), by plugin name.

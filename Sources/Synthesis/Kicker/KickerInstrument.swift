@@ -8,7 +8,7 @@ final class KickerInstrument: LMMSInstrument {
     let desiredReleaseFrames = 512
     private let settings: KickerSettings
     private let sampleRateHz: Float
-    private var noise = KickerNoise()
+    private var noise = LMMSPluginNoise()
 
     /// The sweep a note owns (LMMS keeps it in the note's `m_pluginData`).
     private final class Note {

@@ -1,6 +1,6 @@
 // LMMS 1.2.2 Kicker's sweeping oscillator (plugins/kicker/KickerOsc.h) with its distortion
 // (include/DspEffectLibrary.h `Distortion`), LMMS's `fastPow` (include/lmms_math.h) and the plugin's own
-// `fast_rand` noise (a function-local static in a header: each plugin library starts its own copy at 1).
+// `fast_rand` noise (`LMMSPluginNoise`).
 
 #if canImport(Glibc)
 import Glibc
@@ -20,17 +20,6 @@ enum KickerMath {
     /// DspEffectLibrary::Distortion::nextSample.
     @inline(__always) static func distort(_ x: Float, threshold: Float, gain: Float) -> Float {
         gain * (x * (abs(x) + threshold) / (x * x + (threshold - 1) * abs(x) + 1))
-    }
-}
-
-/// `fast_rand` as compiled into the Kicker plugin: next = next * 1103515245 + 12345 (unsigned long), seed 1.
-struct KickerNoise {
-    private var next: UInt64 = 1
-
-    /// Oscillator::noiseSample: 1 - fast_rand() * 2 / 32767.
-    @inline(__always) mutating func sample() -> Float {
-        next = next &* 1_103_515_245 &+ 12345
-        return 1 - Float(Int((next / 65536) % 32768)) * 2 / 32767
     }
 }
 
@@ -62,7 +51,7 @@ struct KickerOscillator {
     }
 
     /// KickerOsc::update for `frames` frames into `out`.
-    mutating func render(_ out: UnsafeMutablePointer<Float>, frames: Int, sampleRateHz: Float, noiseSource: inout KickerNoise) {
+    mutating func render(_ out: UnsafeMutablePointer<Float>, frames: Int, sampleRateHz: Float, noiseSource: inout LMMSPluginNoise) {
         let twoPi = Float(2 * Double.pi)
         for f in 0..<frames {
             let within = Float(counter) < lengthFrames

@@ -16,7 +16,7 @@ struct LB302Voice {
     private let sampleRateHz: Float
     private var filter: LB302Filter
     private var bandLimited: LB302BandLimitedWave?
-    private var noise = KickerNoise()
+    private var noise = LMMSPluginNoise()
     private var phase: Float = 0, increment: Float = 0
     private var envelopeCountdown = LB302Filter.envelopeInterval
     private var amplitude: Float = 0, amplifier = Amplifier.idle
