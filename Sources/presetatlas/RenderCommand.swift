@@ -10,7 +10,7 @@ import Glibc
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Render presets with the built-in synth engines (LMMS TripleOscillator .xpf, Yamaha DX7 .syx/.dx7).",
+        abstract: "Render presets with the built-in synth engines (LMMS 1.2.2 instrument .xpf presets, Yamaha DX7 .syx/.dx7, amsynth .bank).",
         discussion: """
         Examples:
         One file:  presetatlas render Bell.xpf --note 69 --velocity 100 --hold 1.0 --tail 3.0 --tempo 120 --out bell.wav

@@ -9,8 +9,6 @@ import Testing
 @Suite struct LB302FidelityOnTrackTests {
     static let references = LMMSReferenceRenders("lb302")
 
-    /// Factory presets whose effect chain holds plugins PresetAtlas does not emulate (they pass the sound).
-    static let unemulated = ["STrash.xpf": "its chain's CAPS PhaserI is not emulated"]
     /// Presets where LMMS itself is not repeatable.
     static let unrepeatable = [
         "AngryLead.xpf": "two LMMS 1.2.2 runs differ by up to 0.67 in the first 128 frames (Plate2x2 on a single stream)"]
@@ -24,12 +22,6 @@ import Testing
             let m = try Self.references.measure(row, rendering: rendering)
             #expect(m.synthID == "lb302", "\(row.file) is not read as an LB302 preset")
             measured.append(m)
-            if let cause = Self.unemulated[row.file] {
-                // Measured: distance 0.18. With the PhaserI switched off in LMMS, LMMS and ours are within 6.6e-6
-                // sample for sample (LMMSEffectVariantTests).
-                #expect(m.distance > 0.05, "\(row.file) now matches: \(cause) no longer holds, check it like the others")
-                continue
-            }
             if Self.unrepeatable[row.file] != nil {
                 // Measured: rendered twice by LMMS, ours was sample-identical to the second run; the fixture is a
                 // run like the first (distance 0.021).
@@ -38,7 +30,8 @@ import Testing
             }
             // Deterministic (LB302's noise and these chains' effects start from fixed states): sample for sample
             // within a few steps of the fixtures' 24-bit storage (one step is 9.5e-7 at 1/8 scale); DroneArp's
-            // arpeggio measures 2.6e-5. The distance still sees single-step differences in quiet decay tails
+            // arpeggio measures 2.6e-5, STrash's six effects (PhaserI, stereo enhancer) 1.9e-6. The distance still
+            // sees single-step differences in quiet decay tails
             // (Oh_Synth 0.024, random-05 0.039 with every sample within 1e-6).
             #expect(m.largestDifference < 5e-5, "\(row.file): largest sample difference \(m.largestDifference)")
             #expect(m.distance <= 0.05, "\(row.file): distance \(m.distance)")

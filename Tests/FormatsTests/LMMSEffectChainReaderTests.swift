@@ -21,6 +21,23 @@ import Testing
         """
     }
 
+    @Test func oldPresetsSaveLADSPAPortsAsAttributes() throws {
+        // LB302's STrash (LMMS 1.0 era): <ladspacontrols port01="0.1" ...>; "portNNlink" and "ports" are not ports.
+        let xml = Self.preset(chain: """
+        <fxchain numofeffects="1" enabled="1">
+          <effect autoquit="1" gate="0" name="ladspaeffect" wet="0.5" on="1">
+            <ladspacontrols port11="0.2" port01="0.1" port13="3.14159" port04link="1" link="0" ports="8"/>
+            <key><attribute value="caps" name="file"/><attribute value="PhaserI" name="plugin"/></key>
+          </effect>
+        </fxchain>
+        """)
+        let patch = try LMMSTestSupport.parse(xml)
+        let chain = try #require(patch.attributes[LMMSEffectChainSettings.attributeKey].flatMap(LMMSEffectChainSettings.init(encoded:)))
+        let phaser = try #require(chain.effects.first)
+        #expect(phaser.port(1, processor: 0) == 0.1 && phaser.port(1, processor: 1) == 0.2 && phaser.port(3, processor: 1) == 3.14159)
+        #expect(phaser.controls.count == 3)
+    }
+
     @Test func readsLADSPAAndNativeEffectsInOrder() throws {
         let xml = Self.preset(chain: """
         <fxchain numofeffects="3" enabled="1">

@@ -24,6 +24,13 @@ enum LMMSEffectChainReader {
         }
         var controls: [String: Float] = [:]
         if let ladspa = element.child("ladspacontrols") {
+            // LMMS 1.2 saves each port as a child <portNN data=...>; older presets as an attribute portNN="..."
+            // (AutomatableModel::loadSettings reads both; "portNNlink" and "ports" are not ports).
+            for (attribute, text) in ladspa.attributes where attribute.hasPrefix("port") {
+                let digits = String(attribute.dropFirst(4))
+                guard !digits.isEmpty, digits.allSatisfy(\.isNumber), let value = Float(text) else { continue }
+                controls[digits] = value
+            }
             for port in ladspa.children where port.name.hasPrefix("port") {
                 let digits = String(port.name.dropFirst(4))
                 if let value = LMMSPreset.modelValue(port, "data") { controls[digits] = Float(value) }

@@ -1,7 +1,5 @@
-// CAPS 0.4.5 "PhaserII" as bundled with LMMS 1.2.2 (plugins/LadspaEffect/caps/Phaser.cc, Phaser.h, dsp/Lorenz.h):
-// six all-passes whose delay follows a Lorenz attractor, updated every 32 samples, with feedback. Mono (LMMS runs
-// one per channel). Ports: 0 in, 1 rate (0...1), 2 depth (0...1), 3 spread (0...pi/2), 4 feedback (0...0.999),
-// 5 out.
+// CAPS 0.4.5 "PhaserII" (dsp/Lorenz.h): the shared phaser (CAPSPhaser) swept by a Lorenz attractor. Ports: rate
+// (0...1), depth (0...1), spread (0...pi/2), feedback (0...0.999).
 //
 // Not deterministic in LMMS: each instance starts the attractor at x = 0.1 - 0.1 * rand() / RAND_MAX, from the
 // process's C random generator, which LMMS does not seed reproducibly (three LMMS renders of PMbass differ by up
@@ -40,53 +38,23 @@ struct CAPSLorenz {
     }
 }
 
-struct CAPSPhaserII: LADSPAMonoKernel {
-    private var lorenz: CAPSLorenz
-    private var a = [Float](repeating: 0, count: 6), m = [Float](repeating: 0, count: 6)
-    private var y0: Float = 0
-    private var remain = 0
-    private let bottom: Double, range: Double
-    private let depth: Double, spread: Double, feedback: Double
-    private var normal: Float = 0.00000000000005
+/// PhaserII's sweep: 0.3 x the attractor's output.
+struct CAPSLorenzSweep: CAPSPhaserSweep {
+    var lorenz: CAPSLorenz
+    mutating func nextSweep() -> Double { 0.3 * Double(lorenz.get()) }
+}
 
+typealias CAPSPhaserII = CAPSPhaser<CAPSLorenzSweep>
+
+extension CAPSPhaser where Sweep == CAPSLorenzSweep {
     init(_ settings: LMMSEffectSettings, processor: Int, sampleRateHz fs: Double, seed: UInt64) {
-        var random = SplitMix64(seed: seed)
-        lorenz = CAPSLorenz(unit: random.nextUnit())
         func port(_ i: Int, _ fallback: Float, _ high: Float) -> Double {
-            Double(min(max(settings.port(i, processor: processor) ?? fallback, 0), high))
+            settings.capsPort(i, processor: processor, fallback, high)
         }
+        var random = SplitMix64(seed: seed)
+        var lorenz = CAPSLorenz(unit: random.nextUnit())
         lorenz.setRate(port(1, 0.25, 1) * 0.08)
-        depth = port(2, 0.75, 1)
-        spread = 1 + port(3, 0.39, Float(Double.pi * 0.5))
-        feedback = port(4, 0.75, 0.999)
-        bottom = 400 / fs
-        range = 2200 / fs
-    }
-
-    mutating func run(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, frames: Int) {
-        var done = 0
-        while done < frames {
-            if remain == 0 { remain = 32 }
-            let n = min(remain, frames - done)
-            var d = bottom + range * (0.3 * Double(lorenz.get()))
-            for j in stride(from: 5, through: 0, by: -1) {
-                a[j] = Float((1 - d) / (1 + d))
-                d *= spread
-            }
-            for i in done..<(done + n) {
-                let x = input[i]
-                var y = Float(Double(x) + Double(y0) * feedback + Double(normal))
-                for j in stride(from: 5, through: 0, by: -1) {
-                    let out = -a[j] * y + m[j]
-                    m[j] = a[j] * out + y
-                    y = out
-                }
-                y0 = y
-                output[i] = Float(Double(x) + Double(y) * depth)
-            }
-            done += n
-            remain -= n
-        }
-        normal = -normal
+        self.init(sweep: CAPSLorenzSweep(lorenz: lorenz), depth: port(2, 0.75, 1),
+                  spread: 1 + port(3, 0.39, Float(Double.pi * 0.5)), feedback: port(4, 0.75, 0.999), sampleRateHz: fs)
     }
 }

@@ -27,6 +27,7 @@ enum LMMSEffectCatalog {
             case "VintageDelay": return CalfVintageDelay(settings, sampleRateHz: sampleRateHz)
             case "tap_autopan": return TAPAutoPan(settings, sampleRateHz: sampleRateHz)
             case "tap_stereo_echo": return TAPStereoEcho(settings, sampleRateHz: sampleRateHz)
+            case "PhaserI": return LADSPAMonoPair { CAPSPhaserI(settings, processor: $0, sampleRateHz: Double(sampleRateHz)) }
             case "PhaserII":
                 return LADSPAMonoPair { CAPSPhaserII(settings, processor: $0, sampleRateHz: Double(sampleRateHz),
                                                      seed: SplitMix64.mix(seed, UInt64($0))) }
