@@ -3,10 +3,10 @@
 
 import Foundation
 
-enum LMMSBase64Floats {
+public enum LMMSBase64Floats {
     /// Little-endian float32s of the base64 text; Qt's fromBase64, which LMMS uses, skips characters outside the
     /// alphabet. A trailing partial float is dropped.
-    static func decode(_ text: String) -> [Float] {
+    public static func decode(_ text: String) -> [Float] {
         let bytes = [UInt8](Data(base64Encoded: text, options: .ignoreUnknownCharacters) ?? Data())
         return stride(from: 0, to: bytes.count - 3, by: 4).map { i in
             Float(bitPattern: UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]) << 16
@@ -15,7 +15,7 @@ enum LMMSBase64Floats {
     }
 
     /// The base64 text LMMS saves for `points`.
-    static func encode(_ points: [Float]) -> String {
+    public static func encode(_ points: [Float]) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(4 * points.count)
         for point in points {
