@@ -294,6 +294,45 @@ BITINVADER = [
 ]
 
 
+# Watsyn (LMMS 1.2.2): four drawn waves of 220 points ("@a1_wave" ... "@b2_wave", base64 floats as LMMS saves them),
+# each oscillator at mult/8 of the note with a detune per channel; amod/bmod 0 mix 1 AM 2 RM 3 PM (A2 on A1, B2 on
+# B1); xtalk leaks A1 into B2; abmix -100 (only A) ... 100 (only B), moved by the envAmt/Att/Hold/Dec envelope (ms).
+W = "watsyn."
+WATSYN_POINTS = 220
+SAW = wave_text(drawn(WATSYN_POINTS, lambda x: 1 - 2 * x))
+SINE = wave_text(drawn(WATSYN_POINTS, lambda x: math.sin(2 * math.pi * x)))
+SQUARE = wave_text(drawn(WATSYN_POINTS, lambda x: 1 if x < 0.5 else -1))
+TRIANGLE = wave_text(drawn(WATSYN_POINTS, lambda x: 1 - 4 * abs(x - 0.5)))
+
+WATSYN = [
+    ("Detuned Saw Pair", "Two saws mixed on the A side, each channel detuned 7 cents the other way: a wide lead.",
+     {"@a1_wave": SAW, "@a2_wave": SAW, W+"a1_ltune": -7, W+"a1_rtune": 7, W+"a2_ltune": 7, W+"a2_rtune": -7,
+      W+"abmix": -100, "elvol.amt": 1, "elvol.att": 0.02, "elvol.sustain": 0.8, "elvol.rel": 0.2}),
+    ("Phase Mod Bell", "A sine whose phase a sine at three times the pitch moves: a bright strike that dies away.",
+     {"@a1_wave": SINE, "@a2_wave": SINE, W+"a2_mult": 24, W+"a2_vol": 40, W+"amod": 3, W+"abmix": -100,
+      "elvol.amt": 1, "elvol.hold": 0, "elvol.dec": 1.2, "elvol.sustain": 0, "elvol.rel": 0.8}),
+    ("Ring Mod Clang", "B1 ring-modulated by B2 at 11/8 of its pitch: inharmonic, metallic.",
+     {"@b1_wave": SINE, "@b2_wave": SINE, W+"b2_mult": 11, W+"bmod": 2, W+"abmix": 100, W+"b1_vol": 150, W+"b2_vol": 150,
+      "elvol.amt": 1, "elvol.hold": 0.1, "elvol.dec": 0.8, "elvol.sustain": 0.2, "elvol.rel": 0.5}),
+    ("Square To Triangle Sweep", "The mix envelope carries a square (A) over to a triangle (B) and back within a second.",
+     {"@a1_wave": SQUARE, "@a2_wave": SQUARE, "@b1_wave": TRIANGLE, "@b2_wave": TRIANGLE, W+"abmix": -100,
+      W+"envAmt": 200, W+"envAtt": 300, W+"envHold": 200, W+"envDec": 500}),
+    ("Sub Tremolo Pad", "A triangle amplitude-modulated by a sine three octaves down, slow swell and release.",
+     {"@a1_wave": TRIANGLE, "@a2_wave": SINE, W+"a2_mult": 1, W+"amod": 1, W+"abmix": -100, W+"a1_pan": -30,
+      "elvol.amt": 1, "elvol.att": 0.6, "elvol.dec": 1, "elvol.sustain": 0.9, "elvol.rel": 0.9}),
+    ("Crosstalk Growl", "A1's square leaks into B2, which phase-modulates a saw: a growl that the A-B mix blends in.",
+     {"@a1_wave": SQUARE, "@b1_wave": SAW, "@b2_wave": SINE, W+"b2_mult": 4, W+"xtalk": 60, W+"bmod": 3, W+"abmix": 60,
+      "eldata.fwet": 1, "eldata.ftype": 0, "eldata.fcut": 2500, "eldata.fres": 1.5}),
+    ("Hollow Square Organ", "Squares an octave apart on A and B, half and half, no envelope: a steady hollow organ.",
+     {"@a1_wave": SQUARE, "@a2_wave": SQUARE, "@b1_wave": SQUARE, "@b2_wave": SQUARE, W+"b1_mult": 16, W+"b2_mult": 16,
+      W+"a2_vol": 60, W+"b1_vol": 70, W+"b2_vol": 40}),
+    ("Detuned PM Bass", "A saw phase-modulated by a detuned sine an octave down, low-passed, an octave below the note.",
+     {"@a1_wave": SAW, "@a2_wave": SINE, W+"a2_mult": 4, W+"a2_ltune": 5, W+"a2_rtune": -5, W+"a2_vol": 30, W+"amod": 3,
+      W+"abmix": -100, "track.basenote": 69, "eldata.fwet": 1, "eldata.ftype": 0, "eldata.fcut": 900, "eldata.fres": 0.8,
+      "elvol.amt": 1, "elvol.dec": 0.4, "elvol.sustain": 0.6, "elvol.rel": 0.1}),
+]
+
+
 # Organic (LMMS 1.2.2): eight oscillators at harmonics of the note (newharmonic index: 0 = 0.5x, 1 = 0.75x, 2 = 1x,
 # 3...17 = 2x...16x), wave 0 sine 1 saw 2 square 3 triangle 4 moog saw 5 exponential, volume, panning, stereo
 # detune in cents; then the waveshaper ("foldback", 0...0.99) and volume.
@@ -398,3 +437,4 @@ if __name__ == "__main__":
     write_bank("bitinvader", BITINVADER)
     write_bank("organic", ORGANIC)
     write_bank("lb302", LB302)
+    write_bank("watsyn", WATSYN)

@@ -10,9 +10,9 @@ import Glibc
 import Darwin
 #endif
 
-enum WatsynWave {
+public enum WatsynWave {
     /// Watsyn.h GRAPHLEN: points drawn per wave.
-    static let drawnLength = 220
+    public static let drawnLength = 220
     /// WAVERATIO: the oversampling factor.
     static let ratio = 32
     /// WAVELEN: points of the oversampled wave a note reads.
@@ -21,7 +21,7 @@ enum WatsynWave {
     static let margin = 64
 
     /// graphModel::setWaveToSine over GRAPHLEN points (what the constructor draws): sinf(i / 220 * 2 pi) in float.
-    static let constructorSine: [Float] = (0..<drawnLength).map { sinf(Float($0) / Float(drawnLength) * (2 * Float.pi)) }
+    public static let constructorSine: [Float] = (0..<drawnLength).map { sinf(Float($0) / Float(drawnLength) * (2 * Float.pi)) }
 
     /// The drawn points of a saved wave (base64 text); graphModel::setSamples copies GRAPHLEN floats, so a short
     /// text is padded with 0 (LMMS would read past it). nil: the constructor's sine.
