@@ -8,6 +8,7 @@ enum LMMSInstrumentLoadRules {
         switch instrument {
         case "kicker": kicker(&values, plugin: plugin, version: version)
         case "organic": organic(&values, plugin: plugin)
+        case "watsyn": watsyn(&values, plugin: plugin, version: version)
         default: break
         }
     }
@@ -38,5 +39,15 @@ enum LMMSInstrumentLoadRules {
     /// "detune" (no preset has it) instead of `newdetune<i>`: no detune.
     private static func organic(_ values: inout [String: Double], plugin: XMLElement) {
         for i in 0..<8 where plugin.attributes["detune\(i)"] != nil { values["organic.newdetune\(i)"] = 0 }
+    }
+
+    /// DataFile's 1.2.0-rc2.42 upgrade gives each of Watsyn's three mix envelope TempoSyncKnobs the old shared
+    /// "syncmode" as its own `<knob>_syncmode` (Watsyn.cpp loadSettings reads them as 1.2.2 saves them).
+    private static func watsyn(_ values: inout [String: Double], plugin: XMLElement, version: LMMSVersion) {
+        let a = plugin.attributes
+        guard version < LMMSVersion("1.2.0-rc2.42"), let mode = a["syncmode"].flatMap(Double.init) else { return }
+        for knob in ["envAtt", "envHold", "envDec"] where values["watsyn.\(knob)_syncmode"] == nil && a["\(knob)_numerator"] != nil {
+            values["watsyn.\(knob)_syncmode"] = mode
+        }
     }
 }

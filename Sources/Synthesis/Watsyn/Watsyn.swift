@@ -20,7 +20,8 @@ public struct Watsyn: LMMSTrackSynth, DrawsRandomAttributes {
             waves[name] = patch.attributes[attribute]
         }
         return try LMMSTrackEngine.render(patch, schema: schema, settings: settings, lfoUserWaves: lfoUserWaves) { values, rate in
-            WatsynVoice.instrument(WatsynSettings(values, waves: waves), sampleRateHz: rate)
+            WatsynVoice.instrument(WatsynSettings(values, waves: waves, tempoBPM: Float(settings.tempoBPM)),
+                                  sampleRateHz: rate)
         }
     }
 

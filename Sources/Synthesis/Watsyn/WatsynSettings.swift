@@ -46,8 +46,9 @@ public struct WatsynSettings: Sendable, Equatable {
     public init() {}
 
     /// The settings of a patch of `Synths/watsyn.xml` (ids `watsyn.<attribute>`, clamped by the schema) with its
-    /// drawn waves (`waves[name]`: LMMS's base64 text of `<name>_wave`; nil: the constructor's sine).
-    init(_ values: SchemaValues, waves: [String: String]) {
+    /// drawn waves (`waves[name]`: LMMS's base64 text of `<name>_wave`; nil: the constructor's sine), at the song's
+    /// tempo (envelope times synced to it).
+    init(_ values: SchemaValues, waves: [String: String], tempoBPM: Float) {
         for (i, name) in Self.oscillatorNames.enumerated() {
             let knob = { (attribute: String) -> Float in Float(values.value("watsyn.\(name)_\(attribute)")) }
             oscillators[i] = Oscillator(drawn: WatsynWave.drawn(waves[name]), volume: knob("vol"), panning: knob("pan"),
@@ -58,9 +59,19 @@ public struct WatsynSettings: Sendable, Equatable {
         bModulation = Modulation(rawValue: Int(values.value("watsyn.bmod").rounded())) ?? .mix
         abMix = Float(values.value("watsyn.abmix"))
         envelopeAmount = Float(values.value("watsyn.envAmt"))
-        envelopeAttackMs = Float(values.value("watsyn.envAtt"))
-        envelopeHoldMs = Float(values.value("watsyn.envHold"))
-        envelopeDecayMs = Float(values.value("watsyn.envDec"))
+        envelopeAttackMs = Self.envelopeTime("envAtt", values, tempoBPM: tempoBPM)
+        envelopeHoldMs = Self.envelopeTime("envHold", values, tempoBPM: tempoBPM)
+        envelopeDecayMs = Self.envelopeTime("envDec", values, tempoBPM: tempoBPM)
         crosstalk = Float(values.value("watsyn.xtalk"))
+    }
+
+    /// A mix envelope time in ms: the knob, or with a tempo sync the value TempoSyncKnobModel sets (its scale and
+    /// maximum are both 2000 ms), kept in the knob's range.
+    private static func envelopeTime(_ knob: String, _ values: SchemaValues, tempoBPM: Float) -> Float {
+        let ms = Float(values.value("watsyn.\(knob)"))
+        guard let factor = LMMSTrackSettings.syncFactor(mode: Int(values.value("watsyn.\(knob)_syncmode").rounded()),
+                                                        numerator: values.value("watsyn.\(knob)_numerator"),
+                                                        denominator: values.value("watsyn.\(knob)_denominator")) else { return ms }
+        return min(max(LMMSTrackSettings.tempoSyncedValue(tempoBPM: tempoBPM, factor: factor, scale: 2000, maximum: 2000), 0), 2000)
     }
 }
