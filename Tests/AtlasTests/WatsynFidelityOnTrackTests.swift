@@ -73,6 +73,19 @@ import TestSupport
         #expect(try LMMSReferenceRenders.differenceBetweenRandomAttributes(engine, seed: 7, index: 3) > 0.01)
     }
 
+    @Test func wavesHoldingNaNOrInfinityRenderWithoutTrapping() throws {
+        // Phase modulation by such a wave has no phase to read; the render must still finish.
+        let engine = Watsyn(schema: TestSchemas.required("watsyn"))
+        var patch = TestSchemas.required("watsyn").initPatch()
+        patch.values["watsyn.amod"] = 3
+        patch.values["watsyn.bmod"] = 3
+        patch.attributes["watsyn.a2_wave"] = LMMSBase64Floats.encode([Float](repeating: .nan, count: 220))
+        patch.attributes["watsyn.b2_wave"] = LMMSBase64Floats.encode([Float](repeating: .infinity, count: 220))
+        patch.attributes["watsyn.b1_wave"] = "not base64 at all"
+        let out = try engine.render(patch, settings: LMMSReferenceRenders.settings)
+        #expect(out.channels.count == 2 && out.channels[0].count == 66_150)
+    }
+
     @Test func aPresetsWavesAreKeptAsLMMSWroteThem() throws {
         let url = Self.references.folder.appendingPathComponent("random-00.xpf")
         let patch = try #require(try PresetRendering().patches(url).first)

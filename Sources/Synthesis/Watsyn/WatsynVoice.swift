@@ -89,9 +89,11 @@ struct WatsynVoice: LMMSNoteVoice {
         return fraction * (wave[next] - wave[index]) + wave[index]
     }
 
-    /// A phase moved by a modulator sample, wrapped into 0..<WAVELEN.
+    /// A phase moved by a modulator sample, wrapped into 0..<WAVELEN. A modulator that is not finite (a saved wave
+    /// holding NaN or infinity) leaves no phase to read; LMMS reads outside its table there, ours reads point 0.
     private static func modulated(_ phase: Float, by modulator: Float) -> Float {
         let length = Float(WatsynWave.length)
+        guard modulator.isFinite else { return 0 }
         var moved = fmodf(phase + modulator * phaseModulationPoints, length)
         if moved < 0 { moved += length }
         return moved
