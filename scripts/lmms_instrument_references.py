@@ -54,6 +54,13 @@ RANGES = {
                     ("sus", (0, 1, 0.001)), ("rel", (0, 4000, 1)), ("slo", (-1, 1, 0.001))]},
                 **{f"{target}{source}": (-1, 1, 0.001) for target in ("v1", "v2", "v3", "p1", "p2", "p3", "f1", "f2", "f3", "w1", "s3")
                    for source in ("e1", "e2", "l1", "l2")}},
+    # plugins/watsyn: four oscillators A1 A2 B1 B2 (their waves drawn too, wave_attributes below), the A-B mix and
+    # its envelope (TempoSyncKnobs in ms), A1->B2 crosstalk, A2->A1 and B2->B1 modulation (mix, AM, RM, PM).
+    "Watsyn": {"abmix": (-100, 100, 0.1), "envAmt": (-200, 200, 1), "envAtt": (0, 2000, 1), "envHold": (0, 2000, 1),
+               "envDec": (0, 2000, 1), "xtalk": (0, 100, 0.1), "amod": (0, 3, 1), "bmod": (0, 3, 1),
+               **{f"{osc}_{knob}": r for osc in ("a1", "a2", "b1", "b2") for knob, r in
+                  [("vol", (0, 200, 0.1)), ("pan", (-100, 100, 0.1)), ("mult", (1, 24, 1)), ("ltune", (-600, 600, 1)),
+                   ("rtune", (-600, 600, 1))]}},
 }
 
 # The instrument track's knobs (InstrumentSoundShaping.cpp, EnvelopeAndLfoParameters.cpp): element -> attribute ->
@@ -66,11 +73,15 @@ TRACK_RANGES = {"eldata": {"fwet": (1, 1, 1), "ftype": (0, 21, 1), "fcut": (1, 1
                 "elvol": _ENVELOPE, "elcut": _ENVELOPE}
 
 def wave_attributes(instrument, element, rng):
-    """Attributes drawn beyond the knobs: BitInvader's hand-drawn wave (base64 of float32 points in -1..1)."""
-    if instrument != "BitInvader": return {}
-    length = int(float(re.search(r'sampleLength="([^"]*)"', element).group(1)))
-    points = struct.pack(f"<{length}f", *(rng.uniform(-1, 1) for _ in range(length)))
-    return {"sampleShape": base64.b64encode(points).decode()}
+    """Attributes drawn beyond the knobs: hand-drawn waves (base64 of float32 points uniform in -1..1), BitInvader's
+    `sampleShape` (as many points as sampleLength) and Watsyn's four (GRAPHLEN = 220 points each)."""
+    def drawn(length):
+        return base64.b64encode(struct.pack(f"<{length}f", *(rng.uniform(-1, 1) for _ in range(length)))).decode()
+    if instrument == "BitInvader":
+        return {"sampleShape": drawn(int(float(re.search(r'sampleLength="([^"]*)"', element).group(1))))}
+    if instrument == "Watsyn":
+        return {f"{osc}_wave": drawn(220) for osc in ("a1", "a2", "b1", "b2")}
+    return {}
 
 def bare_track(text):
     """The track adds nothing to the instrument: envelope and LFO amounts 0, filter off, no arpeggio or chord,

@@ -79,4 +79,15 @@ struct LMMSReferenceRenders {
         let sorted = values.sorted()
         return sorted.isEmpty ? .infinity : sorted[sorted.count / 2]
     }
+
+    /// The largest difference between the first channels of `engine`'s renders of its init patch with random
+    /// attributes `seed` / `index` and `seed` / `index + 1` (drawn waves that matter make it large).
+    static func differenceBetweenRandomAttributes<Engine: DrawsRandomAttributes>(_ engine: Engine, seed: UInt64, index: Int) throws -> Float {
+        var patch = engine.schema.initPatch()
+        patch.attributes = engine.randomAttributes(seed: seed, index: index)
+        let a = try engine.render(patch, settings: settings)
+        patch.attributes = engine.randomAttributes(seed: seed, index: index + 1)
+        let b = try engine.render(patch, settings: settings)
+        return zip(a.channels[0], b.channels[0]).map { abs($0 - $1) }.max() ?? 0
+    }
 }

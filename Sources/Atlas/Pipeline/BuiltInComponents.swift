@@ -18,7 +18,7 @@ public enum BuiltInComponents {
         ["/.cache/factory/usr/share/lmms/presets/TripleOscillator", "/.cache/factory/usr/share/lmms/presets/Kicker",
          "/.cache/factory/usr/share/lmms/presets/BitInvader", "/.cache/factory/usr/share/lmms/presets/Organic",
          "/.cache/factory/usr/share/lmms/presets/Monstro",
-         "/.cache/factory/usr/share/lmms/presets/LB302",
+         "/.cache/factory/usr/share/lmms/presets/LB302", "/.cache/factory/usr/share/lmms/presets/Watsyn",
          "/.cache/factory/usr/share/hexter",
          "/.cache/factory/usr/share/amsynth/banks", "/Presets"]
             .map { URL(fileURLWithPath: root.path + $0) }

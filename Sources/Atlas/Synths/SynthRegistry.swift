@@ -4,7 +4,7 @@ import Synthesis
 
 public enum SynthRegistry {
     /// Every built-in synth, in the order their formats are tried on a file.
-    public static let builtIn: [SynthDescriptor] = [.tripleOscillator, .dx7, .zynAddSubFX, .amsynth, .kicker, .bitInvader, .organic, .lb302, .monstro]
+    public static let builtIn: [SynthDescriptor] = [.tripleOscillator, .dx7, .zynAddSubFX, .amsynth, .kicker, .bitInvader, .organic, .lb302, .monstro, .watsyn]
 
     /// The descriptor of a synth id, or nil.
     public static func descriptor(_ id: String) -> SynthDescriptor? {

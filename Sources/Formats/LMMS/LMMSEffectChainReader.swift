@@ -40,6 +40,10 @@ enum LMMSEffectChainReader {
             for (attribute, text) in native.attributes {
                 if let value = Float(text.trimmingCharacters(in: .whitespaces)) { controls[attribute] = value }
             }
+            // The waveshaper's drawn curve (base64 floats) becomes one control per point: waveShape.0, ...
+            if let curve = native.attributes["waveShape"] {
+                for (i, point) in LMMSBase64Floats.decode(curve).enumerated() { controls["waveShape.\(i)"] = point }
+            }
             for child in native.children {
                 if let text = child.attributes["value"], let value = Float(text) { controls[child.name] = value }
             }

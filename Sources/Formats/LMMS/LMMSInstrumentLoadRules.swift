@@ -9,6 +9,7 @@ enum LMMSInstrumentLoadRules {
         case "kicker": kicker(&values, plugin: plugin, version: version)
         case "organic": organic(&values, plugin: plugin)
         case "monstro": monstro(&values, plugin: plugin, version: version)
+        case "watsyn": watsyn(&values, plugin: plugin, version: version)
         default: break
         }
     }
@@ -49,6 +50,16 @@ enum LMMSInstrumentLoadRules {
         let mode = Double(Int(text.trimmingCharacters(in: .whitespaces)) ?? 0)
         for name in plugin.attributes.keys where name.hasSuffix("_numerator") {
             values["monstro.\(name.dropLast("_numerator".count))_syncmode"] = mode
+        }
+    }
+
+    /// DataFile's 1.2.0-rc2.42 upgrade gives each of Watsyn's three mix envelope TempoSyncKnobs the old shared
+    /// "syncmode" as its own `<knob>_syncmode` (Watsyn.cpp loadSettings reads them as 1.2.2 saves them).
+    private static func watsyn(_ values: inout [String: Double], plugin: XMLElement, version: LMMSVersion) {
+        let a = plugin.attributes
+        guard version < LMMSVersion("1.2.0-rc2.42"), let mode = a["syncmode"].flatMap(Double.init) else { return }
+        for knob in ["envAtt", "envHold", "envDec"] where values["watsyn.\(knob)_syncmode"] == nil && a["\(knob)_numerator"] != nil {
+            values["watsyn.\(knob)_syncmode"] = mode
         }
     }
 }

@@ -21,6 +21,7 @@ extension PresetFormat {
     public static let lmmsOrganic = lmmsInstrument("organic", name: "LMMS Organic preset")
     public static let lmmsMonstro = lmmsInstrument("monstro", name: "LMMS Monstro preset")
     public static let lmmsLB302 = lmmsInstrument("lb302", name: "LMMS LB302 preset")
+    public static let lmmsWatsyn = lmmsInstrument("watsyn", name: "LMMS Watsyn preset")
 
     /// The format of one LMMS instrument's presets (its synth id is the plugin name, as `<instrument name=…>`).
     static func lmmsInstrument(_ plugin: String, name: String) -> PresetFormat {
@@ -36,11 +37,12 @@ extension PresetFormat {
 
 extension LMMSPreset {
     /// Instruments read by a format of their own (`PresetFormat.lmmsInstrument`), not TripleOscillator's.
-    public static let instrumentsWithOwnFormat: Set<String> = ["kicker", "bitinvader", "organic", "lb302", "monstro"]
+    public static let instrumentsWithOwnFormat: Set<String> = ["kicker", "bitinvader", "organic", "lb302", "monstro", "watsyn"]
 
     /// The instrument attributes kept as text in `Patch.attributes["<plugin>.<name>"]` (drawn waves, saved as
     /// base64 floats), by plugin name.
-    public static let instrumentTextAttributes: [String: [String]] = ["bitinvader": ["sampleShape"]]
+    public static let instrumentTextAttributes: [String: [String]] = [
+        "bitinvader": ["sampleShape"], "watsyn": ["a1_wave", "a2_wave", "b1_wave", "b2_wave"]]
 
     /// The instrument plugin a preset names (`<instrument name="…">`) in its plain or decompressed text; nil when
     /// the text has none (old layouts) or cannot be read (a compressed head cut short).

@@ -10,6 +10,7 @@ enum LMMSEffectCatalog {
         case "bassbooster": return LMMSBassBooster(settings, sampleRateHz: sampleRateHz)
         case "dualfilter": return LMMSDualFilter(settings, sampleRateHz: sampleRateHz)
         case "amplifier": return LMMSAmplifier(settings)
+        case "waveshaper": return LMMSWaveShaper(settings)
         case "ladspaeffect":
             switch settings.plugin {
             case "Plate2x2": return CAPSPlate2x2(settings, sampleRateHz: Double(sampleRateHz))
