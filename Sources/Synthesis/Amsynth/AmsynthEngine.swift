@@ -31,9 +31,10 @@ struct AmsynthEngine {
     mutating func render(left: UnsafeMutablePointer<Float>, right: UnsafeMutablePointer<Float>, frameCount: Int,
                          note: Int, velocity: Int, noteOffFrame: Int) {
         noteOn(note: note, velocity: velocity)
-        let masterVolume = values.masterVolume
         var active = true, released = false
         var frame = 0
+        // The frames the limiter has yet to process: the previous block's (see AmsynthSerialChains).
+        var behind = 0..<0
         while frame < frameCount {
             if !released && frame >= noteOffFrame {
                 voice.noteOff()
@@ -41,19 +42,51 @@ struct AmsynthEngine {
             }
             var count = min(Amsynth.hostBlock - frame % Amsynth.hostBlock, frameCount - frame)
             if !released { count = min(count, noteOffFrame - frame) }
-            // The voice is mono: it is rendered and distorted in the left channel, then copied right.
-            let block = left + frame
-            block.update(repeating: 0, count: count)
             if active && voice.isSilent { active = false }
-            if active { voice.render(into: block, count: count, masterVolume: masterVolume, noise: &noise) }
-            // A silent voice stays silent (one note), and the distortion maps +0 to +0 (|0|^c = 0 for
-            // c ≥ 0.01): its exponent, which only shapes later samples, need not move on.
-            if active { distortion.process(block, count: count) }
-            (right + frame).update(from: block, count: count)
-            reverb.process(left: left + frame, right: right + frame, count: count)
-            limiter.process(left: left + frame, right: right + frame, count: count)
+            renderBlock(left: left + frame, right: right + frame, count: count, voiceActive: active,
+                        limiterLeft: left + behind.lowerBound, limiterRight: right + behind.lowerBound,
+                        limiterCount: behind.count)
+            behind = frame..<(frame + count)
             frame += count
         }
+        var last = limiter.chain(left: left + behind.lowerBound, right: right + behind.lowerBound)
+        for i in 0..<behind.count { last.step(i) }
+        limiter.settle(last)
+    }
+
+    /// One host block: the voice (mono, rendered and distorted in the left channel, then copied
+    /// right) and the reverb, with the limiter on the previous block's frames stepped alongside.
+    private mutating func renderBlock(left: UnsafeMutablePointer<Float>, right: UnsafeMutablePointer<Float>,
+                                      count: Int, voiceActive: Bool, limiterLeft: UnsafeMutablePointer<Float>,
+                                      limiterRight: UnsafeMutablePointer<Float>, limiterCount: Int) {
+        left.update(repeating: 0, count: count)
+        var damping = reverb.beginBlock(count: count)
+        var peaks = limiter.chain(left: limiterLeft, right: limiterRight)
+        if voiceActive {
+            var filter = voice.beginBlock(into: left, count: count, masterVolume: values.masterVolume, noise: &noise)
+            if var chain = damping {
+                AmsynthSerialChains.step(&filter, &chain, count: count, &peaks, cCount: limiterCount)
+                damping = chain
+            } else {
+                var idle = AmsynthIdleChain()
+                AmsynthSerialChains.step(&filter, &idle, count: count, &peaks, cCount: limiterCount)
+            }
+            voice.endBlock(filter)
+            distortion.process(left, count: count)
+        } else {
+            // A silent voice stays silent (one note), and the distortion maps +0 to +0 (|0|^c = 0 for
+            // c ≥ 0.01): its exponent, which only shapes later samples, need not move on.
+            var idle = AmsynthIdleChain(), alsoIdle = AmsynthIdleChain()
+            if var chain = damping {
+                AmsynthSerialChains.step(&chain, &idle, count: count, &peaks, cCount: limiterCount)
+                damping = chain
+            } else {
+                AmsynthSerialChains.step(&idle, &alsoIdle, count: count, &peaks, cCount: limiterCount)
+            }
+        }
+        limiter.settle(peaks)
+        right.update(from: left, count: count)
+        reverb.endBlock(damping, left: left, right: right, count: count)
     }
 
     /// Poly mode plays the note at its pitch. Mono and legato modes use one voice whose frequency

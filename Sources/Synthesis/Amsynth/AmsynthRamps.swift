@@ -29,6 +29,11 @@ struct AmsynthLerper {
         position = min(position + 1, steps)
         return y
     }
+
+    /// Moves on as `n` calls of `next()` would.
+    mutating func skip(_ n: Int) {
+        position = UInt32(min(Int(position) + max(n, 0), Int(steps)))
+    }
 }
 
 /// One-pole smoother that moves 0.5 % of the way to its input each sample.

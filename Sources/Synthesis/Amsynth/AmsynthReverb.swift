@@ -10,7 +10,9 @@
 // (1) each quad's reads for the block, as vectors along time (a comb is longer than a block, so
 // everything it reads this block was written before it); (2) the damping filters, the only part that
 // depends on the previous frame, frame by frame with the 4 quads' chains side by side so their
-// latencies overlap; (3) each quad's writes, as vectors along time. Then the all-passes, line by line.
+// latencies overlap (the engine steps this chain beside the voice's and the limiter's: `beginBlock`
+// returns it, `endBlock` takes it back); (3) each quad's writes, as vectors along time. Then the
+// all-passes, line by line.
 
 final class AmsynthReverb {
     private static let combTunings = [1116, 1188, 1277, 1356, 1422, 1491, 1557, 1617]
@@ -80,41 +82,43 @@ final class AmsynthReverb {
 
     /// Processes `count` frames in place: out = in + (wet reverb + dry × in).
     func process(left: UnsafeMutablePointer<Float>, right: UnsafeMutablePointer<Float>, count: Int) {
-        if wet1 == 0 && wet2 == 0 {
-            // The wet path is exactly 0 (its gains stay 0): only the dry gain moves, and the delay
-            // lines, which nothing reads, need not run.
-            var dryZ = gains[0]
-            if Self.settled(dryZ, dry) {
-                for i in 0..<count {
-                    left[i] = left[i] + left[i] * dryZ
-                    right[i] = right[i] + right[i] * dryZ
-                }
-                return
-            }
-            for i in 0..<count {
-                dryZ += (dry - dryZ) * 0.005
-                left[i] = left[i] + left[i] * dryZ
-                right[i] = right[i] + right[i] * dryZ
-            }
-            gains[0] = dryZ
-            return
-        }
         var done = 0
         while done < count {
             let n = min(Self.block, count - done)
-            processBlock(left: left + done, right: right + done, count: n)
+            var chain = beginBlock(count: n)
+            if var damping = chain {
+                for t in 0..<n { damping.step(t) }
+                chain = damping
+            }
+            endBlock(chain, left: left + done, right: right + done, count: n)
             done += n
         }
     }
 
-    private func processBlock(left: UnsafeMutablePointer<Float>, right: UnsafeMutablePointer<Float>, count: Int) {
-        for i in 0..<count { input[i] = (left[i] + right[i]) * Self.fixedGain }
+    /// Starts a block of `count` (at most 64) frames: the comb reads, which need none of the block's
+    /// input. Returns the damping filters to step over the block, or nil when the wet path is off.
+    func beginBlock(count: Int) -> DampingChain? {
+        precondition(count <= Self.block, "the reverb takes blocks of at most \(Self.block) frames")
+        if wet1 == 0 && wet2 == 0 { return nil }
         // Freeverb sums each side's 8 combs in order: quad 0 (or 2) starts the sums, quad 1 (or 3) adds.
         readCombs(quad: 0, into: wetLeft, adding: false, count: count)
         readCombs(quad: 1, into: wetLeft, adding: true, count: count)
         readCombs(quad: 2, into: wetRight, adding: false, count: count)
         readCombs(quad: 3, into: wetRight, adding: true, count: count)
-        dampCombs(count: count)
+        return DampingChain(s0: combStore[0], s1: combStore[1], s2: combStore[2], s3: combStore[3],
+                            r0: damped, r1: damped + Self.block, r2: damped + 2 * Self.block, r3: damped + 3 * Self.block,
+                            damp1: damp1)
+    }
+
+    /// Finishes the block begun by `beginBlock`, its damping chain stepped over all `count` frames:
+    /// the comb writes, the all-passes and the mix into `left` and `right`.
+    func endBlock(_ chain: DampingChain?, left: UnsafeMutablePointer<Float>, right: UnsafeMutablePointer<Float>, count: Int) {
+        guard let chain else {
+            mixDry(left: left, right: right, count: count)
+            return
+        }
+        combStore[0] = chain.s0; combStore[1] = chain.s1; combStore[2] = chain.s2; combStore[3] = chain.s3
+        for i in 0..<count { input[i] = (left[i] + right[i]) * Self.fixedGain }
         for quad in 0..<4 { writeCombs(quad: quad, count: count) }
         for a in 16..<20 {
             allpass(a, wetLeft, count: count)
@@ -139,6 +143,25 @@ final class AmsynthReverb {
             right[i] = right[i] + (outR * wet1Z + outL * wet2Z + right[i] * dryZ)
         }
         gains[0] = dryZ; gains[1] = wet1Z; gains[2] = wet2Z
+    }
+
+    /// The wet path is exactly 0 (its gains stay 0): only the dry gain moves, and the delay lines,
+    /// which nothing reads, need not run.
+    private func mixDry(left: UnsafeMutablePointer<Float>, right: UnsafeMutablePointer<Float>, count: Int) {
+        var dryZ = gains[0]
+        if Self.settled(dryZ, dry) {
+            for i in 0..<count {
+                left[i] = left[i] + left[i] * dryZ
+                right[i] = right[i] + right[i] * dryZ
+            }
+            return
+        }
+        for i in 0..<count {
+            dryZ += (dry - dryZ) * 0.005
+            left[i] = left[i] + left[i] * dryZ
+            right[i] = right[i] + right[i] * dryZ
+        }
+        gains[0] = dryZ
     }
 
     /// True when the 0.005-per-sample smoother at `z` no longer moves towards `target` (the step
@@ -209,17 +232,20 @@ final class AmsynthReverb {
         }
     }
 
-    /// Pass 2: store = guard(output × damp2 + store × damp1), frame by frame, the 4 quads side by side.
-    private func dampCombs(count: Int) {
-        let r0 = damped, r1 = damped + Self.block, r2 = damped + 2 * Self.block, r3 = damped + 3 * Self.block
-        var s0 = combStore[0], s1 = combStore[1], s2 = combStore[2], s3 = combStore[3]
-        for t in 0..<count {
-            s0 = Self.guarded(r0[t] + s0 * damp1); r0[t] = s0
-            s1 = Self.guarded(r1[t] + s1 * damp1); r1[t] = s1
-            s2 = Self.guarded(r2[t] + s2 * damp1); r2[t] = s2
-            s3 = Self.guarded(r3[t] + s3 * damp1); r3[t] = s3
+    /// Pass 2: store = guard(output × damp2 + store × damp1), frame by frame, the 4 quads side by side;
+    /// each row of `damped` (output × damp2) becomes the new store.
+    struct DampingChain: AmsynthSerialChain {
+        fileprivate(set) var s0: SIMD4<Float>, s1: SIMD4<Float>, s2: SIMD4<Float>, s3: SIMD4<Float>
+        let r0: UnsafeMutablePointer<SIMD4<Float>>, r1: UnsafeMutablePointer<SIMD4<Float>>
+        let r2: UnsafeMutablePointer<SIMD4<Float>>, r3: UnsafeMutablePointer<SIMD4<Float>>
+        let damp1: Float
+
+        @inline(__always) mutating func step(_ t: Int) {
+            s0 = AmsynthReverb.guarded(r0[t] + s0 * damp1); r0[t] = s0
+            s1 = AmsynthReverb.guarded(r1[t] + s1 * damp1); r1[t] = s1
+            s2 = AmsynthReverb.guarded(r2[t] + s2 * damp1); r2[t] = s2
+            s3 = AmsynthReverb.guarded(r3[t] + s3 * damp1); r3[t] = s3
         }
-        combStore[0] = s0; combStore[1] = s1; combStore[2] = s2; combStore[3] = s3
     }
 
     /// Pass 3: each slot read in pass 1 gets input + store × feedback; the positions move on.
@@ -263,7 +289,7 @@ final class AmsynthReverb {
     }
 
     /// amsynth's denormal guard on 4 values: below FLT_MIN (negatives too) becomes 0.
-    @inline(__always) private static func guarded(_ v: SIMD4<Float>) -> SIMD4<Float> {
+    @inline(__always) fileprivate static func guarded(_ v: SIMD4<Float>) -> SIMD4<Float> {
         v.replacing(with: 0, where: v .< .leastNormalMagnitude)
     }
 

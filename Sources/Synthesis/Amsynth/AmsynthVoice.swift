@@ -117,23 +117,29 @@ struct AmsynthVoice {
         filterEnvelope.noteOff()
     }
 
-    /// Adds `count` (≤ 64) samples of this voice at master volume `masterVolume` to `output`.
-    mutating func render(into output: UnsafeMutablePointer<Float>, count: Int, masterVolume: Float,
-                         noise: inout AmsynthNoise) {
-        render(output, count, masterVolume, &noise, scratch.lfo, scratch.osc1, scratch.osc2, scratch.envelope)
+    /// Prepares `count` (≤ 64) samples of this voice at master volume `masterVolume`: everything but
+    /// the filter and the VCA low-pass, which the returned chain steps, adding each sample to `output`.
+    /// `endBlock` takes the stepped chain back.
+    mutating func beginBlock(into output: UnsafeMutablePointer<Float>, count: Int, masterVolume: Float,
+                             noise: inout AmsynthNoise) -> FilterChain {
+        beginBlock(output, count, masterVolume, &noise, scratch.lfo, scratch.osc1, scratch.osc2, scratch.envelope)
     }
 
-    private mutating func render(_ output: UnsafeMutablePointer<Float>, _ count: Int, _ masterVolume: Float,
-                                 _ noise: inout AmsynthNoise, _ lfoOut: UnsafeMutablePointer<Float>,
-                                 _ o1: UnsafeMutablePointer<Float>, _ o2: UnsafeMutablePointer<Float>,
-                                 _ env: UnsafeMutablePointer<Float>) {
+    mutating func endBlock(_ chain: FilterChain) {
+        filter = chain.filter; vcaLowPass = chain.vca
+    }
+
+    private mutating func beginBlock(_ output: UnsafeMutablePointer<Float>, _ count: Int, _ masterVolume: Float,
+                                     _ noise: inout AmsynthNoise, _ lfoOut: UnsafeMutablePointer<Float>,
+                                     _ o1: UnsafeMutablePointer<Float>, _ o2: UnsafeMutablePointer<Float>,
+                                     _ env: UnsafeMutablePointer<Float>) -> FilterChain {
         let c = controls
         // Control signals, once per block: the LFO's first sample, the filter envelope's last.
         // Without amp modulation only the LFO's first sample is read (pitch and cutoff take it once).
         lfo.process(lfoOut, count: count, hz: c.lfoHz, pulseWidth: c.lfoWidth, noise: &noise,
                     samplesRead: c.ampModDepth == 0 ? 1 : count)
         let hz = frequency.next()
-        for _ in 1..<max(count, 1) { _ = frequency.next() }
+        frequency.skip(count - 1)
         let lfo0 = lfoOut[0]
 
         // LFO pitch modulation is linear in frequency: f × (1 + depth × lfo), roughly.
@@ -160,23 +166,31 @@ struct AmsynthVoice {
         ampEnvelope.process(env, count: count)
         vcaGains(env, count, masterVolume, lfoOut)
         let coefficients = filter.coefficients(cutoffHz: cutoff, resonance: c.resonance, kind: c.filterKind)
-        // Filter and VCA low-pass sample by sample in one loop: two serial chains that overlap. Locals,
-        // so their states stay in registers.
-        var f = filter, vca = vcaLowPass
-        if let k = coefficients, c.twoStages {
-            for i in 0..<count {
-                let y = Float(f.secondStage(f.firstStage(Double(o1[i]), k), k))
-                output[i] += y * vca.process(env[i])
+        let stages = coefficients == nil ? 0 : c.twoStages ? 2 : 1
+        return FilterChain(filter: filter, vca: vcaLowPass, stages: stages,
+                           k: coefficients ?? AmsynthFilter.Coefficients(a0: 0, a1: 0, a2: 0, b1: 0, b2: 0),
+                           input: o1, gains: env, output: output)
+    }
+
+    /// The filter (0, 1 or 2 biquad stages) and the VCA low-pass, a sample at a time: two serial chains
+    /// that overlap with each other and with the engine's other chains. Their states are copies, so they
+    /// stay in registers while the chain is stepped.
+    struct FilterChain: AmsynthSerialChain {
+        fileprivate(set) var filter: AmsynthFilter
+        fileprivate(set) var vca: AmsynthVCALowPass
+        let stages: Int
+        let k: AmsynthFilter.Coefficients
+        let input: UnsafeMutablePointer<Float>, gains: UnsafeMutablePointer<Float>, output: UnsafeMutablePointer<Float>
+
+        @inline(__always) mutating func step(_ i: Int) {
+            let y: Float
+            switch stages {
+            case 2: y = Float(filter.secondStage(filter.firstStage(Double(input[i]), k), k))
+            case 1: y = Float(filter.firstStage(Double(input[i]), k))
+            default: y = input[i]
             }
-        } else if let k = coefficients {
-            for i in 0..<count {
-                let y = Float(f.firstStage(Double(o1[i]), k))
-                output[i] += y * vca.process(env[i])
-            }
-        } else {
-            for i in 0..<count { output[i] += o1[i] * vca.process(env[i]) }
+            output[i] += y * vca.process(gains[i])
         }
-        filter = f; vcaLowPass = vca
     }
 
     /// Turns the amp envelope in `env` into the VCA low-pass's input: envelope × velocity × amp LFO
