@@ -3,7 +3,9 @@
 
 The transform is fitted without labels: the patch is the class, its renders at the probe notes (and,
 with --fit-on all, the other velocity and the -12 dB copy) are one sound. It is the one the atlas learns
-(Sources/SoundSpace/InvarianceTransform.swift): z-score, within-patch scatter S_w shrunk towards its mean
+(Sources/SoundSpace/InvarianceTransform.swift): each dimension replaced by its level among the fitting
+renders (QuantileMap.swift: 257 quantiles, ties averaged, linear between; --no-quantiles leaves it out),
+z-score, within-patch scatter S_w shrunk towards its mean
 variance (S_w + r tr(S_w)/D I), whiten by S_w^(-1/2), then either keep every whitened direction
 ("whiten") or the leading discriminant directions of the whitened between-patch scatter ("lda", k kept);
 or, without whitening, drop the m directions of largest within-patch scatter ("removeM").
@@ -29,8 +31,34 @@ CORPUS = "../shared/corpora/dx7/cartridges"
 NOTES = [48, 60, 72]
 
 
+KNOTS = 257
+QUANTILES = True
+
+
+def quantile_map(xs):
+    """Per dimension: distinct knot values and their levels, as QuantileMap.fit with unit weights."""
+    n = len(xs)
+    targets = (np.arange(KNOTS) + 0.5) / KNOTS
+    maps = []
+    for d in range(xs.shape[1]):
+        ordered = np.sort(xs[:, d], kind="stable")
+        # The smallest value whose cumulative count reaches each target.
+        knots = ordered[np.minimum(np.ceil(targets * n - 1e-9).astype(int) - 1, n - 1).clip(0)]
+        distinct, inverse = np.unique(knots, return_inverse=True)
+        levels = np.bincount(inverse, weights=targets) / np.bincount(inverse)
+        maps.append((distinct, levels))
+    return lambda rows: np.column_stack([np.interp(rows[:, d], v, l) for d, (v, l) in enumerate(maps)])
+
+
 def fit(x, groups, regularisation, method, components):
     """Returns apply(x) -> transformed rows. `groups` holds each row's patch (None: not used for fitting)."""
+    used = np.array([g is not None for g in groups])
+    levels = quantile_map(x[used]) if QUANTILES else (lambda rows: rows)
+    fitted = fit_levels(levels(x), groups, regularisation, method, components)
+    return lambda rows: fitted(levels(rows))
+
+
+def fit_levels(x, groups, regularisation, method, components):
     used = np.array([g is not None for g in groups])
     xs = x[used]
     labels = np.array([g for g in groups if g is not None])
@@ -104,6 +132,31 @@ def summary(m):
             f"-12dB {m['movement'].get('gain', {}).get('value', float('nan')):.2f}")
 
 
+def supervised_accuracy(x, rows, by_id, folds=5):
+    """How far categories can be told apart by a linear map of these features when the map may SEE the
+    categories: scikit-learn's shrinkage LDA with the category as the class, fitted on 4/5 of the presets,
+    then a 5-nearest vote for the other fifth (base renders; folds by preset, seeded). Not a bound (it
+    keeps at most categories - 1 directions and votes among 4/5 of the presets), but it shows how much
+    of the categories these features carry linearly."""
+    from sklearn.discriminant_analysis import LinearDiscriminantAnalysis
+    from sklearn.neighbors import KNeighborsClassifier
+    z = quantile_map(x)(x) if QUANTILES else x
+    z = (z - z.mean(0)) / np.where(z.std(0) < 1e-12, 1, z.std(0))
+    base = [i for i, (p, v) in enumerate(rows) if v in {f"n{n}" for n in NOTES} and by_id[p].category]
+    presets = sorted({rows[i][0] for i in base})
+    np.random.default_rng(1).shuffle(presets)
+    fold = {p: k % folds for k, p in enumerate(presets)}
+    hits = []
+    for f in range(folds):
+        train = [i for i in base if fold[rows[i][0]] != f]
+        test = [i for i in base if fold[rows[i][0]] == f]
+        labels = [by_id[rows[i][0]].category for i in train]
+        lda = LinearDiscriminantAnalysis(solver="eigen", shrinkage=0.1).fit(z[train], labels)
+        vote = KNeighborsClassifier(metrics.K).fit(lda.transform(z[train]), labels)
+        hits += list(vote.predict(lda.transform(z[test])) == np.array([by_id[rows[i][0]].category for i in test]))
+    return float(np.mean(hits))
+
+
 def main():
     a = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     a.add_argument("--run", required=True, help="folder holding rom/, lmms/ (and corpus/) of one run")
@@ -115,7 +168,12 @@ def main():
     a.add_argument("--components", type=int, default=32)
     a.add_argument("--fit", default="self", help="self (each set's own renders), or a set name, or pooled")
     a.add_argument("--fit-on", default="notes,all")
+    a.add_argument("--no-quantiles", action="store_true", help="leave out step 0 (levels among the fitting renders)")
+    a.add_argument("--supervised", action="store_true",
+                   help="also print a category-supervised LDA's 5-fold accuracy (see supervised_accuracy)")
     args = a.parse_args()
+    global QUANTILES
+    QUANTILES = not args.no_quantiles
     table = sources.load_category_table()
     data = {}
     for name in args.sets.split(","):
@@ -127,6 +185,8 @@ def main():
     for name, (x, rows, by_id) in data.items():
         z = (x - x.mean(0)) / np.where(x.std(0) < 1e-12, 1, x.std(0))
         print(f"{name:7s} ours                       {summary(metrics.measure(z, rows, by_id, NOTES, 60))}", flush=True)
+        if args.supervised and name != "lmms":
+            print(f"{name:7s} supervised LDA + 5-nearest  acc {supervised_accuracy(x, rows, by_id):.2f}", flush=True)
         for fit_name in args.fit.split(","):
             for fit_on in args.fit_on.split(","):
                 for method in args.method.split(","):

@@ -3,7 +3,9 @@
 // "Pattern Classification", 2nd ed., §3.8.3) with the patch as the class. The classes come from how the
 // renders were made, never from names or categories.
 //
-//   1. z-score every dimension over the fitting renders (so units do not decide);
+//   0. (by default) replace every dimension by its level among the fitting renders (QuantileMap), so
+//      neither a descriptor's units nor its skew decide distances;
+//   1. z-score every dimension over the fitting renders;
 //   2. S_w = within-patch scatter, S_b = between-patch scatter of the patch means (both / renders);
 //   3. shrink S_w towards its mean variance: S_w + r·tr(S_w)/D·I (r = `regularisation`; with a few
 //      renders per patch S_w is poorly estimated in its small directions);
@@ -13,6 +15,8 @@
 import Foundation
 
 public struct InvarianceTransform: Sendable, Equatable, Codable {
+    /// Step 0; nil when the transform was fitted without it (and in transforms stored before it existed).
+    public var quantiles: QuantileMap?
     /// Per-dimension mean and deviation of the fitting renders (step 1).
     public var means: [Double]
     public var deviations: [Double]
@@ -28,17 +32,20 @@ public struct InvarianceTransform: Sendable, Equatable, Codable {
     /// - Parameters: vectors one row per render; patches the patch of each row (any integers; a patch
     ///   with one render adds nothing within); weights each row's weight (all 1 when nil; a row of weight
     ///   2 counts as that row twice; an atlas gives each synth the same total so none dominates the
-    ///   shared space); components how many directions to keep (at most D and patches - 1).
+    ///   shared space); components how many directions to keep (at most D and patches - 1);
+    ///   quantileNormalised whether step 0 comes first.
     /// - Throws: `SoundSpaceError` with fewer than 2 patches, mismatched counts or a weight not above 0.
     /// - Complexity: O(N·D² + D³).
-    public static func fit(_ vectors: Matrix, patches: [Int], weights: [Double]? = nil, components: Int,
-                           regularisation: Double = 0.1) throws -> InvarianceTransform {
-        let n = vectors.rows, d = vectors.columns
+    public static func fit(_ input: Matrix, patches: [Int], weights: [Double]? = nil, components: Int,
+                           regularisation: Double = 0.1, quantileNormalised: Bool = true) throws -> InvarianceTransform {
+        let n = input.rows, d = input.columns
         guard patches.count == n else { throw SoundSpaceError("invariance: \(n) vectors but \(patches.count) patch labels") }
         let w = weights ?? [Double](repeating: 1, count: n)
         guard w.count == n, w.allSatisfy({ $0.isFinite && $0 > 0 }) else {
             throw SoundSpaceError("invariance: needs one finite weight above 0 per vector (\(n)); has \(w.count)")
         }
+        let quantiles = quantileNormalised ? QuantileMap.fit(input, weights: w) : nil
+        let vectors = quantiles.map { $0.apply(input) } ?? input
         let total = w.reduce(0, +)
         let groups = Dictionary(grouping: 0..<n, by: { patches[$0] }).sorted { $0.key < $1.key }.map(\.value)
         guard groups.count >= 2, d >= 1 else { throw SoundSpaceError("invariance: needs renders of at least 2 patches; has \(groups.count)") }
@@ -86,14 +93,18 @@ public struct InvarianceTransform: Sendable, Equatable, Codable {
                 projection[k * d + c] = sum
             }
         }
-        return InvarianceTransform(means: means, deviations: deviations, projection: projection,
+        return InvarianceTransform(quantiles: quantiles, means: means, deviations: deviations, projection: projection,
                                    ratios: Array(discriminant.values.prefix(kept)), regularisation: regularisation)
     }
 
     /// The transformed vector (`components` values). O(components·D).
     public func apply(_ vector: [Float]) -> [Float] {
         let d = dimension
-        let z = (0..<d).map { (Double(vector[$0]) - means[$0]) / deviations[$0] }
+        let z = (0..<d).map { j in
+            // Levels in float, as the fitting matrix held them.
+            let x = quantiles.map { Double(Float($0.level(Double(vector[j]), dimension: j))) } ?? Double(vector[j])
+            return (x - means[j]) / deviations[j]
+        }
         return (0..<components).map { k in
             var sum = 0.0
             for j in 0..<d { sum += projection[k * d + j] * z[j] }

@@ -160,9 +160,19 @@ private struct LayoutSizedEmbedder: Embedder {
         let raw = try NumpyArray.read(contentsOf: try #require(byName["embedding.npy"]))
         let invariant = try NumpyArray.read(contentsOf: try #require(byName["embedding-invariant.npy"]))
         #expect(invariant.shape == [count, ratios.count])
+        // Step 0: each dimension's level, interpolated between its distinct knots (held at the ends).
+        let quantiles = try #require(transform["quantiles"] as? [String: Any])
+        let knots = try #require(quantiles["values"] as? [[Double]]), levels = try #require(quantiles["levels"] as? [[Double]])
+        #expect(knots.count == 5 && levels.count == 5)
+        func level(_ x: Double, _ d: Int) -> Double {
+            let v = knots[d], l = levels[d]
+            if x <= v[0] { return l[0] }
+            guard let j = v.firstIndex(where: { $0 > x }) else { return l[l.count - 1] }
+            return l[j - 1] + (x - v[j - 1]) / (v[j] - v[j - 1]) * (l[j] - l[j - 1])
+        }
         var worst = 0.0
         for i in 0..<count {
-            let z = (0..<5).map { (Double(raw.values[i * 5 + $0]) - means[$0]) / deviations[$0] }
+            let z = (0..<5).map { (Double(Float(level(Double(raw.values[i * 5 + $0]), $0))) - means[$0]) / deviations[$0] }
             for k in 0..<ratios.count {
                 let expected = (0..<5).reduce(0.0) { $0 + projection[k * 5 + $1] * z[$1] }
                 worst = max(worst, abs(expected - Double(invariant.values[i * ratios.count + k])))

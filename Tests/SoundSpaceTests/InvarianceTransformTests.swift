@@ -1,5 +1,6 @@
 // The patch-as-class discriminant: renders of one patch that differ a lot (a note, a level) end up
 // together, different patches stay apart, and the same renders always give the same transform.
+import Foundation
 import Testing
 @testable import SoundSpace
 
@@ -33,7 +34,8 @@ import Testing
     @Test func rendersOfOnePatchComeTogether() throws {
         let (m, patches) = Self.renders()
         #expect(Self.nearestIsSamePatch(m, patches) == 0)
-        let t = try InvarianceTransform.fit(m, patches: patches, components: 1, regularisation: 0.01)
+        // The discriminant alone (step 0 would turn x and y into levels, and the coefficients below are raw-space facts).
+        let t = try InvarianceTransform.fit(m, patches: patches, components: 1, regularisation: 0.01, quantileNormalised: false)
         let mapped = t.apply(m)
         #expect(mapped.columns == 1)
         #expect(Self.nearestIsSamePatch(mapped, patches) == 1)
@@ -81,5 +83,24 @@ import Testing
                 == InvarianceTransform.fit(m, patches: patches, components: 2))
         weights[4] = 0
         #expect(throws: SoundSpaceError.self) { try InvarianceTransform.fit(m, patches: patches, weights: weights, components: 2) }
+    }
+
+    /// With step 0 only each dimension's order counts: squaring a positive dimension or stretching one
+    /// render far out changes nothing for the others.
+    @Test func levelsMakeTheTransformBlindToUnitsAndSkew() throws {
+        let (m, patches) = Self.renders()
+        let t = try InvarianceTransform.fit(m, patches: patches, components: 2)
+        var skewed = (0..<m.rows).map { m.row($0) }
+        for i in skewed.indices { skewed[i][0] = exp(skewed[i][0]) }   // monotone: same order
+        let u = try InvarianceTransform.fit(Matrix(checkedRows: m.rows, columns: 2, values: skewed.flatMap { $0 }),
+                                            patches: patches, components: 2)
+        for i in 0..<m.rows {
+            for (a, b) in zip(t.apply(m.row(i)), u.apply(skewed[i])) { #expect(abs(a - b) < 1e-4, "row \(i): \(a) vs \(b)") }
+        }
+        #expect(t.quantiles != nil)
+        // Without step 0 the exponential reorders the distances (patch 9 is e^9 away from patch 0).
+        let raw = try InvarianceTransform.fit(Matrix(checkedRows: m.rows, columns: 2, values: skewed.flatMap { $0 }),
+                                              patches: patches, components: 2, quantileNormalised: false)
+        #expect(zip(t.apply(m.row(0)), raw.apply(skewed[0])).contains { abs($0 - $1) > 0.1 })
     }
 }

@@ -66,7 +66,7 @@ public enum InvarianceStage {
             return (synth, Array(audible.sorted { (stableHash64($0.key), $0.key) < (stableHash64($1.key), $1.key) }.prefix(cap)))
         }
         let fingerprint = ([components.embedder.identifier, "octaves, soft \(softVelocityShare), \(quieterDecibels) dB",
-                            "components \(Self.components) r \(regularisation)", "pooled, synths weighted equally"]
+                            "quantile-normalised", "components \(Self.components) r \(regularisation)", "pooled, synths weighted equally"]
                            + chosen.map { "\($0.synth) \($0.patches.count) \(stableHash64($0.patches.map(\.key).joined(separator: "\n")))" })
             .joined(separator: " | ")
         let stored = try load(store)
