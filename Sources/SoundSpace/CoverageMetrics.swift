@@ -102,7 +102,7 @@ public struct CoverageMetrics: Sendable, Equatable, Codable {
     static func crossCounts(reference: Matrix, referenceRadii: [[Double]], candidate: Matrix, candidateRadii: [[Double]]) -> CrossCounts {
         let n = reference.rows, m = candidate.rows, d = reference.columns
         let kCount = referenceRadii.count
-        let packed = PackedPoints(candidate)
+        let packed = ReferenceRows(candidate)
         let referenceNorms = DistanceTiles.squaredNorms(reference)
         let candidateNorms = DistanceTiles.squaredNorms(candidate)
         // Float32 error of |x|² + |y|² − 2x·y is well below 1e-5·(|x|² + |y|²) for D up to thousands;

@@ -70,7 +70,7 @@ public struct MapQuality: Sendable, Equatable, Codable {
             targetCount[i] = distances.count
             for (slot, value) in distances.enumerated() { targetDistance[i * k + slot] = value }
         }
-        let packed = PackedPoints(space)
+        let packed = ReferenceRows(space)
         var histogram = [Int32](repeating: 0, count: n * k)
         let blocks = (n + DistanceTiles.queryBlock - 1) / DistanceTiles.queryBlock
         histogram.withUnsafeMutableBufferPointer { histogramBuffer in

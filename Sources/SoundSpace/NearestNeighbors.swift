@@ -32,7 +32,7 @@ public enum NearestNeighbors {
         guard k > 0, n > 0, reference.rows > 0 else {
             return NeighborGraph(k: k, indices: indices, squaredDistances: distances)
         }
-        let packed = PackedPoints(reference)
+        let packed = ReferenceRows(reference)
         let queryNorms = DistanceTiles.squaredNorms(queries)
         indices.withUnsafeMutableBufferPointer { indexBuffer in
             distances.withUnsafeMutableBufferPointer { distanceBuffer in
