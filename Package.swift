@@ -25,10 +25,6 @@ let package = Package(
                        providers: [.apt(["libsndfile1-dev"])]),
         .systemLibrary(name: "CFFTW", path: "Sources/CFFTW", pkgConfig: "fftw3f",
                        providers: [.apt(["libfftw3-dev"])]),
-        // Single-precision matrix products for SoundSpace's distance tiles: OpenBLAS picks kernels for the CPU it
-        // runs on (AVX2/AVX-512 where present), which a Swift build for baseline x86-64 cannot (measured in BENCHMARKS.md).
-        .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS", pkgConfig: "openblas",
-                       providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
@@ -43,7 +39,8 @@ let package = Package(
         // The .npy exchange format, shared by Features and SoundSpace (which stay independent of each other).
         .target(name: "NumpyFormat", dependencies: ["InputFiles"]),
         .target(name: "Features", dependencies: ["Audio", "CSndFile", "CFFTW", "NumpyFormat"], swiftSettings: optimised),
-        .target(name: "SoundSpace", dependencies: ["NumpyFormat", "COpenBLAS"]),
+        // SoundSpace opens OpenBLAS at run time for its distance tiles (SoundSpace/BLAS.swift says why it is not linked).
+        .target(name: "SoundSpace", dependencies: ["NumpyFormat"]),
         .target(name: "Atlas", dependencies: [
             "Synthesis", "Formats", "Features", "SoundSpace", "NumpyFormat",
             .product(name: "GRDB", package: "GRDB.swift"),

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(libsndfile1-dev libfftw3-dev libopenblas-dev libxml2-dev zlib1g-dev pkg-config)
+APT_PACKAGES=(libsndfile1-dev libfftw3-dev libopenblas0 libxml2-dev zlib1g-dev pkg-config)
 DATA_PACKAGES=(lmms-common hexter hydrogen-data zynaddsubfx-data amsynth)
 FACTORY=.cache/factory
 STAMP="$FACTORY/.complete"
