@@ -43,6 +43,9 @@ struct AtlasCommand: ParsableCommand {
     @Option(name: .customLong("preview-seconds"), help: "Seconds of each sound kept for listening in the report.")
     var previewSeconds: Double = AtlasSettings().previewSeconds
 
+    @Option(name: .customLong("random-previews"), help: "Random settings per synth that keep a preview: the first N, a uniform sample (presets, init patches and sweeps always keep theirs; e.g. --random 100000 --random-previews 100000 keeps every one).")
+    var randomPreviews: Int = AtlasSettings.defaultRandomPreviews
+
     // .unconditional: "--note -1" reaches validate() and its range message, not "Missing value".
     @Option(parsing: .unconditional, help: "MIDI note every patch is played at, 0...127 (default: \(RenderSettings.probe.note), as `render`).")
     var note: Int?
@@ -75,6 +78,7 @@ struct AtlasCommand: ParsableCommand {
         guard previewSeconds.isFinite, previewSeconds > 0, previewSeconds <= 30 else {
             throw ValidationError("--preview-seconds must be in (0, 30]")
         }
+        guard randomPreviews >= 0, randomPreviews <= 1_000_000 else { throw ValidationError("--random-previews must be 0...1000000") }
     }
 
     func run() throws {
@@ -90,6 +94,7 @@ struct AtlasCommand: ParsableCommand {
         var settings = AtlasSettings(randomCount: random, sampler: sampler,
                                      sweepSteps: sweepSteps, seed: seed)
         settings.previewSeconds = previewSeconds
+        settings.randomPreviews = randomPreviews
         let probeNotes = try notes.map(Self.parseNotes) ?? []
         settings.probeNotes = probeNotes
         settings.render.note = probeNotes.isEmpty ? note ?? RenderSettings.probe.note : probeNotes[probeNotes.count / 2]

@@ -100,3 +100,31 @@ import Synthesis
         #expect(forget.contains { $0.contains("patchBySource") } && !forget.contains { $0.contains("SCAN") }, "\(forget)")
     }
 }
+
+/// At scale only a sample of the random settings keeps a preview; everything else always does.
+@Suite struct RandomPreviewLimitTests {
+    @Test func onlyTheFirstRandomSettingsKeepAPreviewAndTheRenderStageEncodesNoOther() throws {
+        let dir = try Fixtures.bank(count: 10)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var settings = Fixtures.settings
+        settings.randomPreviews = 15
+        let store = try AtlasStore(reportDirectory: dir.appendingPathComponent("report"))
+        try store.adopt(settings: settings.pairs(embedder: ToyEmbedder().identifier))
+        _ = try CatalogStage.run(store: store, sourcePaths: [dir.appendingPathComponent("bank").path],
+                                 components: Fixtures.components(), settings: settings, root: dir)
+        try RenderStage.run(store: store, components: Fixtures.components(), settings: settings, shard: .whole)
+        let rows = try store.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT p.origin, p.sourceIndex, r.previewWAV IS NOT NULL AS hasPreview FROM patch p JOIN render r ON r.patchKey = p.key
+                """)
+        }
+        let random = rows.filter { ($0["origin"] as String) == "random" }
+        #expect(random.count == 40)
+        #expect(random.filter { $0["hasPreview"] as Bool }.map { $0["sourceIndex"] as Int }.sorted() == Array(0..<15))
+        #expect(rows.filter { ($0["origin"] as String) != "random" }.allSatisfy { $0["hasPreview"] as Bool },
+                "presets, the init patch and sweeps keep theirs")
+        // The limit is part of the atlas's settings only where it leaves random settings without a preview.
+        #expect(settings.pairs(embedder: "e")["randomPreviews"] == "15")
+        #expect(Fixtures.settings.pairs(embedder: "e")["randomPreviews"] == nil)
+    }
+}

@@ -39,8 +39,14 @@ public struct AtlasSettings: Sendable, Equatable {
     public var render: RenderSettings
     /// Seconds of each preview kept for listening in the report (from note-on).
     public var previewSeconds: Double
-    /// Sample rate of the mono Ogg Vorbis previews (every point keeps one).
+    /// Sample rate of the mono Ogg Vorbis previews.
     public var previewSampleRateHz: Double
+    /// How many of each synth's random settings keep a preview: the first N (independent draws, so a
+    /// uniform sample of them). Presets, init patches and sweeps always keep theirs. Encoding a preview
+    /// costs more than rendering and embedding a DX7 note (libvorbis was 49 % of an atlas's CPU at 5,000
+    /// random settings), and nobody listens to 100,000 random sounds one by one.
+    public var randomPreviews: Int = AtlasSettings.defaultRandomPreviews
+    public static let defaultRandomPreviews = 20_000
     /// With two or more notes, every patch is rendered at each and embedded as one point (MultiNoteProbe);
     /// `render.note` is then the note of its preview and levels. Empty: `render.note` alone.
     public var probeNotes: [Int] = []
@@ -70,6 +76,8 @@ public struct AtlasSettings: Sendable, Equatable {
         ]
         // Only multi-note atlases store it, so single-note stores made before it existed still resume.
         if probeNotes.count > 1 { pairs["notes"] = probeNotes.map(String.init).joined(separator: ",") }
+        // Likewise only atlases where the limit leaves random settings without a preview.
+        if randomCount > randomPreviews { pairs["randomPreviews"] = "\(randomPreviews)" }
         return pairs
     }
 }

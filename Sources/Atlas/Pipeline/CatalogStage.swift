@@ -101,7 +101,7 @@ public enum CatalogStage {
                     }
                     try insert(db, key: PatchKey.random(synth: schema.id, index: index), patch: patch,
                                schema: schema, origin: .random, collection: "", author: "", sourcePath: "",
-                               sourceIndex: index, keepsPreview: true)
+                               sourceIndex: index, keepsPreview: index < settings.randomPreviews)
                 }
             }
             next = indices.upperBound
