@@ -25,11 +25,11 @@ struct MarkWatchingSynth: SynthModel {
 }
 
 @Suite struct RenderCrashTests {
-    static func catalogued(_ dir: URL) throws -> AtlasStore {
+    static func catalogued(_ dir: URL, settings: AtlasSettings = Fixtures.settings) throws -> AtlasStore {
         let store = try AtlasStore(reportDirectory: dir.appendingPathComponent("report"))
-        try store.adopt(settings: Fixtures.settings.pairs(embedder: ToyEmbedder().identifier))
+        try store.adopt(settings: settings.pairs(embedder: ToyEmbedder().identifier))
         _ = try CatalogStage.run(store: store, sourcePaths: [dir.appendingPathComponent("bank").path],
-                                 components: Fixtures.components(), settings: Fixtures.settings, root: dir)
+                                 components: Fixtures.components(), settings: settings, root: dir)
         return store
     }
 

@@ -108,10 +108,7 @@ import Synthesis
         defer { try? FileManager.default.removeItem(at: dir) }
         var settings = Fixtures.settings
         settings.randomPreviews = 15
-        let store = try AtlasStore(reportDirectory: dir.appendingPathComponent("report"))
-        try store.adopt(settings: settings.pairs(embedder: ToyEmbedder().identifier))
-        _ = try CatalogStage.run(store: store, sourcePaths: [dir.appendingPathComponent("bank").path],
-                                 components: Fixtures.components(), settings: settings, root: dir)
+        let store = try RenderCrashTests.catalogued(dir, settings: settings)
         try RenderStage.run(store: store, components: Fixtures.components(), settings: settings, shard: .whole)
         let rows = try store.read { db in
             try Row.fetchAll(db, sql: """
