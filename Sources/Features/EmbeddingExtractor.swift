@@ -69,20 +69,32 @@ public final class EmbeddingExtractor: @unchecked Sendable {
                             magnitude.withUnsafeMutableBufferPointer { mag in
                                 frequenciesHz.withUnsafeBufferPointer { hz in
                                     frequenciesHzDouble.withUnsafeBufferPointer { hzDouble in
+                                        // Silent frames (13 % of a 4-s DX7 note's) all give the first one's values.
+                                        var silent: SilentFrame?
                                         for t in 0..<count {
-                                            stft.powerFrame(samples, frameIndex: t, into: p)
                                             let m = UnsafeMutableBufferPointer(rebasing: logMel[(t * nMels)..<((t + 1) * nMels)])
-                                            mel.apply(UnsafeBufferPointer(p), into: m)
-                                            for i in 0..<nMels { m[i] = 10 * log10(max(1e-10, m[i])) }
-                                            dct.apply(UnsafeBufferPointer(m), into: UnsafeMutableBufferPointer(rebasing: mfcc[(t * nMFCC)..<((t + 1) * nMFCC)]))
-                                            let d = FrameDescriptors(power: UnsafeBufferPointer(p), magnitude: mag, frequenciesHz: hz,
+                                            let c = UnsafeMutableBufferPointer(rebasing: mfcc[(t * nMFCC)..<((t + 1) * nMFCC)])
+                                            let isSilent = stft.isSilentFrame(samples, frameIndex: t)
+                                            let d: FrameDescriptors
+                                            if isSilent, let silent {
+                                                silent.write(logMel: m, mfcc: c)
+                                                d = silent.descriptors
+                                            } else {
+                                                stft.powerFrame(samples, frameIndex: t, into: p)
+                                                mel.apply(UnsafeBufferPointer(p), into: m)
+                                                for i in 0..<nMels { m[i] = 10 * log10(max(1e-10, m[i])) }
+                                                dct.apply(UnsafeBufferPointer(m), into: c)
+                                                d = FrameDescriptors(power: UnsafeBufferPointer(p), magnitude: mag, frequenciesHz: hz,
                                                                      frequenciesHzDouble: hzDouble, nFFT: nFFT, exactRolloff: false)
+                                                if isSilent { silent = SilentFrame(logMel: m, mfcc: c, descriptors: d) }
+                                            }
                                             centroid[t] = d.centroidHz
                                             bandwidth[t] = d.bandwidthHz
                                             rolloff[t] = d.rolloffHz
                                             flatness[t] = d.flatness
                                             rms[t] = d.rms
-                                            if meanPowerFrames.contains(t) { for k in 0..<bins { meanPower[k] += p[k] } }
+                                            // A silent frame's power is +0 everywhere: adding it changes no sum.
+                                            if meanPowerFrames.contains(t) && !isSilent { for k in 0..<bins { meanPower[k] += p[k] } }
                                         }
                                     }
                                 }

@@ -45,6 +45,19 @@ public final class RealFFT: @unchecked Sendable {
         let taken = min(frame.count, size)
         if taken > 0 { input.update(from: frame.baseAddress!, count: taken) }
         (input + taken).update(repeating: 0, count: size - taken)
+        return try transformed(body)
+    }
+
+    /// Calls `fill` to write the `size` input samples straight into FFTW's aligned buffer (no copy of a
+    /// prepared frame), transforms, and calls `body` with the interleaved (re, im) spectrum. No allocation.
+    public func forward<R>(fill: (UnsafeMutableBufferPointer<Float>) -> Void,
+                           _ body: (UnsafeBufferPointer<Float>) throws -> R) rethrows -> R {
+        fill(UnsafeMutableBufferPointer(start: input, count: size))
+        return try transformed(body)
+    }
+
+    /// Transforms what `input` holds and hands `body` the spectrum.
+    private func transformed<R>(_ body: (UnsafeBufferPointer<Float>) throws -> R) rethrows -> R {
         fftwf_execute(plan)
         return try output.withMemoryRebound(to: Float.self, capacity: 2 * binCount) { pointer in
             try body(UnsafeBufferPointer(start: pointer, count: 2 * binCount))

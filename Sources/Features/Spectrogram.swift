@@ -60,7 +60,6 @@ public final class ShortTimeFourierTransform: @unchecked Sendable {
     /// The periodic Hann window in Double, as librosa's float64 window.
     private let window: [Double]
     private let windowSingle: [Float]
-    private var frame: [Float]
 
     /// - Throws: `FeatureSettingsError` unless nFFT is even and 2...2^24 and hopLength >= 1.
     public init(nFFT: Int = 2048, hopLength: Int = 512, doublePrecision: Bool = true) throws {
@@ -74,7 +73,6 @@ public final class ShortTimeFourierTransform: @unchecked Sendable {
         fftSingle = doublePrecision ? nil : try RealFFT(size: nFFT)
         window = (0..<nFFT).map { 0.5 - 0.5 * cos(2 * Double.pi * Double($0) / Double(nFFT)) }
         windowSingle = window.map { Float($0) }
-        frame = [Float](repeating: 0, count: doublePrecision ? 0 : nFFT)
     }
 
     /// librosa's frame count for centred framing: 1 + sampleCount / hop_length.
@@ -105,15 +103,14 @@ public final class ShortTimeFourierTransform: @unchecked Sendable {
         let first = min(n, max(0, -start)), last = max(0, min(n, samples.count - start))
         if let fftSingle {
             windowSingle.withUnsafeBufferPointer { w in
-                frame.withUnsafeMutableBufferPointer { f in
+                fftSingle.forward(fill: { f in
                     for i in 0..<first { f[i] = 0 }
                     for i in max(first, last)..<n { f[i] = 0 }
                     if first < last { for i in first..<last { f[i] = samples[start + i] * w[i] } }
-                    fftSingle.forward(UnsafeBufferPointer(f)) { spectrum in
-                        for k in 0..<min(out.count, binCount) {
-                            let re = spectrum[2 * k], im = spectrum[2 * k + 1]
-                            out[k] = re * re + im * im
-                        }
+                }) { spectrum in
+                    for k in 0..<min(out.count, binCount) {
+                        let re = spectrum[2 * k], im = spectrum[2 * k + 1]
+                        out[k] = re * re + im * im
                     }
                 }
             }
@@ -134,6 +131,16 @@ public final class ShortTimeFourierTransform: @unchecked Sendable {
                 }
             }
         }
+    }
+
+    /// Whether every signal sample under centred frame `frameIndex` is zero (±0), so its windowed frame,
+    /// spectrum and everything computed from them are the same as any other silent frame's.
+    public func isSilentFrame(_ samples: UnsafeBufferPointer<Float>, frameIndex: Int) -> Bool {
+        let start = frameIndex * hopLength - nFFT / 2
+        let first = max(0, start), last = min(samples.count, start + nFFT)
+        guard first < last else { return true }
+        for i in first..<last where samples[i] != 0 { return false }
+        return true
     }
 
     /// Bin centre frequencies in Hz for sample rate `sr` (librosa.fft_frequencies): k * sr / n_fft.
