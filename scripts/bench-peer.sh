@@ -23,6 +23,11 @@ echo "== ours: presetatlas atlas, $N random DX7 settings + the ROM banks"
 /usr/bin/time -v "$BIN" atlas "$ROMS" --random "$N" --hold 3 --tail 1 --sweep-steps 0 --out "$OUT/ours" \
   2> "$OUT/ours.log" >/dev/null || { tail -20 "$OUT/ours.log"; exit 1; }
 grep -E " took |Elapsed|Maximum resident|User time|System time" "$OUT/ours.log"
+# The peer writes no audio; the same run without the random settings' Ogg previews is the like-for-like row.
+echo "== ours without previews (--random-previews 0; the ROM voices keep theirs)"
+/usr/bin/time -v "$BIN" atlas "$ROMS" --random "$N" --random-previews 0 --hold 3 --tail 1 --sweep-steps 0 \
+  --out "$OUT/ours-no-previews" 2> "$OUT/ours-no-previews.log" >/dev/null || { tail -20 "$OUT/ours-no-previews.log"; exit 1; }
+grep -E " took |Elapsed|Maximum resident|User time|System time" "$OUT/ours-no-previews.log"
 echo "== peer: torchsynth + librosa + openTSNE + prdc, $N random Voice settings"
 /usr/bin/time -v .venv-peer/bin/python -W ignore scripts/python_peer_pipeline.py "$N" "$OUT/peer.json" \
   > "$OUT/peer.log" 2> "$OUT/peer.time" || { tail -20 "$OUT/peer.log" "$OUT/peer.time"; exit 1; }

@@ -10,7 +10,7 @@
 /// (boxes at most `maxBoxWidth` wide, at least `minBoxes` per axis), convolving the grid with K² by FFT
 /// (the kernel on an equispaced grid is Toeplitz), and interpolating the grid potentials back to the points.
 /// Accuracy: interpolation error of the order (box width)³ of K²'s third derivative; the FFT is exact in Double.
-/// Time per call O(N + L² log L) with L the FFT size (a power of two ≥ 6·boxes − 1); memory O(N + L²).
+/// Time per call O(N + L² log L) with L the FFT size (2^k or 3·2^k, ≥ 6·boxes − 1); memory O(N + L²).
 /// Deterministic: charges are spread in point order, every other step is element-wise or fixed-order.
 struct InterpolatedRepulsion {
     static let nodesPerBox = 3
@@ -22,11 +22,13 @@ struct InterpolatedRepulsion {
     private var gridARe: [Double] = [], gridAIm: [Double] = [], gridBRe: [Double] = [], gridBIm: [Double] = []
 
     /// The FFT size and the boxes per axis for a map `span` wide: boxes no wider than `maxBoxWidth`, then as
-    /// many as the power-of-two FFT holds (2·3·boxes − 1 ≤ L, the length of a linear convolution).
+    /// many as the FFT holds (2·3·boxes − 1 ≤ L, the length of a linear convolution). L steps through 64, 96,
+    /// 128, 192, …: never more than 1.5 times the length needed.
     static func grid(span: Double) -> (fftSize: Int, boxes: Int) {
         let needed = Swift.max(minBoxes, Int((span / maxBoxWidth).rounded(.up)))
-        var size = 64
-        while size < 2 * nodesPerBox * needed - 1 { size *= 2 }
+        var power = 64
+        while 3 * power / 2 < 2 * nodesPerBox * needed - 1 { power *= 2 }
+        let size = power >= 2 * nodesPerBox * needed - 1 ? power : 3 * power / 2
         return (size, (size + 1) / (2 * nodesPerBox))
     }
 
@@ -121,8 +123,11 @@ struct InterpolatedRepulsion {
             for dx in 0..<nodes {
                 let r2 = spacing * spacing * Double(dx * dx + dy * dy)
                 let value = 1 / ((1 + r2) * (1 + r2))
-                let rows = [dy, (size - dy) % size], columns = [dx, (size - dx) % size]
-                for row in rows { for column in columns { kernelRe[row * size + column] = value } }
+                let row = dy * size, mirroredRow = (size - dy) % size * size, mirroredColumn = (size - dx) % size
+                kernelRe[row + dx] = value
+                kernelRe[row + mirroredColumn] = value
+                kernelRe[mirroredRow + dx] = value
+                kernelRe[mirroredRow + mirroredColumn] = value
             }
         }
         kernelRe.withUnsafeMutableBufferPointer { re in
@@ -132,20 +137,10 @@ struct InterpolatedRepulsion {
         kernelRe.withUnsafeBufferPointer { spectrum in
             gridARe.withUnsafeMutableBufferPointer { aRe in gridAIm.withUnsafeMutableBufferPointer { aIm in
                 gridBRe.withUnsafeMutableBufferPointer { bRe in gridBIm.withUnsafeMutableBufferPointer { bIm in
-                    let grids = UncheckedSendable([(aRe.baseAddress!, aIm.baseAddress!), (bRe.baseAddress!, bIm.baseAddress!)])
-                    let kernel = UncheckedSendable(spectrum.baseAddress!)
-                    // The two grids are independent: one per core.
-                    Parallel.forEachChunk(count: 2, chunkCount: 2) { chunk, _ in
-                        let (re, im) = grids.value[chunk]
-                        fft.forward(re, im, used: nodes)
-                        // The kernel is real and even, so its spectrum is real: a real scale per frequency.
-                        for e in 0..<(size * size) {
-                            let k = kernel.value[e] * scale
-                            re[e] *= k
-                            im[e] *= k
-                        }
-                        fft.inverse(re, im, used: nodes)
-                    }
+                    // Each transform shares its strips among the cores, so the grids go one after the other.
+                    // The kernel is real and even, so its spectrum is real: a real scale per frequency.
+                    fft.convolve(aRe.baseAddress!, aIm.baseAddress!, spectrum: spectrum.baseAddress!, scale: scale, used: nodes)
+                    fft.convolve(bRe.baseAddress!, bIm.baseAddress!, spectrum: spectrum.baseAddress!, scale: scale, used: nodes)
                 } }
             } }
         }
