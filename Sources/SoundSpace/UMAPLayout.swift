@@ -13,6 +13,10 @@ import Foundation
 /// input, seed and settings only, never on the core count or on scheduling. umap-learn also moves the
 /// neighbour of a sampled edge; here the graph is symmetric and the reverse edge is sampled in the same
 /// epochs, so a point takes its attractive step twice instead (the same pull per epoch, no shared writes).
+/// umap-learn applies an edge's pull and each negative sample's push one after another; here all of one
+/// edge's steps are computed from the point's position before that edge and then added: their powf calls
+/// overlap instead of forming one dependent chain (half the layout's time; trustworthiness unchanged, see
+/// BENCHMARKS.md).
 /// Time O(epochs · (E + N·negatives·mean sampling rate)) with E the edges; memory O(E + N).
 struct UMAPLayout: Sendable {
     var curve: UMAPCurve
@@ -54,8 +58,12 @@ struct UMAPLayout: Sendable {
                                 for i in rows {
                                     var x = live[2 * i], y = live[2 * i + 1]
                                     for e in rowStart[i]..<rowStart[i + 1] where period[e] > 0 && next[e] <= now {
+                                        // The edge's pull and its negative samples' pushes are all taken from the
+                                        // position before this edge, then added in a fixed order: their powf calls
+                                        // are independent and overlap, instead of each waiting for the last.
+                                        let baseX = x, baseY = y
                                         let j = Int(columns[e])
-                                        let dx = x - frozen[2 * j], dy = y - frozen[2 * j + 1]
+                                        let dx = baseX - frozen[2 * j], dy = baseY - frozen[2 * j + 1]
                                         let d2 = dx * dx + dy * dy
                                         if d2 > 0 {
                                             let power = powf(d2, b)
@@ -69,7 +77,7 @@ struct UMAPLayout: Sendable {
                                         for _ in 0..<Swift.max(negatives, 0) {
                                             let k = generator.nextIndex(below: n)
                                             if k == i { continue }
-                                            let dx = x - frozen[2 * k], dy = y - frozen[2 * k + 1]
+                                            let dx = baseX - frozen[2 * k], dy = baseY - frozen[2 * k + 1]
                                             let d2 = dx * dx + dy * dy
                                             guard d2 > 0 else { continue }
                                             let coefficient = 2 * repulsion * b / ((0.001 + d2) * (a * powf(d2, b) + 1))
