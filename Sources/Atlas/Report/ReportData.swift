@@ -41,8 +41,8 @@ struct ReportFinding {
 
 struct ReportData {
     var points: [ReportPoint] = []
-    /// Parameter values by index into `points` (unreadable JSON leaves a point out).
-    var parameterValues: [Int: [String: Double]] = [:]
+    /// Parameter values by index into `points` (unreadable JSON leaves a point without values).
+    var parameterValues = ParameterTable()
     /// Preview audio bytes (Ogg Vorbis; WAV in older stores) by index into `points`.
     var previews: [Int: Data] = [:]
     /// metrics[scope][name]
@@ -71,11 +71,13 @@ struct ReportData {
         var data = ReportData()
         var usedInvariance = false
         try store.read { db in
-            for row in try Row.fetchAll(db, sql: """
+            // A cursor, not fetchAll: every row's parameter JSON and vector at once would be gigabytes at a million points.
+            let rows = try Row.fetchCursor(db, sql: """
                 SELECT p.key, p.synth, p.origin, p.name, p.author, p.collection, p.sourcePath, p.sweepParameter, m.x, m.y, r.rms,
                        r.levelDecibels, r.previewWAV, e.vector, p.valuesJSON FROM patch p JOIN mapPoint m ON m.patchKey = p.key AND m.method = 'map'
                 JOIN render r ON r.patchKey = p.key LEFT JOIN embedding e ON e.patchKey = p.key ORDER BY p.key
-                """) {
+                """)
+            while let row = try rows.next() {
                 let index = data.points.count
                 data.points.append(ReportPoint(
                     key: row["key"], synth: row["synth"], origin: PatchOrigin(rawValue: row["origin"]) ?? .random,
@@ -85,7 +87,7 @@ struct ReportData {
                     embedding: (row["vector"] as Data?).map(EmbeddingBlob.decode) ?? []))
                 data.points[index].descriptors = Descriptor.pick(data.points[index].embedding)
                 if let audio = row["previewWAV"] as Data? { data.previews[index] = audio }
-                data.parameterValues[index] = try? PatchJSON.decodeValues(row["valuesJSON"])
+                data.parameterValues.append(synth: row["synth"], values: try? PatchJSON.decodeValues(row["valuesJSON"]))
             }
             data.skipped = try String.fetchAll(db, sql: "SELECT text FROM analysisNote ORDER BY rank")
             for row in try Row.fetchAll(db, sql: "SELECT scope, name, value FROM metric") {

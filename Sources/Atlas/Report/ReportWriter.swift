@@ -15,23 +15,25 @@ public enum ReportWriter {
     /// Writes every report file into `directory` and returns their URLs (the previews folder as one).
     public static func write(store: AtlasStore, to directory: URL) throws -> [URL] {
         let data = try ReportData.load(from: store)
-        var files: [(String, Data)] = [
-            ("index.html", Data(HTMLReport.page(data).utf8)),
-            ("data.js", Data(PointData.script(data).utf8)),
-            ("neighbours.js", Data(Neighbours.script(data).utf8)),
-            ("parameters.js", Data(ParameterValues.script(data).utf8)),
+        // Each file is made and written before the next is made: at a million points data.js and
+        // parameters.js are hundreds of MB each, and holding them all at once would set the peak.
+        var files: [(String, () throws -> Data)] = [
+            ("index.html", { Data(HTMLReport.page(data).utf8) }),
+            ("data.js", { Data(PointData.script(data).utf8) }),
+            ("neighbours.js", { Data(Neighbours.script(data).utf8) }),
+            ("parameters.js", { Data(ParameterValues.script(data).utf8) }),
         ]
-        for name in resourceFiles { files.append((name, try resource(name))) }
+        for name in resourceFiles { files.append((name, { try resource(name) })) }
         files += [
-            ("map.svg", Data(SVGMap.svg(data).utf8)),
-            ("summary.json", Data(Summary.json(data).utf8)),
-            ("summary.md", Data(Summary.markdown(data).utf8)),
+            ("map.svg", { Data(SVGMap.svg(data).utf8) }),
+            ("summary.json", { Data(Summary.json(data).utf8) }),
+            ("summary.md", { Data(Summary.markdown(data).utf8) }),
         ]
-        if let crossSynth = CrossSynthTable.svg(data) { files.append((CrossSynthTable.figureName, Data(crossSynth.utf8))) }
+        if let crossSynth = CrossSynthTable.svg(data) { files.append((CrossSynthTable.figureName, { Data(crossSynth.utf8) })) }
         var urls: [URL] = []
-        for (name, bytes) in files {
+        for (name, make) in files {
             let url = directory.appendingPathComponent(name)
-            try OutputFile.write(bytes, to: url)
+            try OutputFile.write(try make(), to: url)
             urls.append(url)
         }
         urls.append(try writePreviews(data, to: directory.appendingPathComponent("previews")))
