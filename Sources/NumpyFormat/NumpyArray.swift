@@ -135,16 +135,18 @@ public struct NumpyArray: Sendable, Equatable {
             throw NumpyArrayError(file: "", problem: "truncated data: shape \(head.shape) needs \(head.count) values, file has \(max(0, available) / head.elementSize)")
         }
         var values = [Float](repeating: 0, count: head.count)
-        data.withUnsafeBytes { raw in
-            guard head.count > 0, let start = raw.baseAddress else { return }
-            let base = start.advanced(by: head.dataOffset)
-            for i in 0..<head.count {
-                let p = base.advanced(by: i * head.elementSize)
-                switch head.descr {
-                case "'<f4'": values[i] = Float(bitPattern: UInt32(littleEndian: p.loadUnaligned(as: UInt32.self)))
-                case "'<f8'": values[i] = Float(Double(bitPattern: UInt64(littleEndian: p.loadUnaligned(as: UInt64.self))))
-                case "'<i4'": values[i] = Float(Int32(littleEndian: p.loadUnaligned(as: Int32.self)))
-                default: values[i] = Float(Int64(littleEndian: p.loadUnaligned(as: Int64.self)))
+        // The element type is decided once, not per value: comparing the header's strings for each of a
+        // million-row file's values took seconds.
+        let count = head.count, descr = head.descr
+        values.withUnsafeMutableBufferPointer { out in
+            data.withUnsafeBytes { raw in
+                guard count > 0, let start = raw.baseAddress else { return }
+                let base = start.advanced(by: head.dataOffset)
+                switch descr {
+                case "'<f4'": for i in 0..<count { out[i] = Float(bitPattern: UInt32(littleEndian: base.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))) }
+                case "'<f8'": for i in 0..<count { out[i] = Float(Double(bitPattern: UInt64(littleEndian: base.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self)))) }
+                case "'<i4'": for i in 0..<count { out[i] = Float(Int32(littleEndian: base.loadUnaligned(fromByteOffset: 4 * i, as: Int32.self))) }
+                default: for i in 0..<count { out[i] = Float(Int64(littleEndian: base.loadUnaligned(fromByteOffset: 8 * i, as: Int64.self))) }
                 }
             }
         }

@@ -32,6 +32,27 @@ import Testing
         #expect(try NumpyArray.decode(data) == NumpyArray(shape: [3], values: [0.5, 1.5, -2]))
     }
 
+    /// numpy's other dtypes and column-major order: the values as numpy holds them, converted to Float.
+    @Test(arguments: ["'<f8'", "'<i4'", "'<i8'"])
+    func readsOtherDtypesAndFortranOrder(descr: String) throws {
+        for fortran in [false, true] {
+            var dictionary = "{'descr': \(descr), 'fortran_order': \(fortran ? "True" : "False"), 'shape': (2, 3), }"
+            while (10 + dictionary.count + 1) % 64 != 0 { dictionary += " " }
+            var data = Data(NumpyArray.magic + [1, 0, UInt8(dictionary.count + 1), 0])
+            data.append(contentsOf: Array((dictionary + "\n").utf8))
+            // Row-major [[1, -2, 3], [40, 50, -60]]; column-major stores 1, 40, -2, 50, 3, -60.
+            let stored: [Int] = fortran ? [1, 40, -2, 50, 3, -60] : [1, -2, 3, 40, 50, -60]
+            for v in stored {
+                switch descr {
+                case "'<f8'": withUnsafeBytes(of: Double(v).bitPattern.littleEndian) { data.append(contentsOf: $0) }
+                case "'<i4'": withUnsafeBytes(of: Int32(v).littleEndian) { data.append(contentsOf: $0) }
+                default: withUnsafeBytes(of: Int64(v).littleEndian) { data.append(contentsOf: $0) }
+                }
+            }
+            #expect(try NumpyArray.decode(data) == NumpyArray(shape: [2, 3], values: [1, -2, 3, 40, 50, -60]), "\(descr) fortran \(fortran)")
+        }
+    }
+
     @Test func streamsRowsWithoutKnowingTheCount() throws {
         let url = temporaryURL("rows.npy")
         let writer = try NumpyRowWriter(url: url, columns: 3)
