@@ -72,6 +72,29 @@ import Testing
         #expect(worst < 1e-12, "worst round-trip error \(worst)")
     }
 
+    /// The fused convolution is forward, product and inverse done strip by strip: the same bits.
+    @Test(arguments: [64, 96])
+    func convolveIsForwardProductInverse(size n: Int) {
+        var generator = SeededGenerator(seed: 9)
+        let used = n / 2 - 1
+        var re = [Double](repeating: 0, count: n * n), im = re
+        for r in 0..<used { for c in 0..<used { re[r * n + c] = generator.nextGaussian(); im[r * n + c] = generator.nextGaussian() } }
+        let spectrum = (0..<(n * n)).map { _ in generator.nextGaussian() }
+        let fft = SquareFFT(size: n), scale = 1 / Double(n * n)
+        var fusedRe = re, fusedIm = im
+        fusedRe.withUnsafeMutableBufferPointer { r in fusedIm.withUnsafeMutableBufferPointer { i in spectrum.withUnsafeBufferPointer { k in
+            fft.convolve(r.baseAddress!, i.baseAddress!, spectrum: k.baseAddress!, scale: scale, used: used)
+        } } }
+        re.withUnsafeMutableBufferPointer { r in im.withUnsafeMutableBufferPointer { i in
+            fft.forward(r.baseAddress!, i.baseAddress!, used: used)
+            for e in 0..<(n * n) { let k = spectrum[e] * scale; r[e] *= k; i[e] *= k }
+            fft.inverse(r.baseAddress!, i.baseAddress!, used: used)
+        } }
+        var differing = 0
+        for row in 0..<used { for c in 0..<used where fusedRe[row * n + c] != re[row * n + c] || fusedIm[row * n + c] != im[row * n + c] { differing += 1 } }
+        #expect(differing == 0, "\(differing) of \(used * used) values differ")
+    }
+
     @Test func gridSizesStepByAtMostOneAndAHalf() {
         for span in stride(from: 1.0, through: 700, by: 0.5) {
             let (size, boxes) = InterpolatedRepulsion.grid(span: span)
