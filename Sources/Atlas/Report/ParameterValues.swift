@@ -17,7 +17,8 @@ struct ParameterTable {
     mutating func append(synth: String, values: [String: Double]?) {
         guard let values else { rows.append([]); return }
         var columns = columnsBySynth[synth, default: [:]], ids = idsBySynth[synth, default: []]
-        for id in values.keys.sorted() where columns[id] == nil {
+        // Column order is only storage: `ids(of:)` sorts, so no per-point sort of 155 keys is needed.
+        for id in values.keys where columns[id] == nil {
             columns[id] = ids.count
             ids.append(id)
         }
