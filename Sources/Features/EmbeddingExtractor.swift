@@ -124,7 +124,7 @@ public final class EmbeddingExtractor: @unchecked Sendable {
         // The one loudness figure; everything else sees the note scaled to a short-term level of 0 dBFS.
         let levelDecibels = Audibility.levelDecibels(signal, sampleRateHz: sr)
         let gain = Float(pow(10, -levelDecibels / 20))
-        let signal = signal.map { $0 * gain }
+        let signal = scaled(signal, by: gain)
         let envelope = AmplitudeEnvelope(signal: signal, sr: sr)
         let adsr = EnvelopeDescriptors(envelope: envelope, noteOnSeconds: noteOnSeconds, noteOffSeconds: noteOffSeconds)
         let segments = segmentFrames(frameCount: stft.frameCount(sampleCount: signal.count), noteOnSeconds: noteOnSeconds,
@@ -205,7 +205,7 @@ public final class EmbeddingExtractor: @unchecked Sendable {
 
     private func validate(_ signal: [Float]) throws {
         guard !signal.isEmpty else { throw EmbeddingError(description: "no audio samples") }
-        if let bad = signal.firstIndex(where: { !$0.isFinite }) {
+        if let bad = signal.withUnsafeBufferPointer(firstNonFinite) {
             throw EmbeddingError(description: "non-finite sample (NaN or infinity) at frame \(bad)")
         }
     }

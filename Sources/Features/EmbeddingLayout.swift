@@ -8,6 +8,11 @@
 import Foundation
 
 public enum EmbeddingLayout {
+    /// Raised whenever the extractor's output changes, even in its last bits, so that an atlas never mixes
+    /// embeddings of two versions (the atlas stores it and refuses to resume a store made by another).
+    /// 3: YIN's correlation at 2,304 points instead of 4,096, spectral flux summed 8 bands at a time.
+    public static let version = 3
+
     public static let segments = ["attack", "sustain", "release"]
     /// MFCCs 1...12 carry the spectral envelope's shape; MFCC 0 (overall level) is kept apart.
     public static let shapeCoefficients = 1...12

@@ -136,7 +136,9 @@ public final class FFTCorrelator: @unchecked Sendable {
     private let forwardB: fftwf_plan
     private let inverse: fftwf_plan
 
-    /// `size` must be >= a.count + b.count for a linear (not circular) correlation at the lags read.
+    /// For a linear (not circular) correlation at the lags read, `size` must be at least
+    /// a.count + lags - 1 (the last lag's last product reads b[a.count - 1 + lags - 1]; beyond that the
+    /// circular sum would wrap to b's start) and at least b.count (b must fit).
     /// - Throws: `FeatureSettingsError` unless size is 2...2^24.
     public init(size: Int) throws {
         try FeatureSettingsError.checkFFTSize(size, of: "FFTCorrelator")
@@ -164,11 +166,11 @@ public final class FFTCorrelator: @unchecked Sendable {
     }
 
     /// Writes c[τ] for τ in 0..<out.count into `out`. No allocation.
-    /// - Throws: `FeatureSettingsError` when a.count + b.count or out.count exceeds `size` (the
-    ///   correlation would wrap around, or the buffers overflow).
+    /// - Throws: `FeatureSettingsError` when a.count + out.count - 1 exceeds `size` (the lags read would
+    ///   wrap around) or a, b or out do not fit in `size`.
     public func correlate(_ a: UnsafeBufferPointer<Float>, _ b: UnsafeBufferPointer<Float>,
                           into out: UnsafeMutableBufferPointer<Float>) throws {
-        guard a.count + b.count <= size, out.count <= size else {
+        guard a.count + out.count <= size + 1, a.count <= size, b.count <= size, out.count <= size else {
             throw FeatureSettingsError("FFTCorrelator of size \(size) given \(a.count) + \(b.count) samples and \(out.count) lags")
         }
         load(a); fftwf_execute(forwardA)

@@ -5,7 +5,7 @@ import Foundation
 
 public final class SharedEmbedding: @unchecked Sendable {
     /// Names the embedding and its layout version; stored by the atlas so runs never mix two layouts.
-    public static let identifier = "presetatlas-descriptors-v2-\(EmbeddingLayout.count)d"
+    public static let identifier = "presetatlas-descriptors-v\(EmbeddingLayout.version)-\(EmbeddingLayout.count)d"
 
     private var free: [EmbeddingExtractor] = []
     private let lock = NSLock()

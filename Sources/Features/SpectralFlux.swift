@@ -12,10 +12,26 @@ public enum SpectralFlux {
         guard frames > 1, nMels > 0 else { return out }
         let floorDB = (logMel.max() ?? 0) - 80
         logMel.withUnsafeBufferPointer { s in
+            let raw = UnsafeRawPointer(s.baseAddress!)
+            let floor8 = SIMD8<Float>(repeating: floorDB)
             for t in 1..<frames {
-                var sum: Float = 0
                 let row = t * nMels, previous = (t - 1) * nMels
-                for m in 0..<nMels { sum += max(0, max(s[row + m], floorDB) - max(s[previous + m], floorDB)) }
+                // Eight bands at a time in vector lanes, summed across lanes at the end: the one-band-at-a-time
+                // sum branched on the sign of every increase (about 2 % of an embedding in mispredictions).
+                var lanes = SIMD8<Float>()
+                var m = 0
+                while m + 8 <= nMels {
+                    let now = raw.loadUnaligned(fromByteOffset: 4 * (row + m), as: SIMD8<Float>.self)
+                    let before = raw.loadUnaligned(fromByteOffset: 4 * (previous + m), as: SIMD8<Float>.self)
+                    let increase = now.replacing(with: floor8, where: now .< floor8) - before.replacing(with: floor8, where: before .< floor8)
+                    lanes += increase.replacing(with: 0, where: increase .< 0)
+                    m += 8
+                }
+                var sum = lanes.sum()
+                while m < nMels {
+                    sum += max(0, max(s[row + m], floorDB) - max(s[previous + m], floorDB))
+                    m += 1
+                }
                 out[t] = sum / Float(nMels)
             }
         }

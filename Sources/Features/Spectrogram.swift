@@ -139,8 +139,7 @@ public final class ShortTimeFourierTransform: @unchecked Sendable {
         let start = frameIndex * hopLength - nFFT / 2
         let first = max(0, start), last = min(samples.count, start + nFFT)
         guard first < last else { return true }
-        for i in first..<last where samples[i] != 0 { return false }
-        return true
+        return isAllZero(UnsafeBufferPointer(rebasing: samples[first..<last]))
     }
 
     /// Bin centre frequencies in Hz for sample rate `sr` (librosa.fft_frequencies): k * sr / n_fft.

@@ -183,6 +183,8 @@ final class TerminalProgress: @unchecked Sendable {
             } else if done == total || done % 500 == 0 {
                 FileHandle.standardError.write(Data("render \(done)/\(total)\n".utf8))
             }
+        case .note(let line):
+            FileHandle.standardError.write(Data("note: \(TerminalText.safe(line))\n".utf8))
         }
     }
 

@@ -47,11 +47,21 @@ import Testing
 
     @Test func correlatorRefusesInputsThatWouldWrapAround() throws {
         let correlator = try FFTCorrelator(size: 8)
-        let five = [Float](repeating: 1, count: 5)
-        var out = [Float](repeating: 0, count: 4)
+        let five = [Float](repeating: 1, count: 5), nine = [Float](repeating: 1, count: 9)
+        // 5 samples against lags 0...4: the last lag's last product reads position 8 of a circle of 8.
+        var lags = [Float](repeating: 0, count: 5)
         #expect(throws: FeatureSettingsError.self) {
             try five.withUnsafeBufferPointer { a in
-                try out.withUnsafeMutableBufferPointer { try correlator.correlate(a, a, into: $0) }
+                try lags.withUnsafeMutableBufferPointer { try correlator.correlate(a, a, into: $0) }
+            }
+        }
+        // The second sequence must fit the transform.
+        var fewer = [Float](repeating: 0, count: 2)
+        #expect(throws: FeatureSettingsError.self) {
+            try five.withUnsafeBufferPointer { a in
+                try nine.withUnsafeBufferPointer { b in
+                    try fewer.withUnsafeMutableBufferPointer { try correlator.correlate(a, b, into: $0) }
+                }
             }
         }
     }

@@ -9,6 +9,9 @@ import Synthesis
 public protocol Embedder: Sendable {
     /// Names the embedding and its layout version; stored, so a resumed run never mixes two embeddings.
     var identifier: String { get }
+    /// Whether a store made by an earlier version of this embedder (identifier "<name> v<N> ...", same
+    /// name, smaller N) is rendered and embedded again rather than refused. False unless an embedder says so.
+    var supersedesEarlierVersions: Bool { get }
     /// - Parameter settings: the probe the audio was rendered with (note-on at 0, note-off at its hold time).
     func embed(_ audio: AudioBuffer, settings: RenderSettings) throws -> [Float]
     /// The embedding of one patch's render; embedders that look vectors up by patch (ImportedEmbedder)
@@ -17,6 +20,8 @@ public protocol Embedder: Sendable {
 }
 
 extension Embedder {
+    public var supersedesEarlierVersions: Bool { false }
+
     public func embed(_ audio: AudioBuffer, settings: RenderSettings, patchKey: String) throws -> [Float] {
         try embed(audio, settings: settings)
     }

@@ -16,6 +16,8 @@ public struct AtlasRunResult: Sendable {
 public enum AtlasProgress: Sendable {
     case stage(String)
     case rendering(done: Int, total: Int)
+    /// Something the user should know before the work starts (one line).
+    case note(String)
 }
 
 public enum AtlasRun {
@@ -27,7 +29,11 @@ public enum AtlasRun {
         let lock = try AtlasLock(directory: out)
         defer { withExtendedLifetime(lock) {} }
         let store = try AtlasStore(reportDirectory: out)
-        try store.adopt(settings: settings.pairs(embedder: components.embedder.identifier))
+        let embedder = components.embedder.identifier
+        if components.embedder.supersedesEarlierVersions, let earlier = try store.dropWorkOfEarlierVersion(of: embedder) {
+            progress(.note("\(store.url.path): made with embedder \(earlier); rendering and embedding every patch again with \(embedder)"))
+        }
+        try store.adopt(settings: settings.pairs(embedder: embedder))
         progress(.stage("catalog"))
         let catalog = try CatalogStage.run(store: store, sourcePaths: sourcePaths, components: components,
                                            settings: settings, root: root)

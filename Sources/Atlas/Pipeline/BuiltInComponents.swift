@@ -64,7 +64,9 @@ struct LoaderPresetReader: PresetReader {
 
 /// The documented descriptor embedding of `Features` (EmbeddingLayout), one extractor per thread.
 final class DescriptorEmbedder: Embedder, @unchecked Sendable {
-    var identifier: String { "features descriptors v2 \(EmbeddingLayout.dimensions.count)" }
+    var identifier: String { "features descriptors v\(EmbeddingLayout.version) \(EmbeddingLayout.dimensions.count)" }
+    /// A new version of the descriptors replaces the old: an atlas made before is embedded again.
+    var supersedesEarlierVersions: Bool { true }
     private let lock = NSLock()
     private var idle: [EmbeddingExtractor] = []
 
