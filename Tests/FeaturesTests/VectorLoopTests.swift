@@ -20,6 +20,28 @@ import Testing
         }
     }
 
+    @Test func firstNonFiniteFindsTheFirstNaNOrInfinity() throws {
+        for length in [1, 8, 9, 4100] {
+            let finite = (0..<length).map { i -> Float in i % 3 == 0 ? .greatestFiniteMagnitude : -Float(i) }
+            #expect(finite.withUnsafeBufferPointer(firstNonFinite) == nil, "\(length) finite values")
+            for position in Set([0, length / 2, length - 1]) {
+                for bad in [Float.nan, .infinity, -.infinity] {
+                    var values = finite
+                    values[position] = bad
+                    if position + 1 < length { values[length - 1] = .nan }  // a later one is not the answer
+                    #expect(values.withUnsafeBufferPointer(firstNonFinite) == position, "\(bad) at \(position) of \(length)")
+                }
+            }
+        }
+        var signal = Synthetic.noise(seconds: 0.5)
+        signal[1000] = -.infinity
+        let extractor = try EmbeddingExtractor(sr: Synthetic.sr)
+        #expect(throws: EmbeddingError.self) { try extractor.embedding(signal) }
+        do { _ = try extractor.embedding(signal) } catch let error as EmbeddingError {
+            #expect(error.description == "non-finite sample (NaN or infinity) at frame 1000")
+        }
+    }
+
     @Test(arguments: [1, 7, 511, 512, 513, 5000])
     func zeroCrossingRateCountsEverySignChange(length: Int) {
         // Values on both sides of librosa's -1e-10 threshold, including exact zeros and tiny negatives.
