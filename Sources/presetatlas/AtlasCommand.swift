@@ -193,7 +193,8 @@ final class TerminalProgress: @unchecked Sendable {
         if drewLine { FileHandle.standardError.write(Data("\n".utf8)); drewLine = false }
         if let stage {
             let seconds = Date().timeIntervalSince(stage.start)
-            FileHandle.standardError.write(Data(String(format: "%@ took %.1f s\n", stage.name, seconds).utf8))
+            let peak = PeakMemory.bytesSoFar().map { ", peak memory so far \(PeakMemory.text($0))" } ?? ""
+            FileHandle.standardError.write(Data(String(format: "%@ took %.1f s%@\n", stage.name, seconds, peak).utf8))
             self.stage = nil
         }
     }

@@ -30,8 +30,8 @@ enum PointData {
             synth.append(UInt8(min(255, synths.firstIndex(of: p.synth) ?? 0)))
             origin.append(UInt8(origins.firstIndex(of: p.origin.rawValue) ?? 0))
             var f: UInt8 = p.isSilent ? isSilent : 0
-            if let bytes = data.previews[i] {
-                switch PreviewAudio.fileExtension(bytes) {
+            if let kind = data.previews[i] {
+                switch kind {
                 case "ogg": f |= hasOggPreview
                 case "wav": f |= hasWAVPreview
                 default: break

@@ -44,7 +44,9 @@ struct ReportData {
     /// Parameter values by index into `points` (unreadable JSON leaves a point without values).
     var parameterValues = ParameterTable()
     /// Preview audio bytes (Ogg Vorbis; WAV in older stores) by index into `points`.
-    var previews: [Int: Data] = [:]
+    /// The file extension ("ogg", or "wav" from older stores) of each point that has a preview, by point index.
+    /// Only the kind: the bytes are copied from the store to previews/ one at a time (ReportWriter).
+    var previews: [Int: String] = [:]
     /// metrics[scope][name]
     var metrics: [String: [String: Double]] = [:]
     var findings: [ReportFinding] = []
@@ -74,7 +76,7 @@ struct ReportData {
             // A cursor, not fetchAll: every row's parameter JSON and vector at once would be gigabytes at a million points.
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT p.key, p.synth, p.origin, p.name, p.author, p.collection, p.sourcePath, p.sweepParameter, m.x, m.y, r.rms,
-                       r.levelDecibels, r.previewWAV, e.vector, p.valuesJSON FROM patch p JOIN mapPoint m ON m.patchKey = p.key AND m.method = 'map'
+                       r.levelDecibels, substr(r.previewWAV, 1, 4) AS previewHead, e.vector, p.valuesJSON FROM patch p JOIN mapPoint m ON m.patchKey = p.key AND m.method = 'map'
                 JOIN render r ON r.patchKey = p.key LEFT JOIN embedding e ON e.patchKey = p.key ORDER BY p.key
                 """)
             while let row = try rows.next() {
@@ -86,7 +88,7 @@ struct ReportData {
                     levelDecibels: StoredAudibility.levelDecibels(stored: row["levelDecibels"], rms: row["rms"]),
                     embedding: (row["vector"] as Data?).map(EmbeddingBlob.decode) ?? []))
                 data.points[index].descriptors = Descriptor.pick(data.points[index].embedding)
-                if let audio = row["previewWAV"] as Data? { data.previews[index] = audio }
+                if let head = row["previewHead"] as Data?, let kind = PreviewAudio.fileExtension(head) { data.previews[index] = kind }
                 data.parameterValues.append(synth: row["synth"], values: try? PatchJSON.decodeValues(row["valuesJSON"]))
             }
             data.skipped = try String.fetchAll(db, sql: "SELECT text FROM analysisNote ORDER BY rank")

@@ -2,6 +2,7 @@
 // preview per point in previews/, map.svg, summary.json and summary.md (text files each atomically).
 // The folder is a static site: it works from the file system and from any static host.
 import Foundation
+import GRDB
 
 public enum ReportWriter {
     /// The page's scripts, one purpose each, in the order the page runs them (they share top-level names,
@@ -36,18 +37,23 @@ public enum ReportWriter {
             try OutputFile.write(try make(), to: url)
             urls.append(url)
         }
-        urls.append(try writePreviews(data, to: directory.appendingPathComponent("previews")))
+        urls.append(try writePreviews(data, from: store, to: directory.appendingPathComponent("previews")))
         return urls
     }
 
-    /// previews/<point index>.ogg (or .wav from older stores), replacing what an earlier report left.
-    static func writePreviews(_ data: ReportData, to folder: URL) throws -> URL {
+    /// previews/<point index>.ogg (or .wav from older stores), replacing what an earlier report left. Read
+    /// from the store one preview at a time: a million-setting atlas keeps tens of thousands (hundreds of MB).
+    static func writePreviews(_ data: ReportData, from store: AtlasStore, to folder: URL) throws -> URL {
         let fm = FileManager.default
         if fm.fileExists(atPath: folder.path) { try fm.removeItem(at: folder) }
         try fm.createDirectory(at: folder, withIntermediateDirectories: true)
-        for (index, bytes) in data.previews {
-            guard let ext = PreviewAudio.fileExtension(bytes) else { continue }
-            try bytes.write(to: folder.appendingPathComponent("\(index).\(ext)"))
+        try store.read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT patchKey, previewWAV FROM render WHERE previewWAV IS NOT NULL")
+            while let row = try rows.next() {
+                guard let index = data.indexByKey[row["patchKey"]], let kind = data.previews[index],
+                      let bytes = row["previewWAV"] as Data? else { continue }
+                try bytes.write(to: folder.appendingPathComponent("\(index).\(kind)"))
+            }
         }
         return folder
     }
