@@ -83,6 +83,20 @@ import Testing
         return (dir, out, try AtlasStore(reportDirectory: out))
     }
 
+    @Test func anAtlasOfAnotherEmbedderIsNotExplored() throws {
+        let (dir, _, store) = try Self.toyAtlas()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var components = Fixtures.components()
+        components.embedder = VersionedToyEmbedder(version: 7)
+        do {
+            _ = try ExploreRun.run(store: store, request: ExploreRequest(synth: "toy", count: 2, tonal: false), components: components)
+            Issue.record("explored an atlas made by another embedder")
+        } catch let error as ExploreError {
+            #expect("\(error)".contains("embedded by toy descriptors v1 and explore embeds with toy descriptors v7 4"), "\(error)")
+        }
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM patch WHERE origin = 'explored'") } == 0)
+    }
+
     @Test func beyondNeedsAPresetTheAtlasHolds() throws {
         let dir = try Fixtures.bank(count: 6)
         defer { try? FileManager.default.removeItem(at: dir) }

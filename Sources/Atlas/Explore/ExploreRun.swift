@@ -83,6 +83,12 @@ public enum ExploreRun {
     public static func run(store: AtlasStore, request: ExploreRequest, components: AtlasComponents,
                            progress: (String) -> Void = { _ in }) throws -> ExploreResult {
         guard request.count >= 1, request.count <= 32 * 1024 else { throw ExploreError("--count must be 1...32768") }
+        // Candidates are embedded here and compared with the atlas's stored points: both must come from one embedder.
+        let madeWith = try store.settings()["embedder"] ?? "an unknown embedder"
+        guard madeWith == components.embedder.identifier else {
+            throw ExploreError("the atlas was embedded by \(madeWith) and explore embeds with \(components.embedder.identifier): "
+                + "its points and the new patches would not be comparable; run `presetatlas atlas` on it with this version first")
+        }
         let standardisation = try ExploreStore.standardisation(store, synth: request.synth)
         let settings = try ExploreStore.renderSettings(store)
         let points = try ExploreStore.points(store, synth: request.synth)
