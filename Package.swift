@@ -32,7 +32,9 @@ let package = Package(
 
         // The one audio type, shared by the engines (Synthesis) and audio files and features (Features).
         .target(name: "Audio"),
-        .target(name: "Synthesis", dependencies: ["Audio"], swiftSettings: optimised),
+        // The DX7 engine's AVX2 loops, in C for a per-function target and a run-time CPU check.
+        .target(name: "CDX7Kernels"),
+        .target(name: "Synthesis", dependencies: ["Audio", "CDX7Kernels"], swiftSettings: optimised),
         // Taking in a whole named file (regular files only, size-capped): every reader of user files.
         .target(name: "InputFiles"),
         .target(name: "Formats", dependencies: ["Synthesis", "InputFiles", "CLibXML2", "CZlib"]),

@@ -55,13 +55,14 @@ struct DX7FeedbackLane {
 public enum DX7Lanes {
     /// Notes per group: four feedback chains fill the processor's shadow; more would spill the
     /// per-note buffers out of the first-level cache.
-    public static let width = 4
+    public static var width: Int { DX7VectorKernels.available ? DX7VectorKernels.mostLanes : 4 }
 
     /// Renders `voices` (built with `lanes: true`) into `outputs` (added), `frameCount` samples each.
     static func render(_ voices: inout [DX7Voice], outputs: [UnsafeMutablePointer<Float>], frameCount: Int, noteOffFrame: Int) {
         let tables = DX7Scratch()
         let scratches = voices.map { _ in DX7Scratch(sharingTablesOf: tables) }
         let lanes = UnsafeMutablePointer<DX7FeedbackLane>.allocate(capacity: Swift.max(voices.count, 1))
+        let group = DX7VectorKernels.available ? DX7FeedbackGroup() : nil
         var laneVoices = [Int](repeating: 0, count: voices.count)
         defer {
             lanes.deallocate()
@@ -82,7 +83,11 @@ public enum DX7Lanes {
                     laneCount += 1
                 }
             }
-            DX7FeedbackLane.run(lanes, laneCount: laneCount, count: count, cosine: tables.cosine)
+            if let group {
+                group.run(lanes, laneCount: laneCount, count: count, cosine: tables.cosine)
+            } else {
+                DX7FeedbackLane.run(lanes, laneCount: laneCount, count: count, cosine: tables.cosine)
+            }
             for k in 0..<laneCount {
                 let i = laneVoices[k]
                 voices[i].endLaneSpan(lanes[k], into: outputs[i] + start, count: count, scratch: scratches[i])

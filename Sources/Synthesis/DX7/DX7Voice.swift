@@ -37,6 +37,9 @@ struct DX7Voice {
     /// The operators evaluated sample by sample (the feedback loop; all six for the naive kernel).
     private let serialOperators: [Int]
 
+    /// Operators through the AVX2 loop (DX7VectorKernels): the processor has it and `naive` is off.
+    private let vectorised: Bool
+
     /// The operator that feeds itself, computed in a lane beside other notes' (DX7Lanes) rather
     /// than here; nil when the note has no such loop or is not rendered in lanes.
     let laneOperator: Int?
@@ -44,8 +47,9 @@ struct DX7Voice {
     /// `lanes`: the note is rendered by DX7Lanes, which computes a self-feedback operator with at
     /// most one companion beside other notes' (that companion then runs in its own loop).
     init(parameters: DX7VoiceParameters, key: Int, velocity: Int, sampleRateHz: Double, seed: UInt64, naive: Bool = false,
-         lanes: Bool = false) {
+         lanes: Bool = false, vectorised: Bool = DX7VectorKernels.available) {
         self.naive = naive
+        self.vectorised = vectorised && !naive
         let routing = DX7Algorithm.all[parameters.algorithm - 1]
         serialOperators = naive ? [6, 5, 4, 3, 2, 1] : parameters.feedback > 0 ? routing.feedbackLoop : []
         let selfFeedback = !naive && parameters.feedback > 0 && routing.feedbackSource == routing.feedbackTarget
@@ -56,7 +60,9 @@ struct DX7Voice {
         }
         // Two or three companions already fill the chain's shadow, so such a note stays fused; with
         // every chain in a lane the companions' own loops measured slower (BENCHMARKS.md).
-        let inLane = lanes && selfFeedback && fused.count <= 1
+        // With the AVX2 loops every such note goes in a lane: eight chains share one register, and
+        // the companions' own loops run 8 samples at a time (BENCHMARKS.md).
+        let inLane = lanes && selfFeedback && (self.vectorised || fused.count <= 1)
         laneOperator = inLane ? routing.feedbackSource : nil
         companions = inLane ? [] : fused
         self.parameters = parameters
@@ -334,6 +340,10 @@ struct DX7Voice {
                 // A silent operator (output level 0, or its envelope at 0) outputs exact zeros.
                 let out = scratch.output(op - 1)
                 for s in 0..<count { out[s] = 0 }
+            } else if vectorised {
+                DX7VectorKernels.operatorBlock(phase: phases[op - 1], increment: increments[op - 1],
+                                               gains: gains, input: input.map { UnsafePointer($0) },
+                                               output: scratch.output(op - 1), count: count, table: scratch.cosine)
             } else {
                 DX7OperatorKernel.operatorBlock(phase: phases[op - 1], increment: increments[op - 1],
                                                 gains: gains, input: input.map { UnsafePointer($0) },

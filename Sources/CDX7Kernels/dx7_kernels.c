@@ -1,0 +1,163 @@
+// AVX2 versions of the DX7 engine's operator and feedback loops (see include/dx7_kernels.h).
+// Fixed point as in DX7OperatorKernel: (a*b) >> 24 with a 64-bit product, truncated to 32 bits.
+// Only the low 32 bits of each shifted product are kept, so a logical 64-bit shift gives the same
+// bits as the arithmetic one the Swift code uses (AVX2 has no 64-bit arithmetic shift).
+#include "dx7_kernels.h"
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+
+int dx7_kernels_have_avx2(void) {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2");
+}
+
+#define AVX2 __attribute__((target("avx2")))
+
+/// Lane-wise (int64(a) * int64(b)) >> shift, truncated to 32 bits.
+static inline AVX2 __m256i multiply_shift(__m256i a, __m256i b, int shift) {
+    __m256i even = _mm256_srli_epi64(_mm256_mul_epi32(a, b), shift);
+    __m256i odd = _mm256_mul_epi32(_mm256_srli_epi64(a, 32), _mm256_srli_epi64(b, 32));
+    odd = _mm256_slli_epi64(_mm256_srli_epi64(odd, shift), 32);
+    return _mm256_blend_epi32(even, odd, 0xAA);
+}
+
+static inline int32_t scalar_multiply24(int32_t a, int32_t b) {
+    return (int32_t)(uint32_t)((uint64_t)((int64_t)a * (int64_t)b) >> 24);
+}
+
+AVX2 void dx7_operator_block_avx2(int32_t phase, int32_t increment, const int32_t *gains, const int32_t *input,
+                                  int32_t *output, int count, const int32_t *table) {
+    const uint32_t inc = (uint32_t)increment;
+    __m256i p = _mm256_add_epi32(_mm256_set1_epi32(phase),
+                                 _mm256_mullo_epi32(_mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), _mm256_set1_epi32(increment)));
+    const __m256i step = _mm256_set1_epi32((int32_t)(inc * 8u));
+    const __m256i mask = _mm256_set1_epi32(4095);
+    int s = 0;
+    for (; s + 8 <= count; s += 8) {
+        __m256i q = input ? _mm256_add_epi32(p, _mm256_loadu_si256((const __m256i *)(input + s))) : p;
+        __m256i wave = _mm256_i32gather_epi32((const int *)table, _mm256_and_si256(_mm256_srli_epi32(q, 12), mask), 4);
+        __m256i g = _mm256_loadu_si256((const __m256i *)(gains + s));
+        _mm256_storeu_si256((__m256i *)(output + s), multiply_shift(g, wave, 24));
+        p = _mm256_add_epi32(p, step);
+    }
+    uint32_t q = (uint32_t)phase + (uint32_t)s * inc;
+    for (; s < count; s++) {
+        uint32_t r = input ? q + (uint32_t)input[s] : q;
+        output[s] = scalar_multiply24(gains[s], table[(r >> 12) & 4095]);
+        q += inc;
+    }
+}
+
+/// Eight rows of 8 values (row r at rows[r] + offset) to 8 columns: dst[s*pitch + r] = rows[r][offset + s].
+static inline AVX2 void transpose_in(const int32_t *const *rows, int offset, int32_t *dst, int pitch) {
+    __m256i r0 = _mm256_loadu_si256((const __m256i *)(rows[0] + offset)), r1 = _mm256_loadu_si256((const __m256i *)(rows[1] + offset));
+    __m256i r2 = _mm256_loadu_si256((const __m256i *)(rows[2] + offset)), r3 = _mm256_loadu_si256((const __m256i *)(rows[3] + offset));
+    __m256i r4 = _mm256_loadu_si256((const __m256i *)(rows[4] + offset)), r5 = _mm256_loadu_si256((const __m256i *)(rows[5] + offset));
+    __m256i r6 = _mm256_loadu_si256((const __m256i *)(rows[6] + offset)), r7 = _mm256_loadu_si256((const __m256i *)(rows[7] + offset));
+    __m256i t0 = _mm256_unpacklo_epi32(r0, r1), t1 = _mm256_unpackhi_epi32(r0, r1);
+    __m256i t2 = _mm256_unpacklo_epi32(r2, r3), t3 = _mm256_unpackhi_epi32(r2, r3);
+    __m256i t4 = _mm256_unpacklo_epi32(r4, r5), t5 = _mm256_unpackhi_epi32(r4, r5);
+    __m256i t6 = _mm256_unpacklo_epi32(r6, r7), t7 = _mm256_unpackhi_epi32(r6, r7);
+    __m256i u0 = _mm256_unpacklo_epi64(t0, t2), u1 = _mm256_unpackhi_epi64(t0, t2);
+    __m256i u2 = _mm256_unpacklo_epi64(t1, t3), u3 = _mm256_unpackhi_epi64(t1, t3);
+    __m256i u4 = _mm256_unpacklo_epi64(t4, t6), u5 = _mm256_unpackhi_epi64(t4, t6);
+    __m256i u6 = _mm256_unpacklo_epi64(t5, t7), u7 = _mm256_unpackhi_epi64(t5, t7);
+    _mm256_storeu_si256((__m256i *)(dst + 0 * pitch), _mm256_permute2x128_si256(u0, u4, 0x20));
+    _mm256_storeu_si256((__m256i *)(dst + 1 * pitch), _mm256_permute2x128_si256(u1, u5, 0x20));
+    _mm256_storeu_si256((__m256i *)(dst + 2 * pitch), _mm256_permute2x128_si256(u2, u6, 0x20));
+    _mm256_storeu_si256((__m256i *)(dst + 3 * pitch), _mm256_permute2x128_si256(u3, u7, 0x20));
+    _mm256_storeu_si256((__m256i *)(dst + 4 * pitch), _mm256_permute2x128_si256(u0, u4, 0x31));
+    _mm256_storeu_si256((__m256i *)(dst + 5 * pitch), _mm256_permute2x128_si256(u1, u5, 0x31));
+    _mm256_storeu_si256((__m256i *)(dst + 6 * pitch), _mm256_permute2x128_si256(u2, u6, 0x31));
+    _mm256_storeu_si256((__m256i *)(dst + 7 * pitch), _mm256_permute2x128_si256(u3, u7, 0x31));
+}
+
+/// The inverse: 8 columns (src[s*pitch + r]) back to rows: rows[r][offset + s].
+static inline AVX2 void transpose_out(const int32_t *src, int pitch, int32_t *const *rows, int offset) {
+    const int32_t *const columns[8] = { src, src + pitch, src + 2 * pitch, src + 3 * pitch,
+                                        src + 4 * pitch, src + 5 * pitch, src + 6 * pitch, src + 7 * pitch };
+    int32_t block[64];
+    transpose_in(columns, 0, block, 8);
+    for (int r = 0; r < 8; r++) _mm256_storeu_si256((__m256i *)(rows[r] + offset), _mm256_loadu_si256((const __m256i *)(block + 8 * r)));
+}
+
+/// The feedback loop over `chains` registers of 8 lanes, on interleaved [sample][lane] data.
+#define FEEDBACK_CHAINS(name, chains)                                                                           \
+static AVX2 void name(int32_t *phase, const int32_t *increment, int32_t *feedback, const int32_t *scale,           \
+                      const int32_t *g, const int32_t *l, const int32_t *e, int32_t *o, int count,                  \
+                      const int32_t *table) {                                                                       \
+    __m256i p[chains], inc[chains], fb[chains], sc[chains];                                                         \
+    for (int c = 0; c < chains; c++) {                                                                              \
+        p[c] = _mm256_loadu_si256((const __m256i *)(phase + 8 * c));                                                \
+        inc[c] = _mm256_loadu_si256((const __m256i *)(increment + 8 * c));                                         \
+        fb[c] = _mm256_loadu_si256((const __m256i *)(feedback + 8 * c));                                            \
+        sc[c] = _mm256_loadu_si256((const __m256i *)(scale + 8 * c));                                               \
+    }                                                                                                               \
+    for (int s = 0; s < count; s++) {                                                                               \
+        for (int c = 0; c < chains; c++) {                                                                          \
+            int at = (s * chains + c) * 8;                                                                          \
+            /* Phase plus modulation does not depend on the feedback: off the serial chain. */                      \
+            __m256i q = _mm256_add_epi32(p[c], _mm256_slli_epi32(_mm256_loadu_si256((const __m256i *)(e + at)), 8)); \
+            __m256i index = _mm256_srli_epi32(_mm256_add_epi32(q, fb[c]), 20);                                      \
+            __m256i wave = _mm256_i32gather_epi32((const int *)table, index, 4);                                    \
+            __m256i gain = _mm256_loadu_si256((const __m256i *)(g + at));                                           \
+            _mm256_storeu_si256((__m256i *)(o + at), multiply_shift(gain, wave, 24));                               \
+            __m256i level = _mm256_loadu_si256((const __m256i *)(l + at));                                          \
+            fb[c] = multiply_shift(multiply_shift(wave, level, 24), sc[c], 16);                                     \
+            p[c] = _mm256_add_epi32(p[c], inc[c]);                                                                  \
+        }                                                                                                           \
+    }                                                                                                               \
+    for (int c = 0; c < chains; c++) {                                                                              \
+        _mm256_storeu_si256((__m256i *)(phase + 8 * c), p[c]);                                                      \
+        _mm256_storeu_si256((__m256i *)(feedback + 8 * c), fb[c]);                                                  \
+    }                                                                                                               \
+}
+FEEDBACK_CHAINS(feedback_chains1, 1)
+FEEDBACK_CHAINS(feedback_chains2, 2)
+FEEDBACK_CHAINS(feedback_chains4, 4)
+
+AVX2 void dx7_feedback_lanes_avx2(int lanes, int32_t *phase, const int32_t *increment, int32_t *feedback,
+                                  const int32_t *scale, const int32_t *const *gains, const int32_t *const *levels,
+                                  const int32_t *const *external, int32_t *const *output, int count,
+                                  const int32_t *table) {
+    enum { most = 32, span = 64 };
+    // Interleaved copies, [sample][lane]: one 256-bit load then reads a sample of 8 lanes.
+    int32_t g[most * span] __attribute__((aligned(32))), l[most * span] __attribute__((aligned(32)));
+    int32_t e[most * span] __attribute__((aligned(32))), o[most * span] __attribute__((aligned(32)));
+    if (lanes > most) lanes = most;
+    lanes &= ~7;
+    int blocks = (count + 7) / 8;  // whole blocks of 8 samples: the rows are readable for 64
+    for (int k = 0; k < lanes; k += 8) {
+        for (int b = 0; b < blocks; b++) {
+            transpose_in(gains + k, 8 * b, g + 8 * b * lanes + k, lanes);
+            transpose_in(levels + k, 8 * b, l + 8 * b * lanes + k, lanes);
+            transpose_in(external + k, 8 * b, e + 8 * b * lanes + k, lanes);
+        }
+    }
+    switch (lanes) {
+    case 8: feedback_chains1(phase, increment, feedback, scale, g, l, e, o, count, table); break;
+    case 16: feedback_chains2(phase, increment, feedback, scale, g, l, e, o, count, table); break;
+    case 32: feedback_chains4(phase, increment, feedback, scale, g, l, e, o, count, table); break;
+    default: return;
+    }
+    for (int k = 0; k < lanes; k += 8) {
+        for (int b = 0; b < blocks; b++) transpose_out(o + 8 * b * lanes + k, lanes, output + k, 8 * b);
+    }
+}
+
+#else
+// Not x86-64: the Swift loops run instead (never called).
+int dx7_kernels_have_avx2(void) { return 0; }
+void dx7_operator_block_avx2(int32_t phase, int32_t increment, const int32_t *gains, const int32_t *input,
+                             int32_t *output, int count, const int32_t *table) {
+    (void)phase; (void)increment; (void)gains; (void)input; (void)output; (void)count; (void)table;
+}
+void dx7_feedback_lanes_avx2(int lanes, int32_t *phase, const int32_t *increment, int32_t *feedback,
+                             const int32_t *scale, const int32_t *const *gains, const int32_t *const *levels,
+                             const int32_t *const *external, int32_t *const *output, int count,
+                             const int32_t *table) {
+    (void)lanes; (void)phase; (void)increment; (void)feedback; (void)scale; (void)gains; (void)levels;
+    (void)external; (void)output; (void)count; (void)table;
+}
+#endif

@@ -1,0 +1,31 @@
+// The DX7 engine's two hottest loops in AVX2, for processors that have it (checked at run time: the
+// package is built for plain x86-64, and Swift has no per-function target). Same integers as the
+// Swift loops in DX7OperatorKernel and DX7FeedbackLane, bit for bit; the tests compare them.
+#ifndef DX7_KERNELS_H
+#define DX7_KERNELS_H
+
+#include <stdint.h>
+
+/// 1 when the processor runs AVX2 (and the kernels below may be called), else 0.
+int dx7_kernels_have_avx2(void);
+
+/// One operator over a span, samples 8 at a time:
+/// output[s] = (gains[s] * table[((phase + s*increment + input[s]) >> 12) & 4095]) >> 24.
+/// `input` may be NULL (no modulators). Phases wrap as 32-bit integers.
+void dx7_operator_block_avx2(int32_t phase, int32_t increment, const int32_t *gains, const int32_t *input,
+                             int32_t *output, int count, const int32_t *table);
+
+/// Up to 32 notes' self-feedback operators side by side, one per 32-bit lane, `lanes` of them (a
+/// multiple of 8: 8, 16 or 32). Per lane: phase, increment and feedback (shifted left 8 bits, as
+/// DX7OperatorKernel.cosineShifted reads them) and feedback scale, updated in place; pointers to its
+/// span of gains, levels, external modulation (each readable for 64 samples) and output (writable
+/// for 64; samples past `count` are scratch). Per sample:
+///   wave = table[(phase + external<<8 + feedback) >> 20]; output = (gain*wave) >> 24;
+///   feedback = (((wave*level) >> 24) * scale) >> 16; phase += increment.
+/// Independent registers of 8 lanes run in the same loop, so the table reads' latency overlaps.
+void dx7_feedback_lanes_avx2(int lanes, int32_t *phase, const int32_t *increment, int32_t *feedback,
+                             const int32_t *scale, const int32_t *const *gains, const int32_t *const *levels,
+                             const int32_t *const *external, int32_t *const *output, int count,
+                             const int32_t *table);
+
+#endif

@@ -1,0 +1,112 @@
+// The AVX2 loops (DX7VectorKernels) give the integers the scalar loops give: each loop on random
+// inputs, span lengths and lane counts, and whole renders of every hexter bank voice at three notes
+// against the naive scalar kernel. On a processor without AVX2 they do not run, and say so.
+import Foundation
+import Formats
+import Testing
+import TestSupport
+@testable import Synthesis
+
+@Suite struct DX7VectorKernelTests {
+    typealias S = DX7TestSupport
+    static let avx2 = DX7VectorKernels.available
+    static let noAVX2 = "this processor has no AVX2: the scalar loops run and the vector ones are not tested"
+
+    /// Any Int32, edges included, from a seeded generator.
+    static func anyInt32(_ random: inout TestRandom) -> Int32 {
+        switch random.next() % 8 {
+        case 0: return [Int32.min, Int32.max, 0, -1, 1, 1 << 24, -(1 << 24)][Int(random.next() % 7)]
+        default: return Int32(truncatingIfNeeded: random.next())
+        }
+    }
+
+    @Test(.enabled(if: avx2, "\(noAVX2)"))
+    func operatorBlockEqualsTheScalarLoop() {
+        var random = TestRandom(seed: 17)
+        let table = DX7OperatorKernel.cosineTable
+        let gains = UnsafeMutablePointer<Int32>.allocate(capacity: 64), input = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
+        let scalar = UnsafeMutablePointer<Int32>.allocate(capacity: 64), vector = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
+        defer { gains.deallocate(); input.deallocate(); scalar.deallocate(); vector.deallocate() }
+        var compared = 0, differing = 0
+        table.withUnsafeBufferPointer { cosine in
+            for trial in 0..<2_000 {
+                let count = 1 + trial % 64  // every span length, so every tail of the 8-sample loop
+                for s in 0..<64 { gains[s] = Self.anyInt32(&random); input[s] = Self.anyInt32(&random) }
+                let phase = Self.anyInt32(&random), increment = Self.anyInt32(&random)
+                let modulated: UnsafePointer<Int32>? = trial % 3 == 0 ? nil : UnsafePointer(input)
+                DX7OperatorKernel.operatorBlock(phase: phase, increment: increment, gains: gains, input: modulated,
+                                                output: scalar, count: count, table: cosine.baseAddress!)
+                DX7VectorKernels.operatorBlock(phase: phase, increment: increment, gains: gains, input: modulated,
+                                               output: vector, count: count, table: cosine.baseAddress!)
+                compared += count
+                for s in 0..<count where scalar[s] != vector[s] { differing += 1 }
+            }
+        }
+        #expect(compared == 64_616)  // 31 times 1+...+64, then 1+...+16
+        #expect(differing == 0, "\(differing) of \(compared) samples differ")
+    }
+
+    @Test(.enabled(if: avx2, "\(noAVX2)"))
+    func feedbackLanesEqualTheScalarLanes() {
+        var random = TestRandom(seed: 29)
+        let table = DX7OperatorKernel.cosineTable
+        // 1-8, 9-16 and 17-32 lanes fill one, two or four registers; 33 and 70 take more than one pass.
+        for laneCount in [1, 3, 8, 9, 16, 17, 31, 32, 33, 70] {
+            let count = 1 + Int(random.next() % 64)
+            let buffers = UnsafeMutablePointer<Int32>.allocate(capacity: laneCount * 5 * 64)
+            defer { buffers.deallocate() }
+            for i in 0..<(laneCount * 5 * 64) { buffers[i] = Self.anyInt32(&random) }
+            func lanes(outputs: Int) -> [DX7FeedbackLane] {
+                (0..<laneCount).map { k in
+                    let base = buffers + k * 5 * 64
+                    // Levels as the engine makes them (> -2^31; the kernel's documented range).
+                    for s in 0..<64 { base[64 + s] = Swift.max(base[64 + s], Int32.min + 1) }
+                    return DX7FeedbackLane(phase: Int32(truncatingIfNeeded: k &* 0x0135_7911) &<< 8,
+                                           increment: Int32(truncatingIfNeeded: k &* 0x0024_6801 &+ 977) &<< 8,
+                                           feedback: Int32(truncatingIfNeeded: k &* 0x11_1111) &<< 8,
+                                           scale: Int32(k % 8) * 4_000, gains: base, levels: base + 64,
+                                           external: base + 128, output: base + (3 + outputs) * 64)
+                }
+            }
+            var scalar = lanes(outputs: 0), vector = lanes(outputs: 1)
+            table.withUnsafeBufferPointer { cosine in
+                scalar.withUnsafeMutableBufferPointer {
+                    DX7FeedbackLane.run($0.baseAddress!, laneCount: laneCount, count: count, cosine: cosine.baseAddress!)
+                }
+                vector.withUnsafeMutableBufferPointer {
+                    DX7FeedbackGroup().run($0.baseAddress!, laneCount: laneCount, count: count, cosine: cosine.baseAddress!)
+                }
+            }
+            var differing = 0
+            for k in 0..<laneCount {
+                if scalar[k].feedback != vector[k].feedback { differing += 1 }
+                for s in 0..<count where scalar[k].output[s] != vector[k].output[s] { differing += 1 }
+            }
+            #expect(differing == 0, "\(laneCount) lanes over \(count) samples: \(differing) values differ")
+        }
+    }
+
+    @Test(.enabled(if: avx2 && DX7TestSupport.haveROMBank, "\(noAVX2), or no hexter banks (run scripts/install-deps.sh)"))
+    func everyBankVoiceRendersAsTheScalarKernelDoes() throws {
+        // The naive kernel never uses the vector loops: the default (block, AVX2 operator loop) and
+        // the lanes kernel (32 notes' feedback loops in AVX2 lanes) must give its samples exactly.
+        let naive = DX7(schema: S.schema, kernel: .naive), lanes = DX7(schema: S.schema, kernel: .lanes)
+        var compared = 0, differing: [String] = []
+        for bank in DX7LanesTests.banks where TestPaths.exists(bank) {
+            let patches = try DX7SysEx.read(bank).voices.map { $0.patch(schema: S.schema) }
+            for note in [36, 60, 84] {
+                let settings = RenderSettings(note: note, velocity: 100, holdSeconds: 0.2, tailSeconds: 0.1)
+                let sideBySide = try lanes.renderSideBySide(patches, settings: settings)
+                for (index, patch) in patches.enumerated() {
+                    compared += 1
+                    let reference = try naive.render(patch, settings: settings)
+                    if try S.model.render(patch, settings: settings) != reference || sideBySide[index] != reference {
+                        differing.append("\(bank.lastPathComponent) #\(index) note \(note)")
+                    }
+                }
+            }
+        }
+        #expect(compared >= 128 * 3, "compared \(compared) renders")
+        #expect(differing.isEmpty, "\(differing.count) renders differ: \(differing.prefix(5))")
+    }
+}
