@@ -49,6 +49,78 @@ AVX2 void dx7_operator_block_avx2(int32_t phase, int32_t increment, const int32_
     }
 }
 
+AVX2 void dx7_modulation_index_avx2(const int32_t *levels, int32_t *gains, int count, const int32_t *table, int straight) {
+    const int32_t bottom = -128 * (1 << 24), top = 127 * (1 << 24);
+    // The span's extremes: within one whole level (the usual case: a slow or held envelope), one
+    // table pair serves every sample and no table read is needed per sample.
+    int32_t lowest = INT32_MAX, highest = INT32_MIN;
+    int s = 0;
+    if (straight) {
+        // One arithmetic run of EG levels (0...99, never wrapping): its extremes are its ends.
+        lowest = levels[0] < levels[count - 1] ? levels[0] : levels[count - 1];
+        highest = levels[0] < levels[count - 1] ? levels[count - 1] : levels[0];
+        s = count;
+    } else if (count >= 8) {
+        __m256i low8 = _mm256_set1_epi32(INT32_MAX), high8 = _mm256_set1_epi32(INT32_MIN);
+        for (; s + 8 <= count; s += 8) {
+            __m256i v = _mm256_loadu_si256((const __m256i *)(levels + s));
+            low8 = _mm256_min_epi32(low8, v);
+            high8 = _mm256_max_epi32(high8, v);
+        }
+        int32_t lows[8], highs[8];
+        _mm256_storeu_si256((__m256i *)lows, low8);
+        _mm256_storeu_si256((__m256i *)highs, high8);
+        for (int k = 0; k < 8; k++) {
+            if (lows[k] < lowest) lowest = lows[k];
+            if (highs[k] > highest) highest = highs[k];
+        }
+    }
+    for (; s < count; s++) {
+        if (levels[s] < lowest) lowest = levels[s];
+        if (levels[s] > highest) highest = levels[s];
+    }
+    if (lowest < bottom) lowest = bottom;
+    if (highest > top) highest = top;
+    const __m256i floor8 = _mm256_set1_epi32(lowest), ceiling8 = _mm256_set1_epi32(highest);
+    const __m256i fractionMask = _mm256_set1_epi32(0xFFFFFF);
+    if (lowest >> 24 == highest >> 24) {
+        // gains = low + (slope * fraction) >> 24, unsigned (the table rises, so slope >= 0).
+        int whole = lowest >> 24;
+        int32_t low = table[whole];
+        uint32_t slope = (uint32_t)(table[whole + 1] - low);
+        const __m256i low8 = _mm256_set1_epi32(low), slope8 = _mm256_set1_epi32((int32_t)slope);
+        for (s = 0; s + 8 <= count; s += 8) {
+            __m256i level = _mm256_min_epi32(_mm256_max_epi32(_mm256_loadu_si256((const __m256i *)(levels + s)), floor8), ceiling8);
+            __m256i fraction = _mm256_and_si256(level, fractionMask);
+            __m256i even = _mm256_srli_epi64(_mm256_mul_epu32(slope8, fraction), 24);
+            __m256i odd = _mm256_slli_epi64(_mm256_srli_epi64(_mm256_mul_epu32(slope8, _mm256_srli_epi64(fraction, 32)), 24), 32);
+            _mm256_storeu_si256((__m256i *)(gains + s), _mm256_add_epi32(low8, _mm256_blend_epi32(even, odd, 0xAA)));
+        }
+        for (; s < count; s++) {
+            int32_t level = levels[s] < lowest ? lowest : levels[s] > highest ? highest : levels[s];
+            uint64_t fraction = (uint32_t)level & 0xFFFFFF;
+            gains[s] = (int32_t)((uint32_t)low + (uint32_t)(((uint64_t)slope * fraction) >> 24));
+        }
+        return;
+    }
+    // Levels across whole levels: two table reads per sample.
+    const __m256i bottom8 = _mm256_set1_epi32(bottom), top8 = _mm256_set1_epi32(top);
+    for (s = 0; s + 8 <= count; s += 8) {
+        __m256i level = _mm256_min_epi32(_mm256_max_epi32(_mm256_loadu_si256((const __m256i *)(levels + s)), bottom8), top8);
+        __m256i whole = _mm256_srai_epi32(level, 24);
+        __m256i low = _mm256_i32gather_epi32((const int *)table, whole, 4);
+        __m256i high = _mm256_i32gather_epi32((const int *)(table + 1), whole, 4);
+        __m256i step = multiply_shift(_mm256_sub_epi32(high, low), _mm256_and_si256(level, fractionMask), 24);
+        _mm256_storeu_si256((__m256i *)(gains + s), _mm256_add_epi32(low, step));
+    }
+    for (; s < count; s++) {
+        int32_t level = levels[s] < bottom ? bottom : levels[s] > top ? top : levels[s];
+        int whole = level >> 24;
+        int32_t low = table[whole];
+        gains[s] = (int32_t)((uint32_t)low + (uint32_t)scalar_multiply24(table[whole + 1] - low, level & 0xFFFFFF));
+    }
+}
+
 /// Eight rows of 8 values (row r at rows[r] + offset) to 8 columns: dst[s*pitch + r] = rows[r][offset + s].
 static inline AVX2 void transpose_in(const int32_t *const *rows, int offset, int32_t *dst, int pitch) {
     __m256i r0 = _mm256_loadu_si256((const __m256i *)(rows[0] + offset)), r1 = _mm256_loadu_si256((const __m256i *)(rows[1] + offset));
@@ -152,6 +224,9 @@ int dx7_kernels_have_avx2(void) { return 0; }
 void dx7_operator_block_avx2(int32_t phase, int32_t increment, const int32_t *gains, const int32_t *input,
                              int32_t *output, int count, const int32_t *table) {
     (void)phase; (void)increment; (void)gains; (void)input; (void)output; (void)count; (void)table;
+}
+void dx7_modulation_index_avx2(const int32_t *levels, int32_t *gains, int count, const int32_t *table, int straight) {
+    (void)straight; (void)levels; (void)gains; (void)count; (void)table;
 }
 void dx7_feedback_lanes_avx2(int lanes, int32_t *phase, const int32_t *increment, int32_t *feedback,
                              const int32_t *scale, const int32_t *const *gains, const int32_t *const *levels,

@@ -53,6 +53,7 @@ import Testing
         (["embed", "x.wav", "--out", "x.npy", "--kind", "openl3"], ["descriptors"]),
         (["render", "x.xpf", "--out-dir", "x", "--format", "mp3"], ["wav", "flac"]),
         (["dev", "bench-dx7", "x.syx", "--kernel", "simd"], ["naive", "block"]),
+        (["dev", "bench-dx7", "x.syx", "--loops", "sse4"], ["scalar", "avx2"]),
     ])
     func aValueOutsideFixedChoicesIsRefusedListingThem(arguments: [String], choices: [String]) throws {
         let result = try Self.execute(arguments)

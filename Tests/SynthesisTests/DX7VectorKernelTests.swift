@@ -47,6 +47,47 @@ import TestSupport
     }
 
     @Test(.enabled(if: avx2, "\(noAVX2)"))
+    func modulationIndexEqualsTheScalarLoop() {
+        var random = TestRandom(seed: 41)
+        let levels = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
+        let scalar = UnsafeMutablePointer<Int32>.allocate(capacity: 64), vector = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
+        defer { levels.deallocate(); scalar.deallocate(); vector.deallocate() }
+        var compared = 0, differing = 0, kinds = Set<String>()
+        DX7OperatorKernel.levelToIndex.withUnsafeBufferPointer { table in
+            let zero = table.baseAddress! + 128
+            for trial in 0..<3_000 {
+                let count = 1 + trial % 64
+                let straight = trial % 2 == 0
+                if straight {
+                    // An envelope run: EG levels 0...99, never wrapping; sometimes held (slope 0),
+                    // sometimes within one whole level, sometimes across several.
+                    let start = Int32.random(in: 0...(99 << 24), using: &random)
+                    let reach = [0, 1 << 18, 1 << 24, 40 << 24][trial / 2 % 4]
+                    let end = Swift.min(Swift.max(Int64(start) + Int64.random(in: -Int64(reach)...Int64(reach), using: &random), 0), 99 << 24)
+                    let slope = count > 1 ? Int32((end - Int64(start)) / Int64(count - 1)) : 0
+                    for s in 0..<count { levels[s] = start &+ Int32(s) &* slope }
+                    kinds.insert(levels[0] >> 24 == levels[count - 1] >> 24 ? "straight, one level" : "straight, across levels")
+                } else {
+                    // Levels with amplitude modulation: anywhere, clamped to -128...127 whole levels.
+                    let centre = Int32.random(in: (-140 << 24)...(120 << 24), using: &random)
+                    let spread = [0, 1 << 16, 1 << 26, Int32.max / 2][trial / 2 % 4]
+                    for s in 0..<count {
+                        levels[s] = Int32(clamping: Int64(centre) + Int64.random(in: -Int64(spread)...Int64(spread), using: &random))
+                    }
+                    kinds.insert("modulated")
+                }
+                DX7OperatorKernel.modulationIndex(levels: levels, into: scalar, count: count, table: zero, straight: straight)
+                DX7VectorKernels.modulationIndex(levels: levels, into: vector, count: count, table: zero, straight: straight)
+                compared += count
+                for s in 0..<count where scalar[s] != vector[s] { differing += 1 }
+            }
+        }
+        #expect(kinds.count == 3, "\(kinds)")
+        #expect(compared == 97_276)  // 46 times 1+...+64, then 1+...+56
+        #expect(differing == 0, "\(differing) of \(compared) gains differ")
+    }
+
+    @Test(.enabled(if: avx2, "\(noAVX2)"))
     func feedbackLanesEqualTheScalarLanes() {
         var random = TestRandom(seed: 29)
         let table = DX7OperatorKernel.cosineTable

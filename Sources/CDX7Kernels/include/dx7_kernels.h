@@ -15,6 +15,12 @@ int dx7_kernels_have_avx2(void);
 void dx7_operator_block_avx2(int32_t phase, int32_t increment, const int32_t *gains, const int32_t *input,
                              int32_t *output, int count, const int32_t *table);
 
+/// The modulation index of a span of envelope levels (DX7OperatorKernel.modulationIndex): levels
+/// clamped to -128...127 whole levels, then table[whole] + (table[whole+1]-table[whole]) * fraction
+/// (fixed point, 24 fractional bits). `table` points at level 0 and is readable from -128 to 128.
+/// `straight`: the levels are one arithmetic run that never wraps (count >= 1), so its ends are its extremes.
+void dx7_modulation_index_avx2(const int32_t *levels, int32_t *gains, int count, const int32_t *table, int straight);
+
 /// Up to 32 notes' self-feedback operators side by side, one per 32-bit lane, `lanes` of them (a
 /// multiple of 8: 8, 16 or 32). Per lane: phase, increment and feedback (shifted left 8 bits, as
 /// DX7OperatorKernel.cosineShifted reads them) and feedback scale, updated in place; pointers to its

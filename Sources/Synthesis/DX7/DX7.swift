@@ -12,12 +12,18 @@ public struct DX7: SynthModel {
         /// the baseline of `make bench` and as a cross-check of `block` in the tests.
         case naive
         /// `block`, with the self-feedback operators of several notes side by side (DX7Lanes): what
-        /// `renderSideBySide` uses; one note alone renders in one lane. Slower than `block` (measured).
+        /// `renderSideBySide` uses; one note alone renders in one lane. With AVX2 about 6 % faster
+        /// than `block`, without it slower (measured, BENCHMARKS.md).
         case lanes
     }
 
     public let schema: SynthSchema
     public var kernel: Kernel
+    /// Whether the AVX2 loops run (DX7VectorKernels; same samples either way). On by default where
+    /// the processor has AVX2; the benchmark turns it off to measure the scalar loops beside them.
+    public var usesAVX2 = DX7VectorKernels.available
+    /// Whether this processor runs the AVX2 loops.
+    public static var processorHasAVX2: Bool { DX7VectorKernels.available }
 
     public init(schema: SynthSchema) { self.init(schema: schema, kernel: .block) }
 
@@ -35,7 +41,8 @@ public struct DX7: SynthModel {
         let frameCount = settings.totalFrames
         var samples = [Float](repeating: 0, count: frameCount)
         var voice = DX7Voice(parameters: parameters, key: settings.note, velocity: settings.velocity,
-                             sampleRateHz: settings.sampleRateHz, seed: settings.seed, naive: kernel == .naive)
+                             sampleRateHz: settings.sampleRateHz, seed: settings.seed, naive: kernel == .naive,
+                             vectorised: usesAVX2)
         samples.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             voice.render(into: base, frameCount: frameCount, noteOffFrame: settings.holdFrames)
@@ -43,16 +50,17 @@ public struct DX7: SynthModel {
         return AudioBuffer(sampleRateHz: settings.sampleRateHz, channels: [samples])
     }
 
-    /// Renders every patch with the same settings, `DX7Lanes.width` notes side by side: the same
-    /// samples as `render` gives each one alone. Measured slower than `block` one at a time (about
-    /// 0.65x, BENCHMARKS.md), so batch rendering does not use it. Throws for the first bad patch.
+    /// Renders every patch with the same settings, `DX7Lanes.width(avx2:)` notes side by side: the same
+    /// samples as `render` gives each one alone. Measured about 6 % faster than `block` one at a time
+    /// with AVX2 (BENCHMARKS.md); too little for batch rendering to group patches by synth for it.
+    /// Throws for the first bad patch.
     public func renderSideBySide(_ patches: [Patch], settings: RenderSettings) throws -> [AudioBuffer] {
         try Self.check(settings)
         let frameCount = settings.totalFrames
         var buffers: [AudioBuffer] = []
         buffers.reserveCapacity(patches.count)
         // One output buffer for every group (fresh pages for each would fault in again every time).
-        let width = Swift.min(DX7Lanes.width, Swift.max(patches.count, 1))
+        let width = Swift.min(DX7Lanes.width(avx2: usesAVX2), Swift.max(patches.count, 1))
         let stride = Swift.max(frameCount, 1)
         let outputs = UnsafeMutablePointer<Float>.allocate(capacity: width * stride)
         defer { outputs.deallocate() }
@@ -60,11 +68,12 @@ public struct DX7: SynthModel {
             let group = patches[groupStart..<Swift.min(groupStart + width, patches.count)]
             var voices = try group.map { patch in
                 DX7Voice(parameters: try DX7VoiceParameters(patch: patch, schema: schema), key: settings.note,
-                         velocity: settings.velocity, sampleRateHz: settings.sampleRateHz, seed: settings.seed, lanes: true)
+                         velocity: settings.velocity, sampleRateHz: settings.sampleRateHz, seed: settings.seed, lanes: true,
+                         vectorised: usesAVX2)
             }
             outputs.initialize(repeating: 0, count: voices.count * stride)
             DX7Lanes.render(&voices, outputs: voices.indices.map { outputs + $0 * stride }, frameCount: frameCount,
-                            noteOffFrame: settings.holdFrames)
+                            noteOffFrame: settings.holdFrames, avx2: usesAVX2)
             for k in voices.indices {
                 buffers.append(AudioBuffer(sampleRateHz: settings.sampleRateHz,
                                            channels: [Array(UnsafeBufferPointer(start: outputs + k * stride, count: frameCount))]))

@@ -1,9 +1,10 @@
 // Several DX7 notes rendered side by side, one lane per note. A self-feedback operator is a serial
 // chain (phase + feedback -> cosine -> two products -> feedback, about 16 cycles a sample) that one
-// note cannot hide; run four notes' chains in the same loop and the processor overlaps them. Every
-// other operator keeps the block kernel. Same numbers as DX7Voice.render, sample for sample. Measured
-// about 0.65x of the block kernel's speed: the rest of the work is throughput-bound, and the chains were
-// already mostly hidden by fused companions (BENCHMARKS.md, "Notes side by side in lanes").
+// note cannot hide. With AVX2 (DX7FeedbackGroup) up to 32 notes' chains run in four 8-lane registers
+// in one loop, and every other operator runs 8 samples at a time; without it, four notes' scalar
+// chains share a loop. Same numbers as DX7Voice.render, sample for sample (DX7LanesTests,
+// DX7VectorKernelTests). Measured (BENCHMARKS.md, "DX7 in AVX2 lanes"): about 1.2x the scalar block
+// kernel with AVX2, 0.95x without.
 
 /// One note's self-feedback operator over a span, phase and feedback shifted left 8 bits as in
 /// DX7OperatorKernel.cosineShifted.
@@ -55,21 +56,30 @@ struct DX7FeedbackLane {
 public enum DX7Lanes {
     /// Notes per group: four feedback chains fill the processor's shadow; more would spill the
     /// per-note buffers out of the first-level cache.
-    public static var width: Int { DX7VectorKernels.available ? DX7VectorKernels.mostLanes : 4 }
+    public static func width(avx2: Bool) -> Int { avx2 ? DX7VectorKernels.mostLanes : 4 }
 
     /// Renders `voices` (built with `lanes: true`) into `outputs` (added), `frameCount` samples each.
-    static func render(_ voices: inout [DX7Voice], outputs: [UnsafeMutablePointer<Float>], frameCount: Int, noteOffFrame: Int) {
+    /// Whether every note has died away. A loop over indices: `allSatisfy` would copy each voice,
+    /// retaining and releasing its arrays (measured: 5 % of a lanes render).
+    private static func allSilent(_ voices: [DX7Voice]) -> Bool {
+        for i in voices.indices where !voices[i].isSilent { return false }
+        return true
+    }
+
+    /// `avx2`: feedback loops in DX7FeedbackGroup's AVX2 lanes (the processor must have it).
+    static func render(_ voices: inout [DX7Voice], outputs: [UnsafeMutablePointer<Float>], frameCount: Int, noteOffFrame: Int,
+                       avx2: Bool) {
         let tables = DX7Scratch()
         let scratches = voices.map { _ in DX7Scratch(sharingTablesOf: tables) }
         let lanes = UnsafeMutablePointer<DX7FeedbackLane>.allocate(capacity: Swift.max(voices.count, 1))
-        let group = DX7VectorKernels.available ? DX7FeedbackGroup() : nil
+        let group = avx2 ? DX7FeedbackGroup() : nil
         var laneVoices = [Int](repeating: 0, count: voices.count)
         defer {
             lanes.deallocate()
             for scratch in scratches { scratch.deallocate() }
             tables.deallocate()
         }
-        DX7Voice.walkBlocks(frameCount: frameCount, noteOffFrame: noteOffFrame, isSilent: { voices.allSatisfy(\.isSilent) },
+        DX7Voice.walkBlocks(frameCount: frameCount, noteOffFrame: noteOffFrame, isSilent: { Self.allSilent(voices) },
                             span: { start, count in
             guard count > 0 else { return }
             var laneCount = 0

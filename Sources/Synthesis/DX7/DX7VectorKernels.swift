@@ -11,6 +11,13 @@ enum DX7VectorKernels {
     /// 0.49 ns per note-sample with one, two and four on this machine, BENCHMARKS.md).
     static let mostLanes = 32
 
+    /// DX7OperatorKernel.modulationIndex, 8 samples at a time (`table` at level 0).
+    @inline(__always)
+    static func modulationIndex(levels: UnsafePointer<Int32>, into gains: UnsafeMutablePointer<Int32>, count: Int,
+                                table: UnsafePointer<Int32>, straight: Bool) {
+        dx7_modulation_index_avx2(levels, gains, Int32(count), table, straight ? 1 : 0)
+    }
+
     /// DX7OperatorKernel.operatorBlock, 8 samples at a time.
     @inline(__always)
     static func operatorBlock(phase: Int32, increment: Int32, gains: UnsafePointer<Int32>, input: UnsafePointer<Int32>?,

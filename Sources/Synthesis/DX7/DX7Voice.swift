@@ -301,8 +301,13 @@ struct DX7Voice {
                     levels[s] &-= reduction
                 }
             }
-            DX7OperatorKernel.modulationIndex(levels: levels, into: gains, count: count, table: scratch.levelToIndex,
-                                              straight: straight)
+            if vectorised {
+                DX7VectorKernels.modulationIndex(levels: levels, into: gains, count: count, table: scratch.levelToIndex,
+                                                 straight: straight)
+            } else {
+                DX7OperatorKernel.modulationIndex(levels: levels, into: gains, count: count, table: scratch.levelToIndex,
+                                                  straight: straight)
+            }
         }
     }
 

@@ -27,8 +27,14 @@ struct BenchDX7: ParsableCommand {
     @Option(help: "Thread counts to measure (repeatable).")
     var jobs: [Int] = [1, 2]
 
-    @Option(help: "Kernels to measure (repeatable): naive, block, lanes (notes rendered side by side, DX7Lanes.width at a time).")
+    @Option(help: "Kernels to measure (repeatable): naive, block, lanes (notes rendered side by side: 32 with AVX2, else 4).")
     var kernel: [DX7.Kernel] = [.naive, .block, .lanes]
+
+    /// Which loops the engine runs: the scalar ones, or the AVX2 ones (DX7.usesAVX2).
+    enum Loops: String, ExpressibleByArgument, CaseIterable { case scalar, avx2 }
+
+    @Option(help: "Loops to measure (repeatable): scalar, avx2 (where the processor has AVX2). Same samples, side by side.")
+    var loops: [Loops] = [.scalar, .avx2]
 
     @Option(help: "How many times the whole bank is rendered per measurement.")
     var rounds: Int = 2
@@ -45,21 +51,26 @@ struct BenchDX7: ParsableCommand {
         let settings = RenderSettings(note: 60, velocity: 100, holdSeconds: hold, tailSeconds: tail)
         print(String(format: "DX7 engine, %d voices of %@, %.1f s notes at %.0f Hz", patches.count,
                      (bank as NSString).lastPathComponent, hold + tail, settings.sampleRateHz))
-        print("kernel  jobs  renders/s  x realtime  x realtime per CPU-second  CPU use")
-        for kernel in self.kernel {
-            let model = DX7(schema: schema, kernel: kernel)
+        if loops.contains(.avx2), !DX7.processorHasAVX2 { print("this processor has no AVX2: scalar loops only") }
+        let sets = loops.filter { $0 == .scalar || DX7.processorHasAVX2 }
+        print("kernel  loops   jobs  renders/s  x realtime  x realtime per CPU-second  CPU use")
+        // The naive kernel has no vector loops: measured once.
+        for kernel in self.kernel { for set in sets where !(kernel == .naive && set == .avx2 && sets.contains(.scalar)) {
+            var configured = DX7(schema: schema, kernel: kernel)
+            configured.usesAVX2 = set == .avx2
+            let model = configured
             _ = try model.render(patches[0], settings: settings)  // warm up tables
             for threads in jobs {
                 let t = kernel == .lanes
                     ? RenderThroughput.measure(count: patches.count * rounds, threads: threads, settings: settings,
-                                               batch: DX7Lanes.width) { notes in
+                                               batch: DX7Lanes.width(avx2: model.usesAVX2)) { notes in
                         _ = try? model.renderSideBySide(notes.map { patches[$0 % patches.count] }, settings: settings)
                     }
                     : RenderThroughput.measure(model: model, patches: patches, count: patches.count * rounds, threads: threads,
                                                settings: settings)
-                print(String(format: "%-6@  %4d  %9.1f  %10.0f  %24.0f  %6.0f%%", kernel.rawValue, threads, t.rendersPerSecond,
-                             t.realtime, t.realtimePerCPUSecond, t.cpuUse))
+                print(String(format: "%-6@  %-6@  %4d  %9.1f  %10.0f  %24.0f  %6.0f%%", kernel.rawValue, set.rawValue, threads,
+                             t.rendersPerSecond, t.realtime, t.realtimePerCPUSecond, t.cpuUse))
             }
-        }
+        } }
     }
 }
