@@ -49,23 +49,34 @@ AVX2 void dx7_operator_block_avx2(int32_t phase, int32_t increment, const int32_
     }
 }
 
-AVX2 void dx7_modulation_index_avx2(const int32_t *levels, int32_t *gains, int count, const int32_t *table, int straight) {
+/// The modulation index of levels read from `levels`, or (when `levels` is NULL) of the run
+/// start + s*slope; `straight`: the levels are one run that never wraps, so its ends are its extremes.
+static inline __attribute__((always_inline)) AVX2 void modulation_index(const int32_t *levels, int32_t start, int32_t slope,
+                                                                      int32_t *gains, int count, const int32_t *table,
+                                                                      int straight) {
     const int32_t bottom = -128 * (1 << 24), top = 127 * (1 << 24);
+    // Level s of a run: a wrapping multiply gives the running sum's values.
+    #define LEVEL_AT(s) (levels ? levels[s] : (int32_t)((uint32_t)start + (uint32_t)(s) * (uint32_t)slope))
+    const __m256i ramp0 = _mm256_add_epi32(_mm256_set1_epi32(start),
+                                           _mm256_mullo_epi32(_mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), _mm256_set1_epi32(slope)));
+    const __m256i rampStep = _mm256_set1_epi32((int32_t)((uint32_t)slope * 8u));
+    #define LEVELS8(s, ramp) (levels ? _mm256_loadu_si256((const __m256i *)(levels + (s))) : (ramp))
     // The span's extremes: within one whole level (the usual case: a slow or held envelope), one
     // table pair serves every sample and no table read is needed per sample.
     int32_t lowest = INT32_MAX, highest = INT32_MIN;
     int s = 0;
     if (straight) {
-        // One arithmetic run of EG levels (0...99, never wrapping): its extremes are its ends.
-        lowest = levels[0] < levels[count - 1] ? levels[0] : levels[count - 1];
-        highest = levels[0] < levels[count - 1] ? levels[count - 1] : levels[0];
+        int32_t first = LEVEL_AT(0), last = LEVEL_AT(count - 1);
+        lowest = first < last ? first : last;
+        highest = first < last ? last : first;
         s = count;
     } else if (count >= 8) {
-        __m256i low8 = _mm256_set1_epi32(INT32_MAX), high8 = _mm256_set1_epi32(INT32_MIN);
+        __m256i low8 = _mm256_set1_epi32(INT32_MAX), high8 = _mm256_set1_epi32(INT32_MIN), ramp = ramp0;
         for (; s + 8 <= count; s += 8) {
-            __m256i v = _mm256_loadu_si256((const __m256i *)(levels + s));
+            __m256i v = LEVELS8(s, ramp);
             low8 = _mm256_min_epi32(low8, v);
             high8 = _mm256_max_epi32(high8, v);
+            ramp = _mm256_add_epi32(ramp, rampStep);
         }
         int32_t lows[8], highs[8];
         _mm256_storeu_si256((__m256i *)lows, low8);
@@ -76,49 +87,65 @@ AVX2 void dx7_modulation_index_avx2(const int32_t *levels, int32_t *gains, int c
         }
     }
     for (; s < count; s++) {
-        if (levels[s] < lowest) lowest = levels[s];
-        if (levels[s] > highest) highest = levels[s];
+        int32_t v = LEVEL_AT(s);
+        if (v < lowest) lowest = v;
+        if (v > highest) highest = v;
     }
     if (lowest < bottom) lowest = bottom;
     if (highest > top) highest = top;
     const __m256i floor8 = _mm256_set1_epi32(lowest), ceiling8 = _mm256_set1_epi32(highest);
     const __m256i fractionMask = _mm256_set1_epi32(0xFFFFFF);
+    __m256i ramp = ramp0;
     if (lowest >> 24 == highest >> 24) {
-        // gains = low + (slope * fraction) >> 24, unsigned (the table rises, so slope >= 0).
+        // gains = low + (slope * fraction) >> 24, unsigned (the table rises, so its slope is >= 0).
         int whole = lowest >> 24;
         int32_t low = table[whole];
-        uint32_t slope = (uint32_t)(table[whole + 1] - low);
-        const __m256i low8 = _mm256_set1_epi32(low), slope8 = _mm256_set1_epi32((int32_t)slope);
+        uint32_t rise = (uint32_t)(table[whole + 1] - low);
+        const __m256i low8 = _mm256_set1_epi32(low), rise8 = _mm256_set1_epi32((int32_t)rise);
         for (s = 0; s + 8 <= count; s += 8) {
-            __m256i level = _mm256_min_epi32(_mm256_max_epi32(_mm256_loadu_si256((const __m256i *)(levels + s)), floor8), ceiling8);
+            __m256i level = _mm256_min_epi32(_mm256_max_epi32(LEVELS8(s, ramp), floor8), ceiling8);
             __m256i fraction = _mm256_and_si256(level, fractionMask);
-            __m256i even = _mm256_srli_epi64(_mm256_mul_epu32(slope8, fraction), 24);
-            __m256i odd = _mm256_slli_epi64(_mm256_srli_epi64(_mm256_mul_epu32(slope8, _mm256_srli_epi64(fraction, 32)), 24), 32);
+            __m256i even = _mm256_srli_epi64(_mm256_mul_epu32(rise8, fraction), 24);
+            __m256i odd = _mm256_slli_epi64(_mm256_srli_epi64(_mm256_mul_epu32(rise8, _mm256_srli_epi64(fraction, 32)), 24), 32);
             _mm256_storeu_si256((__m256i *)(gains + s), _mm256_add_epi32(low8, _mm256_blend_epi32(even, odd, 0xAA)));
+            ramp = _mm256_add_epi32(ramp, rampStep);
         }
         for (; s < count; s++) {
-            int32_t level = levels[s] < lowest ? lowest : levels[s] > highest ? highest : levels[s];
+            int32_t v = LEVEL_AT(s);
+            int32_t level = v < lowest ? lowest : v > highest ? highest : v;
             uint64_t fraction = (uint32_t)level & 0xFFFFFF;
-            gains[s] = (int32_t)((uint32_t)low + (uint32_t)(((uint64_t)slope * fraction) >> 24));
+            gains[s] = (int32_t)((uint32_t)low + (uint32_t)(((uint64_t)rise * fraction) >> 24));
         }
         return;
     }
     // Levels across whole levels: two table reads per sample.
     const __m256i bottom8 = _mm256_set1_epi32(bottom), top8 = _mm256_set1_epi32(top);
     for (s = 0; s + 8 <= count; s += 8) {
-        __m256i level = _mm256_min_epi32(_mm256_max_epi32(_mm256_loadu_si256((const __m256i *)(levels + s)), bottom8), top8);
+        __m256i level = _mm256_min_epi32(_mm256_max_epi32(LEVELS8(s, ramp), bottom8), top8);
         __m256i whole = _mm256_srai_epi32(level, 24);
         __m256i low = _mm256_i32gather_epi32((const int *)table, whole, 4);
         __m256i high = _mm256_i32gather_epi32((const int *)(table + 1), whole, 4);
         __m256i step = multiply_shift(_mm256_sub_epi32(high, low), _mm256_and_si256(level, fractionMask), 24);
         _mm256_storeu_si256((__m256i *)(gains + s), _mm256_add_epi32(low, step));
+        ramp = _mm256_add_epi32(ramp, rampStep);
     }
     for (; s < count; s++) {
-        int32_t level = levels[s] < bottom ? bottom : levels[s] > top ? top : levels[s];
+        int32_t v = LEVEL_AT(s);
+        int32_t level = v < bottom ? bottom : v > top ? top : v;
         int whole = level >> 24;
         int32_t low = table[whole];
         gains[s] = (int32_t)((uint32_t)low + (uint32_t)scalar_multiply24(table[whole + 1] - low, level & 0xFFFFFF));
     }
+    #undef LEVEL_AT
+    #undef LEVELS8
+}
+
+AVX2 void dx7_modulation_index_avx2(const int32_t *levels, int32_t *gains, int count, const int32_t *table, int straight) {
+    modulation_index(levels, 0, 0, gains, count, table, straight);
+}
+
+AVX2 void dx7_modulation_index_of_run_avx2(int32_t start, int32_t slope, int32_t *gains, int count, const int32_t *table) {
+    modulation_index(NULL, start, slope, gains, count, table, 1);
 }
 
 /// Eight rows of 8 values (row r at rows[r] + offset) to 8 columns: dst[s*pitch + r] = rows[r][offset + s].
@@ -227,6 +254,9 @@ void dx7_operator_block_avx2(int32_t phase, int32_t increment, const int32_t *ga
 }
 void dx7_modulation_index_avx2(const int32_t *levels, int32_t *gains, int count, const int32_t *table, int straight) {
     (void)straight; (void)levels; (void)gains; (void)count; (void)table;
+}
+void dx7_modulation_index_of_run_avx2(int32_t start, int32_t slope, int32_t *gains, int count, const int32_t *table) {
+    (void)start; (void)slope; (void)gains; (void)count; (void)table;
 }
 void dx7_feedback_lanes_avx2(int lanes, int32_t *phase, const int32_t *increment, int32_t *feedback,
                              const int32_t *scale, const int32_t *const *gains, const int32_t *const *levels,

@@ -51,7 +51,8 @@ import TestSupport
         var random = TestRandom(seed: 41)
         let levels = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
         let scalar = UnsafeMutablePointer<Int32>.allocate(capacity: 64), vector = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
-        defer { levels.deallocate(); scalar.deallocate(); vector.deallocate() }
+        let computed = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
+        defer { levels.deallocate(); scalar.deallocate(); vector.deallocate(); computed.deallocate() }
         var compared = 0, differing = 0, kinds = Set<String>()
         DX7OperatorKernel.levelToIndex.withUnsafeBufferPointer { table in
             let zero = table.baseAddress! + 128
@@ -66,6 +67,8 @@ import TestSupport
                     let end = Swift.min(Swift.max(Int64(start) + Int64.random(in: -Int64(reach)...Int64(reach), using: &random), 0), 99 << 24)
                     let slope = count > 1 ? Int32((end - Int64(start)) / Int64(count - 1)) : 0
                     for s in 0..<count { levels[s] = start &+ Int32(s) &* slope }
+                    // The run's levels computed in the loop rather than read from the buffer.
+                    DX7VectorKernels.modulationIndex(ofRunFrom: start, slope: slope, into: computed, count: count, table: zero)
                     kinds.insert(levels[0] >> 24 == levels[count - 1] >> 24 ? "straight, one level" : "straight, across levels")
                 } else {
                     // Levels with amplitude modulation: anywhere, clamped to -128...127 whole levels.
@@ -79,7 +82,7 @@ import TestSupport
                 DX7OperatorKernel.modulationIndex(levels: levels, into: scalar, count: count, table: zero, straight: straight)
                 DX7VectorKernels.modulationIndex(levels: levels, into: vector, count: count, table: zero, straight: straight)
                 compared += count
-                for s in 0..<count where scalar[s] != vector[s] { differing += 1 }
+                for s in 0..<count where scalar[s] != vector[s] || (straight && scalar[s] != computed[s]) { differing += 1 }
             }
         }
         #expect(kinds.count == 3, "\(kinds)")

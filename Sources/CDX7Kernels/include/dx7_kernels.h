@@ -21,6 +21,10 @@ void dx7_operator_block_avx2(int32_t phase, int32_t increment, const int32_t *ga
 /// `straight`: the levels are one arithmetic run that never wraps (count >= 1), so its ends are its extremes.
 void dx7_modulation_index_avx2(const int32_t *levels, int32_t *gains, int count, const int32_t *table, int straight);
 
+/// The same for the straight run of levels start, start + slope, ... (count >= 1, never wrapping),
+/// computed rather than read: an envelope span without a stage change needs no level buffer.
+void dx7_modulation_index_of_run_avx2(int32_t start, int32_t slope, int32_t *gains, int count, const int32_t *table);
+
 /// Up to 32 notes' self-feedback operators side by side, one per 32-bit lane, `lanes` of them (a
 /// multiple of 8: 8, 16 or 32). Per lane: phase, increment and feedback (shifted left 8 bits, as
 /// DX7OperatorKernel.cosineShifted reads them) and feedback scale, updated in place; pointers to its

@@ -9,6 +9,10 @@ struct DX7Algorithm: Sendable {
     let modulators: [[Int]]
     /// Operators summed to the output.
     let carriers: [Int]
+    /// The same routing as bits (bit m - 1 of `modulatorBits[op - 1]`: m modulates op; of
+    /// `carrierBits`: m is a carrier), for the per-span loops: a value with no array to retain.
+    let modulatorBits: SIMD8<UInt8>
+    let carrierBits: UInt8
     /// The operator whose output (scaled by its EG and the feedback amount) is remembered...
     let feedbackSource: Int
     /// ...and added to this operator's phase on the next sample (the same operator, except in
@@ -35,6 +39,10 @@ struct DX7Algorithm: Sendable {
         for (from, to) in pairs { modulators[to - 1].append(from) }
         self.modulators = modulators
         self.carriers = carriers
+        var bits = SIMD8<UInt8>()
+        for (from, to) in pairs { bits[to - 1] |= 1 << (from - 1) }
+        modulatorBits = bits
+        carrierBits = carriers.reduce(0) { $0 | 1 << ($1 - 1) }
         self.feedbackSource = feedback
         self.feedbackTarget = target ?? feedback
     }

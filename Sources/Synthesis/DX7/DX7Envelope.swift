@@ -70,8 +70,15 @@ struct DX7Envelope: Sendable {
     /// values a per-sample loop would give (each sample: use the level, add the increment, count down
     /// to the next stage), as straight runs of adds between stage changes. Returns whether the span
     /// is one straight run (its extremes are then its first and last samples).
+    /// The next `count` samples' start level and per-sample slope when they are one straight run (no
+    /// stage change begins inside them: `fill` would make one run), else nil.
+    func run(of count: Int) -> (start: Int32, slope: Int32)? {
+        remaining <= 0 || remaining >= count ? (fixedValue, increment) : nil
+    }
+
+    /// `output` nil: advances without writing (the caller computes from `run(of:)`).
     @discardableResult
-    mutating func fill(_ output: UnsafeMutablePointer<Int32>, count: Int) -> Bool {
+    mutating func fill(_ output: UnsafeMutablePointer<Int32>?, count: Int) -> Bool {
         var s = 0
         var runs = 0
         while s < count {
@@ -80,9 +87,13 @@ struct DX7Envelope: Sendable {
             let start = fixedValue, slope = increment
             // A running sum, not start + k·slope: the same wrapping values, and the vector loop then
             // needs no 32-bit multiply (which baseline x86-64 SSE2 lacks).
-            var value = start
-            for k in 0..<run { output[s + k] = value; value &+= slope }
-            fixedValue = value
+            if let output {
+                var value = start
+                for k in 0..<run { output[s + k] = value; value &+= slope }
+                fixedValue = value
+            } else {
+                fixedValue = start &+ Int32(truncatingIfNeeded: run) &* slope  // the same wrapping sum
+            }
             runs += 1
             s += run
             guard remaining > 0 else { remaining -= run; continue }

@@ -18,6 +18,13 @@ enum DX7VectorKernels {
         dx7_modulation_index_avx2(levels, gains, Int32(count), table, straight ? 1 : 0)
     }
 
+    /// The same for the straight run of levels start, start + slope, ... (computed, not read).
+    @inline(__always)
+    static func modulationIndex(ofRunFrom start: Int32, slope: Int32, into gains: UnsafeMutablePointer<Int32>, count: Int,
+                                table: UnsafePointer<Int32>) {
+        dx7_modulation_index_of_run_avx2(start, slope, gains, Int32(count), table)
+    }
+
     /// DX7OperatorKernel.operatorBlock, 8 samples at a time.
     @inline(__always)
     static func operatorBlock(phase: Int32, increment: Int32, gains: UnsafePointer<Int32>, input: UnsafePointer<Int32>?,

@@ -36,6 +36,8 @@ struct DX7Voice {
     private let companions: [Int]
     /// The operators evaluated sample by sample (the feedback loop; all six for the naive kernel).
     private let serialOperators: [Int]
+    /// Its first operator (0: none) and length, read per span without touching the array.
+    private let serialFirst: Int, serialCount: Int
 
     /// Operators through the AVX2 loop (DX7VectorKernels): the processor has it and `naive` is off.
     private let vectorised: Bool
@@ -52,6 +54,8 @@ struct DX7Voice {
         self.vectorised = vectorised && !naive
         let routing = DX7Algorithm.all[parameters.algorithm - 1]
         serialOperators = naive ? [6, 5, 4, 3, 2, 1] : parameters.feedback > 0 ? routing.feedbackLoop : []
+        serialFirst = serialOperators.first ?? 0
+        serialCount = serialOperators.count
         let selfFeedback = !naive && parameters.feedback > 0 && routing.feedbackSource == routing.feedbackTarget
         var fused: [Int] = []
         if selfFeedback, routing.modulators[routing.feedbackSource - 1].isEmpty {
@@ -251,11 +255,24 @@ struct DX7Voice {
         guard let source = laneOperator else { return }
         fillLevelsAndGains(count: count, scratch: scratch)
         renderOperators(from: 6, downTo: source + 1, done: 0, count: count, scratch: scratch)
-        let external = scratch.loopInput(0)
-        for s in 0..<count { external[s] = 0 }
-        for m in algorithm.modulators[source - 1] {
-            let other = scratch.output(m - 1)
-            for s in 0..<count { external[s] &+= other[s] }
+        Self.sum(of: algorithm.modulatorBits[source - 1], into: scratch.loopInput(0), count: count, scratch: scratch)
+    }
+
+    /// The sum of the outputs of the operators in `bits` (bit op - 1), wrapping: zeros for none.
+    @inline(__always)
+    private static func sum(of bits: UInt8, into sum: UnsafeMutablePointer<Int32>, count: Int, scratch: DX7Scratch) {
+        var rest = bits
+        guard rest != 0 else {
+            for s in 0..<count { sum[s] = 0 }
+            return
+        }
+        let first = scratch.output(rest.trailingZeroBitCount)
+        for s in 0..<count { sum[s] = first[s] }
+        rest &= rest &- 1
+        while rest != 0 {
+            let other = scratch.output(rest.trailingZeroBitCount)
+            for s in 0..<count { sum[s] &+= other[s] }
+            rest &= rest &- 1
         }
     }
 
@@ -292,8 +309,17 @@ struct DX7Voice {
         }
         for i in 0..<6 {
             let levels = scratch.level(i), gains = scratch.gain(i)
-            var straight = envelopes[i].fill(levels, count: count)
             let sensitivity = DX7Tables.ampModSensitivityFixed[parameters.operators[i].ampModSensitivity]
+            if vectorised, ampModDepthLevels == 0 || sensitivity == 0, i != algorithm.feedbackSource - 1,
+               let run = envelopes[i].run(of: count) {
+                // Only the feedback source's levels are read later: for the others, one straight run
+                // gives its gains without a level buffer.
+                envelopes[i].fill(nil, count: count)
+                DX7VectorKernels.modulationIndex(ofRunFrom: run.start, slope: run.slope, into: gains, count: count,
+                                                 table: scratch.levelToIndex)
+                continue
+            }
+            var straight = envelopes[i].fill(levels, count: count)
             if ampModDepthLevels != 0, sensitivity != 0 {
                 straight = false
                 for s in 0..<count {
@@ -314,29 +340,22 @@ struct DX7Voice {
     /// Operators from `highest` down to `lowest`, so every modulator is ready before what it
     /// modulates; those in `done` (bit op-1) are already rendered.
     private mutating func renderOperators(from highest: Int, downTo lowest: Int, done: UInt8, count: Int, scratch: DX7Scratch) {
-        let loop = serialOperators
         var op = highest
         while op >= lowest {
             if done & (1 << (op - 1)) != 0 { op -= 1; continue }
-            if loop.first == op {
-                renderFeedbackLoop(loop, count: count, scratch: scratch)
-                op -= loop.count
+            if op == serialFirst {
+                renderFeedbackLoop(serialOperators, count: count, scratch: scratch)
+                op -= serialCount
                 continue
             }
-            let modulators = algorithm.modulators[op - 1]
+            let modulators = algorithm.modulatorBits[op - 1]
             var input: UnsafeMutablePointer<Int32>? = nil
-            if modulators.count == 1 {
+            if modulators != 0, modulators & (modulators &- 1) == 0 {
                 // One modulator: read its output in place rather than copy it.
-                input = scratch.output(modulators[0] - 1)
-            } else if !modulators.isEmpty {
-                let sum = scratch.input
-                let first = scratch.output(modulators[0] - 1)
-                for s in 0..<count { sum[s] = first[s] }
-                for m in modulators.dropFirst() {
-                    let other = scratch.output(m - 1)
-                    for s in 0..<count { sum[s] &+= other[s] }
-                }
-                input = sum
+                input = scratch.output(modulators.trailingZeroBitCount)
+            } else if modulators != 0 {
+                Self.sum(of: modulators, into: scratch.input, count: count, scratch: scratch)
+                input = scratch.input
             }
             let gains = scratch.gain(op - 1)
             var anyGain: Int32 = 0
@@ -363,11 +382,7 @@ struct DX7Voice {
         // Carriers summed in fixed point, then scaled by the voice gain.
         let scale = outputGain / Float(DX7OperatorKernel.one)
         let sum = scratch.input
-        for s in 0..<count { sum[s] = 0 }
-        for carrier in algorithm.carriers {
-            let out = scratch.output(carrier - 1)
-            for s in 0..<count { sum[s] &+= out[s] }
-        }
+        Self.sum(of: algorithm.carrierBits, into: sum, count: count, scratch: scratch)
         for s in 0..<count { output[s] += Float(sum[s]) * scale }
         for i in 0..<6 { phases[i] = phases[i] &+ Int32(truncatingIfNeeded: count) &* increments[i] }
     }
