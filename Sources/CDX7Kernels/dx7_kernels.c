@@ -51,7 +51,7 @@ AVX2 void dx7_operator_block_avx2(int32_t phase, int32_t increment, const int32_
 
 /// The modulation index of levels read from `levels`, or (when `levels` is NULL) of the run
 /// start + s*slope; `straight`: the levels are one run that never wraps, so its ends are its extremes.
-static inline __attribute__((always_inline)) AVX2 void modulation_index(const int32_t *levels, int32_t start, int32_t slope,
+static inline __attribute__((always_inline)) AVX2 int modulation_index(const int32_t *levels, int32_t start, int32_t slope,
                                                                       int32_t *gains, int count, const int32_t *table,
                                                                       int straight) {
     const int32_t bottom = -128 * (1 << 24), top = 127 * (1 << 24);
@@ -101,13 +101,25 @@ static inline __attribute__((always_inline)) AVX2 void modulation_index(const in
         int whole = lowest >> 24;
         int32_t low = table[whole];
         uint32_t rise = (uint32_t)(table[whole + 1] - low);
+        if (lowest == highest) {
+            // A held level (the sustain, or a constant envelope): one gain for the whole span.
+            int32_t gain = (int32_t)((uint32_t)low + (uint32_t)(((uint64_t)rise * ((uint32_t)lowest & 0xFFFFFF)) >> 24));
+            const __m256i gain8 = _mm256_set1_epi32(gain);
+            for (s = 0; s + 8 <= count; s += 8) _mm256_storeu_si256((__m256i *)(gains + s), gain8);
+            for (; s < count; s++) gains[s] = gain;
+            return gain != 0;
+        }
         const __m256i low8 = _mm256_set1_epi32(low), rise8 = _mm256_set1_epi32((int32_t)rise);
+        __m256i any8 = _mm256_setzero_si256();
+        int32_t any = 0;
         for (s = 0; s + 8 <= count; s += 8) {
             __m256i level = _mm256_min_epi32(_mm256_max_epi32(LEVELS8(s, ramp), floor8), ceiling8);
             __m256i fraction = _mm256_and_si256(level, fractionMask);
             __m256i even = _mm256_srli_epi64(_mm256_mul_epu32(rise8, fraction), 24);
             __m256i odd = _mm256_slli_epi64(_mm256_srli_epi64(_mm256_mul_epu32(rise8, _mm256_srli_epi64(fraction, 32)), 24), 32);
-            _mm256_storeu_si256((__m256i *)(gains + s), _mm256_add_epi32(low8, _mm256_blend_epi32(even, odd, 0xAA)));
+            __m256i gain = _mm256_add_epi32(low8, _mm256_blend_epi32(even, odd, 0xAA));
+            _mm256_storeu_si256((__m256i *)(gains + s), gain);
+            any8 = _mm256_or_si256(any8, gain);
             ramp = _mm256_add_epi32(ramp, rampStep);
         }
         for (; s < count; s++) {
@@ -115,18 +127,23 @@ static inline __attribute__((always_inline)) AVX2 void modulation_index(const in
             int32_t level = v < lowest ? lowest : v > highest ? highest : v;
             uint64_t fraction = (uint32_t)level & 0xFFFFFF;
             gains[s] = (int32_t)((uint32_t)low + (uint32_t)(((uint64_t)rise * fraction) >> 24));
+            any |= gains[s];
         }
-        return;
+        return any != 0 || !_mm256_testz_si256(any8, any8);
     }
     // Levels across whole levels: two table reads per sample.
     const __m256i bottom8 = _mm256_set1_epi32(bottom), top8 = _mm256_set1_epi32(top);
+    __m256i any8 = _mm256_setzero_si256();
+    int32_t any = 0;
     for (s = 0; s + 8 <= count; s += 8) {
         __m256i level = _mm256_min_epi32(_mm256_max_epi32(LEVELS8(s, ramp), bottom8), top8);
         __m256i whole = _mm256_srai_epi32(level, 24);
         __m256i low = _mm256_i32gather_epi32((const int *)table, whole, 4);
         __m256i high = _mm256_i32gather_epi32((const int *)(table + 1), whole, 4);
         __m256i step = multiply_shift(_mm256_sub_epi32(high, low), _mm256_and_si256(level, fractionMask), 24);
-        _mm256_storeu_si256((__m256i *)(gains + s), _mm256_add_epi32(low, step));
+        __m256i gain = _mm256_add_epi32(low, step);
+        _mm256_storeu_si256((__m256i *)(gains + s), gain);
+        any8 = _mm256_or_si256(any8, gain);
         ramp = _mm256_add_epi32(ramp, rampStep);
     }
     for (; s < count; s++) {
@@ -135,17 +152,19 @@ static inline __attribute__((always_inline)) AVX2 void modulation_index(const in
         int whole = level >> 24;
         int32_t low = table[whole];
         gains[s] = (int32_t)((uint32_t)low + (uint32_t)scalar_multiply24(table[whole + 1] - low, level & 0xFFFFFF));
+        any |= gains[s];
     }
+    return any != 0 || !_mm256_testz_si256(any8, any8);
     #undef LEVEL_AT
     #undef LEVELS8
 }
 
-AVX2 void dx7_modulation_index_avx2(const int32_t *levels, int32_t *gains, int count, const int32_t *table, int straight) {
-    modulation_index(levels, 0, 0, gains, count, table, straight);
+AVX2 int dx7_modulation_index_avx2(const int32_t *levels, int32_t *gains, int count, const int32_t *table, int straight) {
+    return modulation_index(levels, 0, 0, gains, count, table, straight);
 }
 
-AVX2 void dx7_modulation_index_of_run_avx2(int32_t start, int32_t slope, int32_t *gains, int count, const int32_t *table) {
-    modulation_index(NULL, start, slope, gains, count, table, 1);
+AVX2 int dx7_modulation_index_of_run_avx2(int32_t start, int32_t slope, int32_t *gains, int count, const int32_t *table) {
+    return modulation_index(NULL, start, slope, gains, count, table, 1);
 }
 
 /// Eight rows of 8 values (row r at rows[r] + offset) to 8 columns: dst[s*pitch + r] = rows[r][offset + s].
@@ -214,6 +233,7 @@ static AVX2 void name(int32_t *phase, const int32_t *increment, int32_t *feedbac
 }
 FEEDBACK_CHAINS(feedback_chains1, 1)
 FEEDBACK_CHAINS(feedback_chains2, 2)
+FEEDBACK_CHAINS(feedback_chains3, 3)
 FEEDBACK_CHAINS(feedback_chains4, 4)
 
 AVX2 void dx7_feedback_lanes_avx2(int lanes, int32_t *phase, const int32_t *increment, int32_t *feedback,
@@ -237,6 +257,7 @@ AVX2 void dx7_feedback_lanes_avx2(int lanes, int32_t *phase, const int32_t *incr
     switch (lanes) {
     case 8: feedback_chains1(phase, increment, feedback, scale, g, l, e, o, count, table); break;
     case 16: feedback_chains2(phase, increment, feedback, scale, g, l, e, o, count, table); break;
+    case 24: feedback_chains3(phase, increment, feedback, scale, g, l, e, o, count, table); break;
     case 32: feedback_chains4(phase, increment, feedback, scale, g, l, e, o, count, table); break;
     default: return;
     }
@@ -252,11 +273,13 @@ void dx7_operator_block_avx2(int32_t phase, int32_t increment, const int32_t *ga
                              int32_t *output, int count, const int32_t *table) {
     (void)phase; (void)increment; (void)gains; (void)input; (void)output; (void)count; (void)table;
 }
-void dx7_modulation_index_avx2(const int32_t *levels, int32_t *gains, int count, const int32_t *table, int straight) {
+int dx7_modulation_index_avx2(const int32_t *levels, int32_t *gains, int count, const int32_t *table, int straight) {
     (void)straight; (void)levels; (void)gains; (void)count; (void)table;
+    return 1;
 }
-void dx7_modulation_index_of_run_avx2(int32_t start, int32_t slope, int32_t *gains, int count, const int32_t *table) {
+int dx7_modulation_index_of_run_avx2(int32_t start, int32_t slope, int32_t *gains, int count, const int32_t *table) {
     (void)start; (void)slope; (void)gains; (void)count; (void)table;
+    return 1;
 }
 void dx7_feedback_lanes_avx2(int lanes, int32_t *phase, const int32_t *increment, int32_t *feedback,
                              const int32_t *scale, const int32_t *const *gains, const int32_t *const *levels,

@@ -53,12 +53,13 @@ import TestSupport
         let scalar = UnsafeMutablePointer<Int32>.allocate(capacity: 64), vector = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
         let computed = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
         defer { levels.deallocate(); scalar.deallocate(); vector.deallocate(); computed.deallocate() }
-        var compared = 0, differing = 0, kinds = Set<String>()
+        var compared = 0, differing = 0, kinds = Set<String>(), wrongFlags = 0, silentSpans = 0
         DX7OperatorKernel.levelToIndex.withUnsafeBufferPointer { table in
             let zero = table.baseAddress! + 128
             for trial in 0..<3_000 {
                 let count = 1 + trial % 64
                 let straight = trial % 2 == 0
+                var runSaysAudible = false
                 if straight {
                     // An envelope run: EG levels 0...99, never wrapping; sometimes held (slope 0),
                     // sometimes within one whole level, sometimes across several.
@@ -68,24 +69,34 @@ import TestSupport
                     let slope = count > 1 ? Int32((end - Int64(start)) / Int64(count - 1)) : 0
                     for s in 0..<count { levels[s] = start &+ Int32(s) &* slope }
                     // The run's levels computed in the loop rather than read from the buffer.
-                    DX7VectorKernels.modulationIndex(ofRunFrom: start, slope: slope, into: computed, count: count, table: zero)
+                    runSaysAudible = DX7VectorKernels.modulationIndex(ofRunFrom: start, slope: slope, into: computed, count: count,
+                                                                      table: zero)
                     kinds.insert(levels[0] >> 24 == levels[count - 1] >> 24 ? "straight, one level" : "straight, across levels")
                 } else {
                     // Levels with amplitude modulation: anywhere, clamped to -128...127 whole levels.
-                    let centre = Int32.random(in: (-140 << 24)...(120 << 24), using: &random)
-                    let spread = [0, 1 << 16, 1 << 26, Int32.max / 2][trial / 2 % 4]
+                    // One in four well below level 0, where every gain is 0 (an operator turned down).
+                    let centre = trial % 8 == 1 ? Int32.random(in: Int32.min...(-10 << 24), using: &random)
+                                                : Int32.random(in: Int32.min...(120 << 24), using: &random)
+                    let spread = trial % 8 == 1 ? Int32(1 << 24) : [0, 1 << 16, 1 << 26, Int32.max / 2][trial / 2 % 4]
                     for s in 0..<count {
                         levels[s] = Int32(clamping: Int64(centre) + Int64.random(in: -Int64(spread)...Int64(spread), using: &random))
                     }
                     kinds.insert("modulated")
                 }
                 DX7OperatorKernel.modulationIndex(levels: levels, into: scalar, count: count, table: zero, straight: straight)
-                DX7VectorKernels.modulationIndex(levels: levels, into: vector, count: count, table: zero, straight: straight)
+                let saysAudible = DX7VectorKernels.modulationIndex(levels: levels, into: vector, count: count, table: zero,
+                                                                   straight: straight)
+                // The flag that lets the operator loop skip a silent operator without a scan.
+                let audible = (0..<count).contains { scalar[$0] != 0 }
+                if saysAudible != audible || (straight && runSaysAudible != audible) { wrongFlags += 1 }
+                if !audible { silentSpans += 1 }
                 compared += count
                 for s in 0..<count where scalar[s] != vector[s] || (straight && scalar[s] != computed[s]) { differing += 1 }
             }
         }
         #expect(kinds.count == 3, "\(kinds)")
+        #expect(silentSpans > 50, "all-zero spans tried: \(silentSpans)")
+        #expect(wrongFlags == 0)
         #expect(compared == 97_276)  // 46 times 1+...+64, then 1+...+56
         #expect(differing == 0, "\(differing) of \(compared) gains differ")
     }

@@ -19,14 +19,15 @@ void dx7_operator_block_avx2(int32_t phase, int32_t increment, const int32_t *ga
 /// clamped to -128...127 whole levels, then table[whole] + (table[whole+1]-table[whole]) * fraction
 /// (fixed point, 24 fractional bits). `table` points at level 0 and is readable from -128 to 128.
 /// `straight`: the levels are one arithmetic run that never wraps (count >= 1), so its ends are its extremes.
-void dx7_modulation_index_avx2(const int32_t *levels, int32_t *gains, int count, const int32_t *table, int straight);
+/// Returns 1 if any gain is not 0 (a silent operator's loop can then be skipped without a scan), else 0.
+int dx7_modulation_index_avx2(const int32_t *levels, int32_t *gains, int count, const int32_t *table, int straight);
 
 /// The same for the straight run of levels start, start + slope, ... (count >= 1, never wrapping),
 /// computed rather than read: an envelope span without a stage change needs no level buffer.
-void dx7_modulation_index_of_run_avx2(int32_t start, int32_t slope, int32_t *gains, int count, const int32_t *table);
+int dx7_modulation_index_of_run_avx2(int32_t start, int32_t slope, int32_t *gains, int count, const int32_t *table);
 
 /// Up to 32 notes' self-feedback operators side by side, one per 32-bit lane, `lanes` of them (a
-/// multiple of 8: 8, 16 or 32). Per lane: phase, increment and feedback (shifted left 8 bits, as
+/// multiple of 8: 8, 16, 24 or 32). Per lane: phase, increment and feedback (shifted left 8 bits, as
 /// DX7OperatorKernel.cosineShifted reads them) and feedback scale, updated in place; pointers to its
 /// span of gains, levels, external modulation (each readable for 64 samples) and output (writable
 /// for 64; samples past `count` are scratch). Per sample:

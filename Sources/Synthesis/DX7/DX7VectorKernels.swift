@@ -12,17 +12,18 @@ enum DX7VectorKernels {
     static let mostLanes = 32
 
     /// DX7OperatorKernel.modulationIndex, 8 samples at a time (`table` at level 0).
+    /// Returns whether any gain is not 0.
     @inline(__always)
     static func modulationIndex(levels: UnsafePointer<Int32>, into gains: UnsafeMutablePointer<Int32>, count: Int,
-                                table: UnsafePointer<Int32>, straight: Bool) {
-        dx7_modulation_index_avx2(levels, gains, Int32(count), table, straight ? 1 : 0)
+                                table: UnsafePointer<Int32>, straight: Bool) -> Bool {
+        dx7_modulation_index_avx2(levels, gains, Int32(count), table, straight ? 1 : 0) != 0
     }
 
     /// The same for the straight run of levels start, start + slope, ... (computed, not read).
     @inline(__always)
     static func modulationIndex(ofRunFrom start: Int32, slope: Int32, into gains: UnsafeMutablePointer<Int32>, count: Int,
-                                table: UnsafePointer<Int32>) {
-        dx7_modulation_index_of_run_avx2(start, slope, gains, Int32(count), table)
+                                table: UnsafePointer<Int32>) -> Bool {
+        dx7_modulation_index_of_run_avx2(start, slope, gains, Int32(count), table) != 0
     }
 
     /// DX7OperatorKernel.operatorBlock, 8 samples at a time.
@@ -69,7 +70,7 @@ final class DX7FeedbackGroup {
         var first = 0
         while first < laneCount {
             let used = Swift.min(Self.lanes, laneCount - first)
-            let width = used <= 8 ? 8 : used <= 16 ? 16 : 32
+            let width = (used + 7) / 8 * 8  // whole registers of 8 lanes
             for k in 0..<width {
                 if k < used {
                     let lane = lanes[first + k]
