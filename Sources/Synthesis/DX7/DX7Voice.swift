@@ -23,6 +23,9 @@ struct DX7Voice {
     /// Bit op - 1 set: the operator's gains this span are not all 0 (kept by the AVX2 loops, which
     /// see every gain anyway; the scalar path scans instead).
     private var audibleOperators: UInt8 = 0x3F
+    /// Per operator, a held level whose gains already fill the first `heldCount` samples of its gain
+    /// buffer (count 0: none): a sustained envelope then costs nothing per span.
+    private var heldLevel = SIMD8<Int32>(), heldCount = SIMD8<Int32>()
     /// Feedback amount per unit of cosine and EG level, fixed point.
     private let feedbackScale: Int32
     /// Pitch swing in semitones at full LFO depth.
@@ -316,13 +319,17 @@ struct DX7Voice {
             if vectorised, ampModDepthLevels == 0 || sensitivity == 0, i != algorithm.feedbackSource - 1,
                let run = envelopes[i].run(of: count) {
                 // Only the feedback source's levels are read later: for the others, one straight run
-                // gives its gains without a level buffer.
+                // gives its gains without a level buffer, and a held one may already be there.
                 envelopes[i].fill(nil, count: count)
+                if run.slope == 0, heldCount[i] >= count, heldLevel[i] == run.start { continue }
                 let audible = DX7VectorKernels.modulationIndex(ofRunFrom: run.start, slope: run.slope, into: gains, count: count,
                                                                table: scratch.levelToIndex)
                 setAudible(i, audible)
+                heldLevel[i] = run.start
+                heldCount[i] = run.slope == 0 ? Int32(count) : 0
                 continue
             }
+            heldCount[i] = 0
             var straight = envelopes[i].fill(levels, count: count)
             if ampModDepthLevels != 0, sensitivity != 0 {
                 straight = false
