@@ -195,6 +195,9 @@ struct DX7LFODelay: Sendable {
         }
     }
 
+    /// Whether the delay is over: `value` no longer changes and `step()` does nothing.
+    var isSettled: Bool { samplesLeft <= 0 }
+
     /// Advances one sample.
     @inline(__always) mutating func step() {
         guard samplesLeft > 0 else { return }

@@ -26,6 +26,8 @@ struct DX7Voice {
     /// Per operator, a held level whose gains already fill the first `heldCount` samples of its gain
     /// buffer (count 0: none): a sustained envelope then costs nothing per span.
     private var heldLevel = SIMD8<Int32>(), heldCount = SIMD8<Int32>()
+    /// Each operator's amplitude-modulation sensitivity, fixed point (read every span).
+    private let ampModSensitivities: SIMD8<Int32>
     /// Feedback amount per unit of cosine and EG level, fixed point.
     private let feedbackScale: Int32
     /// Pitch swing in semitones at full LFO depth.
@@ -100,6 +102,9 @@ struct DX7Voice {
             * Double(Float(parameters.lfoPitchModDepth) / 99)
         let ampDepth = Swift.min(DX7Tables.ampModDepthLevels[parameters.lfoAmpModDepth], 127.5)
         ampModDepthLevels = Int32((ampDepth * 16_777_216).rounded(.toNearestOrEven))
+        var sensitivities = SIMD8<Int32>()
+        for i in 0..<6 { sensitivities[i] = DX7Tables.ampModSensitivityFixed[parameters.operators[i].ampModSensitivity] }
+        ampModSensitivities = sensitivities
         outputGain = Self.outputGain(carrierCount: DX7Tables.carrierCount[parameters.algorithm - 1])
 
         for i in 0..<6 { envelopes[i].start() }
@@ -304,9 +309,15 @@ struct DX7Voice {
         if ampModDepthLevels != 0 {
             // LFO and its delay, then the amplitude-modulation reduction (AMS 3 scale) per sample.
             lfo.fill(scratch.lfo, count: count, cosine: scratch.cosine)
-            for s in 0..<count {
-                scratch.ampMod[s] = DX7OperatorKernel.multiply(DX7OperatorKernel.multiply(ampModDepthLevels, lfoDelay.value), scratch.lfo[s])
-                lfoDelay.step()
+            if lfoDelay.isSettled {
+                // After the onset delay the depth is fixed: a loop without state the compiler vectorises.
+                let depth = DX7OperatorKernel.multiply(ampModDepthLevels, lfoDelay.value)
+                for s in 0..<count { scratch.ampMod[s] = DX7OperatorKernel.multiply(depth, scratch.lfo[s]) }
+            } else {
+                for s in 0..<count {
+                    scratch.ampMod[s] = DX7OperatorKernel.multiply(DX7OperatorKernel.multiply(ampModDepthLevels, lfoDelay.value), scratch.lfo[s])
+                    lfoDelay.step()
+                }
             }
         } else if pitchModDepthSemitones != 0 {
             // Only the pitch uses the LFO: its value at the span's end, and the delay's progress.
@@ -315,7 +326,7 @@ struct DX7Voice {
         }
         for i in 0..<6 {
             let levels = scratch.level(i), gains = scratch.gain(i)
-            let sensitivity = DX7Tables.ampModSensitivityFixed[parameters.operators[i].ampModSensitivity]
+            let sensitivity = ampModSensitivities[i]
             if vectorised, ampModDepthLevels == 0 || sensitivity == 0, i != algorithm.feedbackSource - 1,
                let run = envelopes[i].run(of: count) {
                 // Only the feedback source's levels are read later: for the others, one straight run
@@ -496,6 +507,39 @@ struct DX7Voice {
             feedbackCycles = feedback
             return
         }
+        if !naive, loop.count <= 3, loop[0] == target {
+            // A loop of 2 or 3 operators (algorithms 6 and 4) is one modulation path, target -> ... ->
+            // source: each operator's only modulator inside the loop is the one before it, and the
+            // source's output, scaled, feeds the target on the next sample.
+            let n = loop.count
+            // Operator indices along the loop (a 2-operator loop repeats its last; the third is then unused).
+            let i0 = loop[0] - 1, i1 = loop[1] - 1, i2 = loop[n - 1] - 1
+            var phase = SIMD4<Int32>(phases[i0], phases[i1], phases[i2], 0)
+            let increment = SIMD4<Int32>(increments[i0], increments[i1], increments[i2], 0)
+            let sourceLevels = scratch.level(source - 1)
+            let (g0, g1, g2) = (scratch.gain(i0), scratch.gain(i1), scratch.gain(i2))
+            let (o0, o1, o2) = (scratch.output(i0), scratch.output(i1), scratch.output(i2))
+            let (e0, e1, e2) = (scratch.loopInput(0), scratch.loopInput(1), scratch.loopInput(n - 1))
+            for s in 0..<count {
+                let wave0 = DX7OperatorKernel.cosine(phase[0] &+ e0[s] &+ feedback, cosine)
+                let out0 = DX7OperatorKernel.multiply(g0[s], wave0)
+                o0[s] = out0
+                let wave1 = DX7OperatorKernel.cosine(phase[1] &+ e1[s] &+ out0, cosine)
+                let out1 = DX7OperatorKernel.multiply(g1[s], wave1)
+                o1[s] = out1
+                var sourceWave = wave1
+                if n == 3 {
+                    let wave2 = DX7OperatorKernel.cosine(phase[2] &+ e2[s] &+ out1, cosine)
+                    o2[s] = DX7OperatorKernel.multiply(g2[s], wave2)
+                    sourceWave = wave2
+                }
+                feedback = DX7OperatorKernel.multiply(DX7OperatorKernel.multiply(sourceWave, sourceLevels[s]), feedbackScale)
+                phase &+= increment
+            }
+            feedbackCycles = feedback
+            return
+        }
+        // The naive kernel's loop through all six operators.
         for s in 0..<count {
             for (position, op) in loop.enumerated() {
                 let index = op - 1
