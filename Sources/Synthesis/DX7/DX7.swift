@@ -12,8 +12,8 @@ public struct DX7: SynthModel {
         /// the baseline of `make bench` and as a cross-check of `block` in the tests.
         case naive
         /// `block`, with the self-feedback operators of several notes side by side (DX7Lanes): what
-        /// `renderSideBySide` uses; one note alone renders in one lane. With AVX2 about 6 % faster
-        /// than `block`, without it slower (measured, BENCHMARKS.md).
+        /// `renderSideBySide` uses; one note alone renders in one lane. With AVX2 about 1.2x `block`,
+        /// without it no faster (measured, BENCHMARKS.md).
         case lanes
     }
 
@@ -51,8 +51,8 @@ public struct DX7: SynthModel {
     }
 
     /// Renders every patch with the same settings, `DX7Lanes.width(avx2:)` notes side by side: the same
-    /// samples as `render` gives each one alone. Measured about 6 % faster than `block` one at a time
-    /// with AVX2 (BENCHMARKS.md); too little for batch rendering to group patches by synth for it.
+    /// samples as `render` gives each one alone. About 1.2x `block` one at a time with AVX2
+    /// (BENCHMARKS.md): about 5 % of an atlas's per-patch cost, so batch rendering does not group for it.
     /// Throws for the first bad patch.
     public func renderSideBySide(_ patches: [Patch], settings: RenderSettings) throws -> [AudioBuffer] {
         try Self.check(settings)

@@ -72,7 +72,7 @@ struct DX7Voice {
         }
         // Two or three companions already fill the chain's shadow, so such a note stays fused; with
         // every chain in a lane the companions' own loops measured slower (BENCHMARKS.md).
-        // With the AVX2 loops every such note goes in a lane: eight chains share one register, and
+        // With the AVX2 loops every such note goes in a lane: up to 32 chains share four registers, and
         // the companions' own loops run 8 samples at a time (BENCHMARKS.md).
         let inLane = lanes && selfFeedback && (self.vectorised || fused.count <= 1)
         laneOperator = inLane ? routing.feedbackSource : nil
