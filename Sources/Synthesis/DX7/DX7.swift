@@ -21,7 +21,9 @@ public struct DX7: SynthModel {
     public var kernel: Kernel
     /// Whether the AVX2 loops run (DX7VectorKernels; same samples either way). On by default where
     /// the processor has AVX2; the benchmark turns it off to measure the scalar loops beside them.
-    public var usesAVX2 = DX7VectorKernels.available
+    public var usesAVX2 = DX7VectorKernels.available {
+        didSet { if !DX7VectorKernels.available { usesAVX2 = false } }  // never on a processor without it
+    }
     /// Whether this processor runs the AVX2 loops.
     public static var processorHasAVX2: Bool { DX7VectorKernels.available }
 
