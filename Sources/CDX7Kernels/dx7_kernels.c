@@ -65,6 +65,7 @@ AVX2 void dx7_operator_block_avx2(int32_t phase, int32_t increment, const int32_
 static inline __attribute__((always_inline)) AVX2 int modulation_index(const int32_t *levels, int32_t start, int32_t slope,
                                                                       int32_t *gains, int count, const int32_t *table,
                                                                       int straight) {
+    if (count <= 0) return 0;  // nothing to fill (and no first or last level to read)
     const int32_t bottom = -128 * (1 << 24), top = 127 * (1 << 24);
     // Level s of a run: a wrapping multiply gives the running sum's values.
     #define LEVEL_AT(s) (levels ? levels[s] : (int32_t)((uint32_t)start + (uint32_t)(s) * (uint32_t)slope))
