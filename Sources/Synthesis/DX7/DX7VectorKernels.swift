@@ -1,14 +1,15 @@
-// The DX7 engine's AVX2 loops (C, Sources/CDX7Kernels): one operator over a span 8 samples at a
-// time, and eight notes' self-feedback operators one per lane. Used when the processor has AVX2;
-// same integers as the scalar loops, which every other processor runs (DX7VectorKernelTests).
+// The DX7 engine's AVX2 loops (C, Sources/CDX7Kernels): one operator, and envelope levels to
+// modulation index, over a span 8 samples at a time; up to 32 notes' self-feedback operators one per
+// lane. Used when the processor has AVX2; same integers as the scalar loops, which every other
+// processor runs (DX7VectorKernelTests).
 import CDX7Kernels
 
 enum DX7VectorKernels {
     /// Whether this processor runs the AVX2 loops.
     static let available = dx7_kernels_have_avx2() != 0
 
-    /// Most notes per feedback group: four registers of 8 lanes in one loop (measured: 1.55, 0.77 and
-    /// 0.49 ns per note-sample with one, two and four on this machine, BENCHMARKS.md).
+    /// Most notes per feedback group: four registers of 8 lanes in one loop (measured: 1.55, 0.77,
+    /// 0.49 and 0.47 ns per note-sample with one, two, four and eight on this machine, BENCHMARKS.md).
     static let mostLanes = 32
 
     /// DX7OperatorKernel.modulationIndex, 8 samples at a time (`table` at level 0).
