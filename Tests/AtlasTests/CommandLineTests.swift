@@ -61,6 +61,23 @@ import Testing
         #expect(choices.allSatisfy { result.stderr.contains("'\($0)'") }, "\(result.stderr)")
     }
 
+    @Test(arguments: [["dev", "bench-dx7"], ["dev", "bench-dx7", "x.syx", "--random", "4"], ["dev", "bench-dx7", "--random", "0"]])
+    func benchDX7TakesEitherABankOrRandomSettings(arguments: [String]) throws {
+        let result = try Self.execute(arguments)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--random"), "\(result.stderr)")
+    }
+
+    @Test func benchDX7RendersRandomSettingsWithoutABank() throws {
+        let result = try Self.execute(["dev", "bench-dx7", "--random", "3", "--seed", "7", "--hold", "0.05", "--tail", "0.05",
+                                       "--jobs", "1", "--rounds", "1", "--kernel", "block", "--loops", "scalar"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("3 uniform random settings (seed 7)"), "\(result.stdout)")
+        // One measurement: the header, the column names and one row for block, scalar, 1 thread.
+        let rows = result.stdout.split(separator: "\n").filter { $0.hasPrefix("block") }
+        #expect(rows.count == 1 && rows[0].contains("scalar"), "\(result.stdout)")
+    }
+
     @Test(arguments: [
         (["render", "/missing/x.xpf", "--out", "/tmp/never.wav"], "x.xpf"),
         (["features", "/missing/a.wav", "--out", "/tmp/never-features"], "/missing/a.wav"),

@@ -13,10 +13,18 @@ struct BenchDX7: ParsableCommand {
         Example (what `make bench` runs):
           presetatlas dev bench-dx7 .cache/factory/usr/share/hexter/dx7_roms.dx7 --hold 1.5 --tail 1.5 --jobs 1 --jobs 2
         Every voice of the bank is rendered (note 60, velocity 100) `--rounds` times per measurement.
+        The workload of a million-sound atlas instead: uniform random settings as `atlas --random` samples them,
+          presetatlas dev bench-dx7 --random 512 --seed 1 --jobs 1 --rounds 4
         """)
 
-    @Argument(help: "A DX7 bank (.syx bulk dump, or hexter's raw .dx7).")
-    var bank: String
+    @Argument(help: "A DX7 bank (.syx bulk dump, or hexter's raw .dx7); leave out with --random.")
+    var bank: String?
+
+    @Option(help: "Render this many uniform random settings (the atlas's sampler) instead of a bank.")
+    var random: Int?
+
+    @Option(help: "Seed of the random settings.")
+    var seed: UInt64 = 1
 
     @Option(help: "Seconds from note-on to note-off.")
     var hold: Double = 1.5
@@ -42,15 +50,23 @@ struct BenchDX7: ParsableCommand {
     func validate() throws {
         if jobs.contains(where: { $0 < 1 }) { throw ValidationError("--jobs must be at least 1") }
         if rounds < 1 { throw ValidationError("--rounds must be at least 1") }
+        if (bank == nil) == (random == nil) { throw ValidationError("give a bank or --random N, not both") }
+        if let random, random < 1 { throw ValidationError("--random must be at least 1") }
     }
 
     func run() throws {
-        let voices = try DX7SysEx.read(URL(fileURLWithPath: bank)).voices
         let schema = try SynthDefinition.named("dx7")
-        let patches = voices.map { $0.patch(schema: schema) }
+        let patches: [Patch], source: String
+        if let bank {
+            patches = try DX7SysEx.read(URL(fileURLWithPath: bank)).voices.map { $0.patch(schema: schema) }
+            source = "voices of " + (bank as NSString).lastPathComponent
+        } else {
+            patches = try PatchSampler(schema: schema, method: .uniform, seed: seed).randomPatches(0..<(random ?? 0))
+            source = "uniform random settings (seed \(seed))"
+        }
         let settings = RenderSettings(note: 60, velocity: 100, holdSeconds: hold, tailSeconds: tail)
-        print(String(format: "DX7 engine, %d voices of %@, %.1f s notes at %.0f Hz", patches.count,
-                     (bank as NSString).lastPathComponent, hold + tail, settings.sampleRateHz))
+        print(String(format: "DX7 engine, %d %@, %.1f s notes at %.0f Hz", patches.count, source, hold + tail,
+                     settings.sampleRateHz))
         if loops.contains(.avx2), !DX7.processorHasAVX2 { print("this processor has no AVX2: scalar loops only") }
         let sets = loops.filter { $0 == .scalar || DX7.processorHasAVX2 }
         print("kernel  loops   jobs  renders/s  x realtime  x realtime per CPU-second  CPU use")
