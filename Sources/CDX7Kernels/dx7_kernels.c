@@ -143,15 +143,28 @@ static inline __attribute__((always_inline)) AVX2 int modulation_index(const int
         }
         return any != 0 || !_mm256_testz_si256(any8, any8);
     }
-    // Levels across whole levels: two table reads per sample.
+    // Levels across whole levels: two table entries per sample. Within 7 whole levels (amplitude
+    // modulation over one span, a fast envelope stage) the 8 entries from `base` sit in one register
+    // and a permute picks them; a wider span gathers them from the table.
     const __m256i bottom8 = _mm256_set1_epi32(bottom), top8 = _mm256_set1_epi32(top);
+    const int32_t base = (lowest >> 24) < 121 ? (lowest >> 24) : 121;  // entries base...base+7 are readable
+    const int near = (highest >> 24) + 1 - base <= 7;
+    const __m256i entries = near ? _mm256_loadu_si256((const __m256i *)(table + base)) : _mm256_setzero_si256();
+    const __m256i base8 = _mm256_set1_epi32(base), one8 = _mm256_set1_epi32(1);
     __m256i any8 = _mm256_setzero_si256();
     int32_t any = 0;
     for (s = 0; s + 8 <= count; s += 8) {
         __m256i level = _mm256_min_epi32(_mm256_max_epi32(LEVELS8(s, ramp), bottom8), top8);
         __m256i whole = _mm256_srai_epi32(level, 24);
-        __m256i low = _mm256_i32gather_epi32((const int *)table, whole, 4);
-        __m256i high = _mm256_i32gather_epi32((const int *)(table + 1), whole, 4);
+        __m256i low, high;
+        if (near) {
+            __m256i offset = _mm256_sub_epi32(whole, base8);
+            low = _mm256_permutevar8x32_epi32(entries, offset);
+            high = _mm256_permutevar8x32_epi32(entries, _mm256_add_epi32(offset, one8));
+        } else {
+            low = _mm256_i32gather_epi32((const int *)table, whole, 4);
+            high = _mm256_i32gather_epi32((const int *)(table + 1), whole, 4);
+        }
         __m256i step = multiply_shift(_mm256_sub_epi32(high, low), _mm256_and_si256(level, fractionMask), 24);
         __m256i gain = _mm256_add_epi32(low, step);
         _mm256_storeu_si256((__m256i *)(gains + s), gain);
@@ -177,6 +190,54 @@ AVX2 int dx7_modulation_index_avx2(const int32_t *levels, int32_t *gains, int co
 
 AVX2 int dx7_modulation_index_of_run_avx2(int32_t start, int32_t slope, int32_t *gains, int count, const int32_t *table) {
     return modulation_index(NULL, start, slope, gains, count, table, 1);
+}
+
+AVX2 void dx7_amp_mod_avx2(int32_t depth, int32_t value, int32_t increment, const int32_t *lfo, int32_t *ampMod,
+                           int count) {
+    const uint32_t inc = (uint32_t)increment;
+    __m256i delay = _mm256_add_epi32(_mm256_set1_epi32(value),
+                                     _mm256_mullo_epi32(_mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), _mm256_set1_epi32(increment)));
+    const __m256i step = _mm256_set1_epi32((int32_t)(inc * 8u)), depth8 = _mm256_set1_epi32(depth);
+    int s = 0;
+    for (; s + 8 <= count; s += 8) {
+        __m256i scaled = multiply_shift(depth8, delay, 24);
+        __m256i wave = _mm256_loadu_si256((const __m256i *)(lfo + s));
+        _mm256_storeu_si256((__m256i *)(ampMod + s), multiply_shift(scaled, wave, 24));
+        delay = _mm256_add_epi32(delay, step);
+    }
+    uint32_t v = (uint32_t)value + (uint32_t)s * inc;
+    for (; s < count; s++) {
+        ampMod[s] = scalar_multiply24(scalar_multiply24(depth, (int32_t)v), lfo[s]);
+        v += inc;
+    }
+}
+
+AVX2 void dx7_subtract_amp_mod_avx2(int32_t *levels, const int32_t *ampMod, int32_t sensitivity, int count) {
+    const __m256i sensitivity8 = _mm256_set1_epi32(sensitivity);
+    int s = 0;
+    for (; s + 8 <= count; s += 8) {
+        __m256i reduction = multiply_shift(_mm256_loadu_si256((const __m256i *)(ampMod + s)), sensitivity8, 24);
+        __m256i level = _mm256_loadu_si256((const __m256i *)(levels + s));
+        _mm256_storeu_si256((__m256i *)(levels + s), _mm256_sub_epi32(level, reduction));
+    }
+    for (; s < count; s++) levels[s] = (int32_t)((uint32_t)levels[s] - (uint32_t)scalar_multiply24(ampMod[s], sensitivity));
+}
+
+AVX2 void dx7_mix_carriers_avx2(const int32_t *const *carriers, int n, float scale, float *output, int count) {
+    const __m256 scale8 = _mm256_set1_ps(scale);
+    int s = 0;
+    for (; s + 8 <= count; s += 8) {
+        __m256i sum = _mm256_loadu_si256((const __m256i *)(carriers[0] + s));
+        for (int k = 1; k < n; k++) sum = _mm256_add_epi32(sum, _mm256_loadu_si256((const __m256i *)(carriers[k] + s)));
+        __m256 scaled = _mm256_mul_ps(_mm256_cvtepi32_ps(sum), scale8);
+        _mm256_storeu_ps(output + s, _mm256_add_ps(_mm256_loadu_ps(output + s), scaled));
+    }
+    for (; s < count; s++) {
+        uint32_t sum = (uint32_t)carriers[0][s];
+        for (int k = 1; k < n; k++) sum += (uint32_t)carriers[k][s];
+        float scaled = (float)(int32_t)sum * scale;
+        output[s] = output[s] + scaled;
+    }
 }
 
 /// Eight rows of 8 values (row r at rows[r] + offset) to 8 columns: dst[s*pitch + r] = rows[r][offset + s].
@@ -292,6 +353,15 @@ int dx7_modulation_index_avx2(const int32_t *levels, int32_t *gains, int count, 
 int dx7_modulation_index_of_run_avx2(int32_t start, int32_t slope, int32_t *gains, int count, const int32_t *table) {
     (void)start; (void)slope; (void)gains; (void)count; (void)table;
     return 1;
+}
+void dx7_amp_mod_avx2(int32_t depth, int32_t value, int32_t increment, const int32_t *lfo, int32_t *ampMod, int count) {
+    (void)depth; (void)value; (void)increment; (void)lfo; (void)ampMod; (void)count;
+}
+void dx7_subtract_amp_mod_avx2(int32_t *levels, const int32_t *ampMod, int32_t sensitivity, int count) {
+    (void)levels; (void)ampMod; (void)sensitivity; (void)count;
+}
+void dx7_mix_carriers_avx2(const int32_t *const *carriers, int n, float scale, float *output, int count) {
+    (void)carriers; (void)n; (void)scale; (void)output; (void)count;
 }
 void dx7_feedback_lanes_avx2(int lanes, int32_t *phase, const int32_t *increment, int32_t *feedback,
                              const int32_t *scale, const int32_t *const *gains, const int32_t *const *levels,

@@ -1,6 +1,7 @@
 // The AVX2 loops (DX7VectorKernels) give the integers the scalar loops give: each loop on random
 // inputs, span lengths and lane counts, and whole renders of every hexter bank voice at three notes by
-// block and lanes, scalar and AVX2, against the naive kernel. On a processor without AVX2 the vector
+// block and lanes, scalar and AVX2, against the naive kernel, and the same for uniform random settings
+// over whole notes (the LFO delay's hold, ramp and full depth). On a processor without AVX2 the vector
 // cases do not run, and say so; the scalar renders are still compared.
 import Foundation
 import Formats
@@ -103,6 +104,71 @@ import TestSupport
     }
 
     @Test(.enabled(if: avx2, "\(noAVX2)"))
+    func ampModLoopsEqualTheScalarFormulas() {
+        var random = TestRandom(seed: 53)
+        let lfo = UnsafeMutablePointer<Int32>.allocate(capacity: 64), ampMod = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
+        let levels = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
+        defer { lfo.deallocate(); ampMod.deallocate(); levels.deallocate() }
+        var compared = 0, differing = 0
+        for trial in 0..<2_000 {
+            let count = 1 + trial % 64
+            for s in 0..<64 { lfo[s] = Self.anyInt32(&random); levels[s] = Self.anyInt32(&random) }
+            // Delay runs as the engine makes them (held at 0, ramping, settled at full depth) and arbitrary ones.
+            let (value, increment): (Int32, Int32) = switch trial % 4 {
+            case 0: (0, 0)
+            case 1: (Int32.random(in: 0...(1 << 24), using: &random), Int32.random(in: 1...(1 << 20), using: &random))
+            case 2: (1 << 24, 0)
+            default: (Self.anyInt32(&random), Self.anyInt32(&random))
+            }
+            let depth = trial % 5 == 0 ? Self.anyInt32(&random) : Int32.random(in: 0...(127 << 24), using: &random)
+            DX7VectorKernels.ampMod(depth: depth, value: value, increment: increment, lfo: lfo, into: ampMod, count: count)
+            let sensitivity = trial % 3 == 0 ? Self.anyInt32(&random) : [0, 1 << 22, 1 << 23, 1 << 24][trial % 4]
+            let before = (0..<count).map { levels[$0] }
+            DX7VectorKernels.subtract(ampMod: ampMod, sensitivity: sensitivity, from: levels, count: count)
+            for s in 0..<count {
+                // The formulas written out: 64-bit products, shifted, truncated; the delay value wrapping.
+                let delay = Int64(value &+ Int32(s) &* increment)
+                let expected = Int32(truncatingIfNeeded: (Int64(Int32(truncatingIfNeeded: (Int64(depth) * delay) >> 24)) * Int64(lfo[s])) >> 24)
+                let level = before[s] &- Int32(truncatingIfNeeded: (Int64(expected) * Int64(sensitivity)) >> 24)
+                compared += 1
+                if ampMod[s] != expected || levels[s] != level { differing += 1 }
+            }
+        }
+        #expect(compared == 64_616)
+        #expect(differing == 0, "\(differing) of \(compared) samples differ")
+    }
+
+    @Test(.enabled(if: avx2, "\(noAVX2)"))
+    func carrierMixEqualsTheSwiftLoop() {
+        var random = TestRandom(seed: 61)
+        let carriers = UnsafeMutablePointer<Int32>.allocate(capacity: 6 * 64)
+        let pointers = UnsafeMutablePointer<UnsafePointer<Int32>?>.allocate(capacity: 6)
+        let swift = UnsafeMutablePointer<Float>.allocate(capacity: 64), vector = UnsafeMutablePointer<Float>.allocate(capacity: 64)
+        defer { carriers.deallocate(); pointers.deallocate(); swift.deallocate(); vector.deallocate() }
+        for k in 0..<6 { pointers[k] = UnsafePointer(carriers + k * 64) }
+        var compared = 0, differing = 0
+        for trial in 0..<1_200 {
+            let count = 1 + trial % 64, n = 1 + trial % 6
+            // Operator outputs (about ±2^24), and any integers now and then, so sums wrap.
+            for i in 0..<(6 * 64) { carriers[i] = trial % 7 == 0 ? Self.anyInt32(&random) : Int32.random(in: -(1 << 24)...(1 << 24), using: &random) }
+            for s in 0..<64 { swift[s] = Float.random(in: -0.5...0.5, using: &random); vector[s] = swift[s] }
+            let scale = Float.random(in: 1e-10...1e-7, using: &random)
+            for s in 0..<count {
+                var sum: Int32 = 0
+                for k in 0..<n { sum &+= carriers[k * 64 + s] }
+                swift[s] += Float(sum) * scale
+            }
+            DX7VectorKernels.mix(pointers, count: n, scale: scale, into: vector, frames: count)
+            for s in 0..<64 {
+                compared += 1
+                if swift[s].bitPattern != vector[s].bitPattern { differing += 1 }
+            }
+        }
+        #expect(compared == 76_800)
+        #expect(differing == 0, "\(differing) of \(compared) samples differ")
+    }
+
+    @Test(.enabled(if: avx2, "\(noAVX2)"))
     func feedbackLanesEqualTheScalarLanes() {
         var random = TestRandom(seed: 29)
         let table = DX7OperatorKernel.cosineTable
@@ -173,6 +239,31 @@ import TestSupport
             }
         }
         #expect(compared >= 432 * 3 * kernels.count, "compared \(compared) renders")
+        #expect(differing.isEmpty, "\(differing.count) renders differ: \(differing.prefix(5))")
+    }
+
+    @Test func randomSettingsRenderAsTheNaiveKernelDoes() throws {
+        // The atlas's uniform random settings, over whole 3 s notes: amplitude modulation through the
+        // LFO delay's hold, ramp and full depth, which the naive kernel steps sample by sample and the
+        // others take a run at a time (and, while it holds, skip).
+        let patches = try PatchSampler(schema: S.schema, method: .uniform, seed: 7).randomPatches(0..<40)
+        let parameters = try patches.map { try DX7VoiceParameters(patch: $0, schema: S.schema) }
+        let delayedAmpMod = parameters.filter { $0.lfoAmpModDepth > 0 && $0.lfoDelay > 0 && $0.lfoDelay < 80 }.count
+        #expect(delayedAmpMod >= 15, "only \(delayedAmpMod) patches with amplitude modulation starting mid-note")
+        let settings = RenderSettings(note: 60, velocity: 100, holdSeconds: 1.5, tailSeconds: 1.5)
+        let references = try patches.map { try DX7(schema: S.schema, kernel: .naive).render($0, settings: settings) }
+        var differing: [String] = []
+        for kernel in [DX7.Kernel.block, .lanes] {
+            for avx2 in Self.avx2 ? [false, true] : [false] {
+                var model = DX7(schema: S.schema, kernel: kernel)
+                model.usesAVX2 = avx2
+                let renders = kernel == .lanes ? try model.renderSideBySide(patches, settings: settings)
+                                               : try patches.map { try model.render($0, settings: settings) }
+                for index in patches.indices where renders[index] != references[index] {
+                    differing.append("\(kernel.rawValue) \(avx2 ? "avx2" : "scalar") #\(index)")
+                }
+            }
+        }
         #expect(differing.isEmpty, "\(differing.count) renders differ: \(differing.prefix(5))")
     }
 }

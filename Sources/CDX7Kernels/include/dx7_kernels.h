@@ -26,6 +26,20 @@ int dx7_modulation_index_avx2(const int32_t *levels, int32_t *gains, int count, 
 /// computed rather than read: an envelope span without a stage change needs no level buffer.
 int dx7_modulation_index_of_run_avx2(int32_t start, int32_t slope, int32_t *gains, int count, const int32_t *table);
 
+/// Amplitude modulation over a span, 8 samples at a time:
+/// ampMod[s] = (((depth * (value + s*increment)) >> 24) * lfo[s]) >> 24, the delay's value wrapping
+/// as a 32-bit integer (DX7LFODelay's run).
+void dx7_amp_mod_avx2(int32_t depth, int32_t value, int32_t increment, const int32_t *lfo, int32_t *ampMod, int count);
+
+/// One operator's levels less its share of the amplitude modulation, in place, wrapping:
+/// levels[s] -= (ampMod[s] * sensitivity) >> 24.
+void dx7_subtract_amp_mod_avx2(int32_t *levels, const int32_t *ampMod, int32_t sensitivity, int count);
+
+/// The note's output: output[s] += (float)(carriers[0][s] + ... + carriers[n-1][s]) * scale, the sum
+/// wrapping as 32-bit integers, converted rounding to nearest, then a multiply and an add rounded
+/// apart (no fused multiply-add), as the Swift loop does. n >= 1.
+void dx7_mix_carriers_avx2(const int32_t *const *carriers, int n, float scale, float *output, int count);
+
 /// Up to 32 notes' self-feedback operators side by side, one per 32-bit lane, `lanes` of them (a
 /// multiple of 8: 8, 16, 24 or 32). Per lane: phase, increment and feedback (shifted left 8 bits, as
 /// DX7OperatorKernel.cosineShifted reads them) and feedback scale, updated in place; pointers to its

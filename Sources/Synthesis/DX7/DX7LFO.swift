@@ -80,65 +80,70 @@ struct DX7LFO: Sendable {
 
     /// Writes `count` unipolar fixed-point samples and updates `pitchValue` for the span's end.
     mutating func fill(_ output: UnsafeMutablePointer<Int32>, count: Int, cosine: UnsafePointer<Int32>) {
+        guard wave != .sine else { return fillSine(output, count: count, cosine: cosine) }
+        // Every other wave is a chain of straight segments: a segment's run at a time.
+        var i = 0
+        while i < count {
+            let run = Swift.min(count - i, samplesLeft)
+            var v = value
+            for k in 0..<run {
+                output[i + k] = v
+                v &+= increment
+            }
+            value = v
+            samplesLeft -= run
+            i += run
+            if samplesLeft == 0 { startNextSegment() }
+        }
+        switch wave {
+        case .square: pitchValue = (segment == 0 || segment == 3) ? 1 : -1
+        case .sampleAndHold: pitchValue = Double(holdTarget) / Double(Self.one) * 2 - 1
+        default: pitchValue = Double(value) / Double(Self.one) * 2 - 1
+        }
+    }
+
+    /// The segment after the one just ended.
+    private mutating func startNextSegment() {
         switch wave {
         case .triangle, .sawDown, .sawUp:
-            for i in 0..<count {
-                output[i] = value
-                value &+= increment
-                samplesLeft -= 1
-                if samplesLeft == 0 {
-                    if segment == 1 {
-                        segment = 0; value = 0; samplesLeft = firstSegmentSamples; increment = firstIncrement
-                    } else {
-                        segment = 1; value = Self.one; samplesLeft = secondSegmentSamples; increment = secondIncrement
-                    }
-                }
+            if segment == 1 {
+                segment = 0; value = 0; samplesLeft = firstSegmentSamples; increment = firstIncrement
+            } else {
+                segment = 1; value = Self.one; samplesLeft = secondSegmentSamples; increment = secondIncrement
             }
-            pitchValue = Double(value) / Double(Self.one) * 2 - 1
         case .square:
-            for i in 0..<count {
-                output[i] = value
-                value &+= increment
-                samplesLeft -= 1
-                if samplesLeft == 0 {
-                    switch segment {
-                    case 0: segment = 1; samplesLeft = secondSegmentSamples; increment = firstIncrement
-                    case 1: segment = 2; value = 0; samplesLeft = firstSegmentSamples; increment = 0
-                    case 2: segment = 3; samplesLeft = secondSegmentSamples; increment = secondIncrement
-                    default: segment = 0; value = Self.one; samplesLeft = firstSegmentSamples; increment = 0
-                    }
-                }
+            switch segment {
+            case 0: segment = 1; samplesLeft = secondSegmentSamples; increment = firstIncrement
+            case 1: segment = 2; value = 0; samplesLeft = firstSegmentSamples; increment = 0
+            case 2: segment = 3; samplesLeft = secondSegmentSamples; increment = secondIncrement
+            default: segment = 0; value = Self.one; samplesLeft = firstSegmentSamples; increment = 0
             }
-            pitchValue = (segment == 0 || segment == 3) ? 1 : -1
-        case .sine:
-            for i in 0..<count {
-                let index = Int((UInt32(bitPattern: value) >> 12) & 4095)
-                // hexter's "interpolation" shifts the product right by FP_SHIFT + 12 = 36 bits, so it only ever adds
-                // 0, or -1 (an arithmetic shift of a negative product) where the table falls between entries.
-                var out = cosine[index]
-                let step = Int64(cosine[(index + 1) & 4095]) - Int64(out)
-                out &+= Int32(truncatingIfNeeded: (step * Int64(value & 4095)) >> 36)
-                lastOutput = (out &+ Self.one) >> 1
-                output[i] = lastOutput
-                value &+= increment
-            }
-            pitchValue = Double(lastOutput) / Double(Self.one) * 2 - 1
         case .sampleAndHold:
-            for i in 0..<count {
-                output[i] = value
-                value &+= increment
-                samplesLeft -= 1
-                if samplesLeft == 0 {
-                    if segment == 1 {
-                        segment = 0; value = holdTarget; samplesLeft = firstSegmentSamples; increment = 0
-                    } else {
-                        segment = 1; samplesLeft = secondSegmentSamples; holdTarget = nextRandom()
-                        increment = (holdTarget &- value) / Int32(secondSegmentSamples)
-                    }
-                }
+            if segment == 1 {
+                segment = 0; value = holdTarget; samplesLeft = firstSegmentSamples; increment = 0
+            } else {
+                segment = 1; samplesLeft = secondSegmentSamples; holdTarget = nextRandom()
+                increment = (holdTarget &- value) / Int32(secondSegmentSamples)
             }
-            pitchValue = Double(holdTarget) / Double(Self.one) * 2 - 1
+        case .sine:
+            break
         }
+    }
+
+    /// The sine: a cosine-table read per sample.
+    private mutating func fillSine(_ output: UnsafeMutablePointer<Int32>, count: Int, cosine: UnsafePointer<Int32>) {
+        for i in 0..<count {
+            let index = Int((UInt32(bitPattern: value) >> 12) & 4095)
+            // hexter's "interpolation" shifts the product right by FP_SHIFT + 12 = 36 bits, so it only ever adds
+            // 0, or -1 (an arithmetic shift of a negative product) where the table falls between entries.
+            var out = cosine[index]
+            let step = Int64(cosine[(index + 1) & 4095]) - Int64(out)
+            out &+= Int32(truncatingIfNeeded: (step * Int64(value & 4095)) >> 36)
+            lastOutput = (out &+ Self.one) >> 1
+            output[i] = lastOutput
+            value &+= increment
+        }
+        pitchValue = Double(lastOutput) / Double(Self.one) * 2 - 1
     }
 }
 
@@ -181,18 +186,23 @@ struct DX7LFODelay: Sendable {
     /// Advances `count` samples (the same as `count` calls of `step()`).
     mutating func advance(_ count: Int) {
         var left = count
-        while left > 0 {
-            guard samplesLeft > 0 else { return }
-            let run = Swift.min(left, samplesLeft - 1)
-            if run > 0 {
-                value &+= Int32(truncatingIfNeeded: run) &* increment
-                samplesLeft -= run
-                left -= run
-            } else {
-                step()
-                left -= 1
-            }
+        while left > 0 { left -= takeRun(upTo: left).count }
+    }
+
+    /// The next run of at most `limit` samples whose values are `value`, `value + increment`, ...
+    /// (wrapping), and advances past it: the same values and state as that many calls of `step()`.
+    /// A run ends where the delay turns into the ramp or the ramp reaches full depth; while the delay
+    /// runs, value and increment are both 0 (no amplitude modulation at all).
+    mutating func takeRun(upTo limit: Int) -> (count: Int, value: Int32, increment: Int32) {
+        guard samplesLeft > 0 else { return (limit, value, 0) }
+        let count = Swift.min(limit, samplesLeft)
+        let run = (count: count, value: value, increment: increment)
+        value &+= Int32(truncatingIfNeeded: count) &* increment
+        samplesLeft -= count
+        if samplesLeft == 0 {
+            if inDelay { startRamp() } else { value = DX7LFO.one; increment = 0 }
         }
+        return run
     }
 
     /// Whether the delay is over: `value` no longer changes and `step()` does nothing.

@@ -27,6 +27,29 @@ enum DX7VectorKernels {
         dx7_modulation_index_of_run_avx2(start, slope, gains, Int32(count), table) != 0
     }
 
+    /// The amplitude modulation of a span whose LFO-delay values run `value`, `value + increment`, ...:
+    /// ampMod[s] = multiply(multiply(depth, value + s·increment), lfo[s]).
+    @inline(__always)
+    static func ampMod(depth: Int32, value: Int32, increment: Int32, lfo: UnsafePointer<Int32>,
+                       into ampMod: UnsafeMutablePointer<Int32>, count: Int) {
+        dx7_amp_mod_avx2(depth, value, increment, lfo, ampMod, Int32(count))
+    }
+
+    /// levels[s] -= multiply(ampMod[s], sensitivity), wrapping.
+    @inline(__always)
+    static func subtract(ampMod: UnsafePointer<Int32>, sensitivity: Int32, from levels: UnsafeMutablePointer<Int32>,
+                         count: Int) {
+        dx7_subtract_amp_mod_avx2(levels, ampMod, sensitivity, Int32(count))
+    }
+
+    /// output[s] += Float(carriers[0][s] &+ ... &+ carriers[count-1][s]) * scale (count >= 1), as the
+    /// Swift mix computes it.
+    @inline(__always)
+    static func mix(_ carriers: UnsafePointer<UnsafePointer<Int32>?>, count: Int, scale: Float,
+                    into output: UnsafeMutablePointer<Float>, frames: Int) {
+        dx7_mix_carriers_avx2(carriers, Int32(count), scale, output, Int32(frames))
+    }
+
     /// DX7OperatorKernel.operatorBlock, 8 samples at a time.
     @inline(__always)
     static func operatorBlock(phase: Int32, increment: Int32, gains: UnsafePointer<Int32>, input: UnsafePointer<Int32>?,

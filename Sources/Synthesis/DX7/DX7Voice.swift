@@ -109,6 +109,10 @@ struct DX7Voice {
 
         for i in 0..<6 { envelopes[i].start() }
         pitchEnvelope.start()
+        for (i, op) in parameters.operators.enumerated() where op.fixedFrequency {
+            let hz = DX7Math.exp(2.302585092994046 * (Double(op.coarse & 3) + Double(op.fine) / 100))  // 10^x
+            increments[i] = Self.increment(hz: hz, sampleRateHz: sampleRateHz)
+        }
         updateFrequencies(lfoPitch: 0)
     }
 
@@ -171,17 +175,19 @@ struct DX7Voice {
         let noteHz = 440 * DX7Math.exp((pitch + Double(transposedNote) - 69) * 0.69314718055994530942 / 12)
         for i in 0..<6 {
             let op = parameters.operators[i]
-            var hz: Double
-            if op.fixedFrequency {
-                hz = DX7Math.exp(2.302585092994046 * (Double(op.coarse & 3) + Double(op.fine) / 100))  // 10^x
-            } else {
-                // hexter adds detune in Hz before the ratio: (detune - 7)/32 Hz.
-                hz = noteHz + Double(op.detune - 7) / 32
-                hz *= op.coarse == 0 ? 0.5 : Double(op.coarse)
-                hz *= 1 + Double(op.fine) / 100
-            }
-            increments[i] = Int32(truncatingIfNeeded: Int64((hz / sampleRateHz * 16_777_216).rounded(.toNearestOrEven)))
+            // A fixed frequency does not follow the pitch: its increment was set once, at note-on.
+            guard !op.fixedFrequency else { continue }
+            // hexter adds detune in Hz before the ratio: (detune - 7)/32 Hz.
+            var hz = noteHz + Double(op.detune - 7) / 32
+            hz *= op.coarse == 0 ? 0.5 : Double(op.coarse)
+            hz *= 1 + Double(op.fine) / 100
+            increments[i] = Self.increment(hz: hz, sampleRateHz: sampleRateHz)
         }
+    }
+
+    /// The phase increment per sample of a frequency, fixed point with 24 fractional bits.
+    private static func increment(hz: Double, sampleRateHz: Double) -> Int32 {
+        Int32(truncatingIfNeeded: Int64((hz / sampleRateHz * 16_777_216).rounded(.toNearestOrEven)))
     }
 
     /// Whether every carrier has decayed to nothing (hexter then stops the voice).
@@ -305,20 +311,11 @@ struct DX7Voice {
 
     /// The effective level (EG minus amplitude modulation) and the modulation index of every operator.
     private mutating func fillLevelsAndGains(count: Int, scratch: DX7Scratch) {
-        // Envelopes: the effective level (EG minus amplitude modulation) and the modulation index.
+        // Whether any level is reduced this span: not while the LFO delay still holds the modulation at 0.
+        var ampModActive = false
         if ampModDepthLevels != 0 {
-            // LFO and its delay, then the amplitude-modulation reduction (AMS 3 scale) per sample.
             lfo.fill(scratch.lfo, count: count, cosine: scratch.cosine)
-            if lfoDelay.isSettled {
-                // After the onset delay the depth is fixed: a loop without state the compiler vectorises.
-                let depth = DX7OperatorKernel.multiply(ampModDepthLevels, lfoDelay.value)
-                for s in 0..<count { scratch.ampMod[s] = DX7OperatorKernel.multiply(depth, scratch.lfo[s]) }
-            } else {
-                for s in 0..<count {
-                    scratch.ampMod[s] = DX7OperatorKernel.multiply(DX7OperatorKernel.multiply(ampModDepthLevels, lfoDelay.value), scratch.lfo[s])
-                    lfoDelay.step()
-                }
-            }
+            ampModActive = fillAmpMod(count: count, scratch: scratch)
         } else if pitchModDepthSemitones != 0 {
             // Only the pitch uses the LFO: its value at the span's end, and the delay's progress.
             lfo.fill(scratch.lfo, count: count, cosine: scratch.cosine)
@@ -327,7 +324,7 @@ struct DX7Voice {
         for i in 0..<6 {
             let levels = scratch.level(i), gains = scratch.gain(i)
             let sensitivity = ampModSensitivities[i]
-            if vectorised, ampModDepthLevels == 0 || sensitivity == 0, i != algorithm.feedbackSource - 1,
+            if vectorised, !ampModActive || sensitivity == 0, i != algorithm.feedbackSource - 1,
                let run = envelopes[i].run(of: count) {
                 // Only the feedback source's levels are read later: for the others, one straight run
                 // gives its gains without a level buffer, and a held one may already be there.
@@ -342,11 +339,15 @@ struct DX7Voice {
             }
             heldCount[i] = 0
             var straight = envelopes[i].fill(levels, count: count)
-            if ampModDepthLevels != 0, sensitivity != 0 {
+            if ampModActive, sensitivity != 0 {
                 straight = false
-                for s in 0..<count {
-                    let reduction = sensitivity == DX7Envelope.one ? scratch.ampMod[s] : DX7OperatorKernel.multiply(scratch.ampMod[s], sensitivity)
-                    levels[s] &-= reduction
+                if vectorised {
+                    DX7VectorKernels.subtract(ampMod: scratch.ampMod, sensitivity: sensitivity, from: levels, count: count)
+                } else {
+                    for s in 0..<count {
+                        let reduction = sensitivity == DX7Envelope.one ? scratch.ampMod[s] : DX7OperatorKernel.multiply(scratch.ampMod[s], sensitivity)
+                        levels[s] &-= reduction
+                    }
                 }
             }
             if vectorised {
@@ -357,6 +358,40 @@ struct DX7Voice {
                                                   straight: straight)
             }
         }
+    }
+
+    /// The amplitude-modulation reduction (AMS 3 scale) per sample into `scratch.ampMod`, a run of the
+    /// LFO delay at a time. Returns false when it is 0 throughout: the delay has not begun its ramp.
+    private mutating func fillAmpMod(count: Int, scratch: DX7Scratch) -> Bool {
+        if naive {
+            // The baseline the tests compare against: the delay stepped sample by sample.
+            for s in 0..<count {
+                scratch.ampMod[s] = DX7OperatorKernel.multiply(DX7OperatorKernel.multiply(ampModDepthLevels, lfoDelay.value), scratch.lfo[s])
+                lfoDelay.step()
+            }
+            return true
+        }
+        var start = 0, active = false
+        while start < count {
+            let run = lfoDelay.takeRun(upTo: count - start)
+            active = active || run.value != 0 || run.increment != 0
+            let lfoValues = scratch.lfo + start, ampMod = scratch.ampMod + start
+            if vectorised {
+                DX7VectorKernels.ampMod(depth: ampModDepthLevels, value: run.value, increment: run.increment,
+                                        lfo: lfoValues, into: ampMod, count: run.count)
+            } else if run.increment == 0 {
+                let depth = DX7OperatorKernel.multiply(ampModDepthLevels, run.value)
+                for s in 0..<run.count { ampMod[s] = DX7OperatorKernel.multiply(depth, lfoValues[s]) }
+            } else {
+                var value = run.value
+                for s in 0..<run.count {
+                    ampMod[s] = DX7OperatorKernel.multiply(DX7OperatorKernel.multiply(ampModDepthLevels, value), lfoValues[s])
+                    value &+= run.increment
+                }
+            }
+            start += run.count
+        }
+        return active
     }
 
     @inline(__always) private mutating func setAudible(_ index: Int, _ audible: Bool) {
@@ -411,9 +446,20 @@ struct DX7Voice {
     private mutating func mixCarriers(into output: UnsafeMutablePointer<Float>, count: Int, scratch: DX7Scratch) {
         // Carriers summed in fixed point, then scaled by the voice gain.
         let scale = outputGain / Float(DX7OperatorKernel.one)
-        let sum = scratch.input
-        Self.sum(of: algorithm.carrierBits, into: sum, count: count, scratch: scratch)
-        for s in 0..<count { output[s] += Float(sum[s]) * scale }
+        if vectorised {
+            // Only the audible carriers: a silent one adds exact zeros (and the output is never -0).
+            var rest = algorithm.carrierBits & audibleOperators, n = 0
+            while rest != 0 {
+                scratch.carriers[n] = UnsafePointer(scratch.output(rest.trailingZeroBitCount))
+                n += 1
+                rest &= rest &- 1
+            }
+            if n > 0 { DX7VectorKernels.mix(scratch.carriers, count: n, scale: scale, into: output, frames: count) }
+        } else {
+            let sum = scratch.input
+            Self.sum(of: algorithm.carrierBits, into: sum, count: count, scratch: scratch)
+            for s in 0..<count { output[s] += Float(sum[s]) * scale }
+        }
         for i in 0..<6 { phases[i] = phases[i] &+ Int32(truncatingIfNeeded: count) &* increments[i] }
     }
 
@@ -567,6 +613,8 @@ struct DX7Scratch {
     // Layout: lfo, ampMod, input, 6 levels, 6 gains, 6 outputs, 6 loop inputs.
     private static let buffers = 3 + 18 + 6
     let cosine: UnsafeMutablePointer<Int32>
+    /// The audible carriers' outputs for the mix (up to 6).
+    let carriers: UnsafeMutablePointer<UnsafePointer<Int32>?>
     private let levelTable: UnsafeMutablePointer<Int32>
     /// False for scratch that reads another's tables (notes side by side share one cosine table, so
     /// their lookups stay in one cache's worth).
@@ -576,6 +624,8 @@ struct DX7Scratch {
     init(sharingTablesOf other: DX7Scratch) {
         storage = .allocate(capacity: Self.size * Self.buffers)
         storage.initialize(repeating: 0, count: Self.size * Self.buffers)
+        carriers = .allocate(capacity: 6)
+        carriers.initialize(repeating: nil, count: 6)
         cosine = other.cosine
         levelTable = other.levelTable
         ownsTables = false
@@ -585,6 +635,8 @@ struct DX7Scratch {
         ownsTables = true
         storage = .allocate(capacity: Self.size * Self.buffers)
         storage.initialize(repeating: 0, count: Self.size * Self.buffers)
+        carriers = .allocate(capacity: 6)
+        carriers.initialize(repeating: nil, count: 6)
         let cosineCopy = UnsafeMutablePointer<Int32>.allocate(capacity: 4096)
         for (i, v) in DX7OperatorKernel.cosineTable.enumerated() { (cosineCopy + i).initialize(to: v) }
         cosine = cosineCopy
@@ -595,6 +647,7 @@ struct DX7Scratch {
 
     func deallocate() {
         storage.deallocate()
+        carriers.deallocate()
         guard ownsTables else { return }
         cosine.deallocate()
         levelTable.deallocate()
