@@ -212,15 +212,22 @@ AVX2 void dx7_amp_mod_avx2(int32_t depth, int32_t value, int32_t increment, cons
     }
 }
 
-AVX2 void dx7_subtract_amp_mod_avx2(int32_t *levels, const int32_t *ampMod, int32_t sensitivity, int count) {
-    const __m256i sensitivity8 = _mm256_set1_epi32(sensitivity);
+AVX2 void dx7_modulated_run_avx2(int32_t start, int32_t slope, const int32_t *ampMod, int32_t sensitivity, int32_t *levels,
+                                 int count) {
+    const uint32_t step = (uint32_t)slope;
+    __m256i run = _mm256_add_epi32(_mm256_set1_epi32(start),
+                                   _mm256_mullo_epi32(_mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), _mm256_set1_epi32(slope)));
+    const __m256i step8 = _mm256_set1_epi32((int32_t)(step * 8u)), sensitivity8 = _mm256_set1_epi32(sensitivity);
     int s = 0;
     for (; s + 8 <= count; s += 8) {
         __m256i reduction = multiply_shift(_mm256_loadu_si256((const __m256i *)(ampMod + s)), sensitivity8, 24);
-        __m256i level = _mm256_loadu_si256((const __m256i *)(levels + s));
-        _mm256_storeu_si256((__m256i *)(levels + s), _mm256_sub_epi32(level, reduction));
+        _mm256_storeu_si256((__m256i *)(levels + s), _mm256_sub_epi32(run, reduction));
+        run = _mm256_add_epi32(run, step8);
     }
-    for (; s < count; s++) levels[s] = (int32_t)((uint32_t)levels[s] - (uint32_t)scalar_multiply24(ampMod[s], sensitivity));
+    for (; s < count; s++) {
+        uint32_t level = (uint32_t)start + (uint32_t)s * step;
+        levels[s] = (int32_t)(level - (uint32_t)scalar_multiply24(ampMod[s], sensitivity));
+    }
 }
 
 AVX2 void dx7_mix_carriers_avx2(const int32_t *const *carriers, int n, float scale, float *output, int count) {
@@ -357,8 +364,9 @@ int dx7_modulation_index_of_run_avx2(int32_t start, int32_t slope, int32_t *gain
 void dx7_amp_mod_avx2(int32_t depth, int32_t value, int32_t increment, const int32_t *lfo, int32_t *ampMod, int count) {
     (void)depth; (void)value; (void)increment; (void)lfo; (void)ampMod; (void)count;
 }
-void dx7_subtract_amp_mod_avx2(int32_t *levels, const int32_t *ampMod, int32_t sensitivity, int count) {
-    (void)levels; (void)ampMod; (void)sensitivity; (void)count;
+void dx7_modulated_run_avx2(int32_t start, int32_t slope, const int32_t *ampMod, int32_t sensitivity, int32_t *levels,
+                            int count) {
+    (void)start; (void)slope; (void)ampMod; (void)sensitivity; (void)levels; (void)count;
 }
 void dx7_mix_carriers_avx2(const int32_t *const *carriers, int n, float scale, float *output, int count) {
     (void)carriers; (void)n; (void)scale; (void)output; (void)count;

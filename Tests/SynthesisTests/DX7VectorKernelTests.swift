@@ -123,13 +123,15 @@ import TestSupport
             let depth = trial % 5 == 0 ? Self.anyInt32(&random) : Int32.random(in: 0...(127 << 24), using: &random)
             DX7VectorKernels.ampMod(depth: depth, value: value, increment: increment, lfo: lfo, into: ampMod, count: count)
             let sensitivity = trial % 3 == 0 ? Self.anyInt32(&random) : [0, 1 << 22, 1 << 23, 1 << 24][trial % 4]
-            let before = (0..<count).map { levels[$0] }
-            DX7VectorKernels.subtract(ampMod: ampMod, sensitivity: sensitivity, from: levels, count: count)
+            // An envelope run (EG levels 0...99, rising, falling or held) and, now and then, any integers.
+            let start = trial % 9 == 0 ? Self.anyInt32(&random) : Int32.random(in: 0...(99 << 24), using: &random)
+            let slope = trial % 9 == 0 ? Self.anyInt32(&random) : [0, 1 << 14, -(1 << 16)][trial % 3]
+            DX7VectorKernels.levels(ofRunFrom: start, slope: slope, less: ampMod, sensitivity: sensitivity, into: levels, count: count)
             for s in 0..<count {
-                // The formulas written out: 64-bit products, shifted, truncated; the delay value wrapping.
+                // The formulas written out: 64-bit products, shifted, truncated; the delay value and the run wrapping.
                 let delay = Int64(value &+ Int32(s) &* increment)
                 let expected = Int32(truncatingIfNeeded: (Int64(Int32(truncatingIfNeeded: (Int64(depth) * delay) >> 24)) * Int64(lfo[s])) >> 24)
-                let level = before[s] &- Int32(truncatingIfNeeded: (Int64(expected) * Int64(sensitivity)) >> 24)
+                let level = (start &+ Int32(s) &* slope) &- Int32(truncatingIfNeeded: (Int64(expected) * Int64(sensitivity)) >> 24)
                 compared += 1
                 if ampMod[s] != expected || levels[s] != level { differing += 1 }
             }

@@ -35,11 +35,12 @@ enum DX7VectorKernels {
         dx7_amp_mod_avx2(depth, value, increment, lfo, ampMod, Int32(count))
     }
 
-    /// levels[s] -= multiply(ampMod[s], sensitivity), wrapping.
+    /// levels[s] = start + s·slope - multiply(ampMod[s], sensitivity), wrapping: an envelope run less
+    /// the operator's amplitude modulation.
     @inline(__always)
-    static func subtract(ampMod: UnsafePointer<Int32>, sensitivity: Int32, from levels: UnsafeMutablePointer<Int32>,
-                         count: Int) {
-        dx7_subtract_amp_mod_avx2(levels, ampMod, sensitivity, Int32(count))
+    static func levels(ofRunFrom start: Int32, slope: Int32, less ampMod: UnsafePointer<Int32>, sensitivity: Int32,
+                       into levels: UnsafeMutablePointer<Int32>, count: Int) {
+        dx7_modulated_run_avx2(start, slope, ampMod, sensitivity, levels, Int32(count))
     }
 
     /// output[s] += Float(carriers[0][s] &+ ... &+ carriers[count-1][s]) * scale (count >= 1), as the

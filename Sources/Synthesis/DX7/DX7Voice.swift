@@ -338,12 +338,17 @@ struct DX7Voice {
                 continue
             }
             heldCount[i] = 0
-            var straight = envelopes[i].fill(levels, count: count)
-            if ampModActive, sensitivity != 0 {
-                straight = false
-                if vectorised {
-                    DX7VectorKernels.subtract(ampMod: scratch.ampMod, sensitivity: sensitivity, from: levels, count: count)
-                } else {
+            let modulated = ampModActive && sensitivity != 0
+            var straight = false
+            if vectorised, modulated, let run = envelopes[i].run(of: count) {
+                // The envelope's run less the modulation in one pass.
+                envelopes[i].fill(nil, count: count)
+                DX7VectorKernels.levels(ofRunFrom: run.start, slope: run.slope, less: scratch.ampMod, sensitivity: sensitivity,
+                                        into: levels, count: count)
+            } else {
+                straight = envelopes[i].fill(levels, count: count)
+                if modulated {
+                    straight = false
                     for s in 0..<count {
                         let reduction = sensitivity == DX7Envelope.one ? scratch.ampMod[s] : DX7OperatorKernel.multiply(scratch.ampMod[s], sensitivity)
                         levels[s] &-= reduction
