@@ -192,6 +192,37 @@ AVX2 int dx7_modulation_index_of_run_avx2(int32_t start, int32_t slope, int32_t 
     return modulation_index(NULL, start, slope, gains, count, table, 1);
 }
 
+AVX2 int32_t dx7_lfo_sine_avx2(int32_t phase, int32_t increment, const int32_t *table, int32_t *output, int count) {
+    const uint32_t inc = (uint32_t)increment;
+    __m256i p = _mm256_add_epi32(_mm256_set1_epi32(phase),
+                                 _mm256_mullo_epi32(_mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), _mm256_set1_epi32(increment)));
+    const __m256i step = _mm256_set1_epi32((int32_t)(inc * 8u)), mask = _mm256_set1_epi32(4095);
+    const __m256i one = _mm256_set1_epi32(1 << 24), zero = _mm256_setzero_si256();
+    int s = 0;
+    for (; s + 8 <= count; s += 8) {
+        __m256i index = _mm256_and_si256(_mm256_srli_epi32(p, 12), mask);
+        __m256i here = table_lookup(table, index);
+        __m256i next = table_lookup(table, _mm256_and_si256(_mm256_add_epi32(index, _mm256_set1_epi32(1)), mask));
+        // The interpolation term: the product's sign, as |product| < 2^27 (adjacent entries differ by
+        // under 2^15, the fraction is under 2^12): -1 where the table falls and the fraction is not 0.
+        __m256i falls = _mm256_cmpgt_epi32(zero, _mm256_sub_epi32(next, here));
+        __m256i between = _mm256_xor_si256(_mm256_cmpeq_epi32(_mm256_and_si256(p, mask), zero), _mm256_set1_epi32(-1));
+        __m256i out = _mm256_add_epi32(here, _mm256_and_si256(falls, between));
+        _mm256_storeu_si256((__m256i *)(output + s), _mm256_srai_epi32(_mm256_add_epi32(out, one), 1));
+        p = _mm256_add_epi32(p, step);
+    }
+    uint32_t q = (uint32_t)phase + (uint32_t)s * inc;
+    for (; s < count; s++) {
+        uint32_t index = (q >> 12) & 4095;
+        int32_t here = table[index];
+        int64_t rise = (int64_t)table[(index + 1) & 4095] - here;
+        int32_t out = (int32_t)((uint32_t)here + (uint32_t)(int32_t)((rise * (int64_t)(q & 4095)) >> 36));
+        output[s] = (int32_t)((uint32_t)out + (1u << 24)) >> 1;
+        q += inc;
+    }
+    return (int32_t)((uint32_t)phase + (uint32_t)count * inc);
+}
+
 AVX2 void dx7_amp_mod_avx2(int32_t depth, int32_t value, int32_t increment, const int32_t *lfo, int32_t *ampMod,
                            int count) {
     const uint32_t inc = (uint32_t)increment;
@@ -360,6 +391,10 @@ int dx7_modulation_index_avx2(const int32_t *levels, int32_t *gains, int count, 
 int dx7_modulation_index_of_run_avx2(int32_t start, int32_t slope, int32_t *gains, int count, const int32_t *table) {
     (void)start; (void)slope; (void)gains; (void)count; (void)table;
     return 1;
+}
+int32_t dx7_lfo_sine_avx2(int32_t phase, int32_t increment, const int32_t *table, int32_t *output, int count) {
+    (void)increment; (void)table; (void)output; (void)count;
+    return phase;
 }
 void dx7_amp_mod_avx2(int32_t depth, int32_t value, int32_t increment, const int32_t *lfo, int32_t *ampMod, int count) {
     (void)depth; (void)value; (void)increment; (void)lfo; (void)ampMod; (void)count;

@@ -1,6 +1,7 @@
 // The DX7 LFO and its onset delay are computed a straight run at a time (a segment of the wave, the
-// delay's hold or ramp). Taken in spans of any length they must give, sample for sample, what they give
-// one sample at a time: the same values, the same pitch value at each span's end, the same state.
+// delay's hold or ramp), the sine by the AVX2 loop where the processor has it. Taken in spans of any
+// length they must give, sample for sample, what the Swift loops give one sample at a time: the same
+// values, the same pitch value at each span's end, the same state.
 import Testing
 import TestSupport
 @testable import Synthesis
@@ -43,9 +44,10 @@ import TestSupport
         var differing = 0, compared = 0, distinct = Set<Int32>()
         cosine.withUnsafeBufferPointer { table in
             // Slow to fast, down to the 8-sample shortest period (speed 99), so spans cross segments.
+            // By span with the AVX2 sine where the processor has it; sample by sample with the Swift loop.
             for speed in [0, 35, 70, 99] {
-                var bySpan = DX7LFO(speed: speed, wave: wave, sampleRateHz: 44_100, seed: 5)
-                var bySample = bySpan
+                var bySpan = DX7LFO(speed: speed, wave: wave, sampleRateHz: 44_100, seed: 5, vectorised: DX7VectorKernels.available)
+                var bySample = DX7LFO(speed: speed, wave: wave, sampleRateHz: 44_100, seed: 5)
                 for _ in 0..<2_000 {
                     let count = 1 + Int(random.next() % 64)
                     bySpan.fill(spans, count: count, cosine: table.baseAddress!)

@@ -26,6 +26,12 @@ int dx7_modulation_index_avx2(const int32_t *levels, int32_t *gains, int count, 
 /// computed rather than read: an envelope span without a stage change needs no level buffer.
 int dx7_modulation_index_of_run_avx2(int32_t start, int32_t slope, int32_t *gains, int count, const int32_t *table);
 
+/// The LFO's sine over a span (DX7LFO), 8 samples at a time: from the phase `phase` (cycles, 24
+/// fractional bits, wrapping) stepping by `increment`, output[s] = (table[i] + t + 2^24) >> 1 where
+/// i = (phase >> 12) & 4095 and t = ((table[i+1] - table[i]) * (phase & 4095)) >> 36, which for this
+/// table is -1 or 0. Returns the phase after the span.
+int32_t dx7_lfo_sine_avx2(int32_t phase, int32_t increment, const int32_t *table, int32_t *output, int count);
+
 /// Amplitude modulation over a span, 8 samples at a time:
 /// ampMod[s] = (((depth * (value + s*increment)) >> 24) * lfo[s]) >> 24, the delay's value wrapping
 /// as a 32-bit integer (DX7LFODelay's run).

@@ -22,9 +22,12 @@ struct DX7LFO: Sendable {
     private var lastOutput: Int32 = Self.one / 2
     /// The bipolar value (-1...1) the pitch modulation uses, updated at the end of every fill.
     private(set) var pitchValue: Double = 0
+    /// The sine through the AVX2 loop (DX7VectorKernels), the same integers.
+    private let vectorised: Bool
 
-    init(speed: Int, wave waveNumber: Int, sampleRateHz: Double, seed: UInt64) {
+    init(speed: Int, wave waveNumber: Int, sampleRateHz: Double, seed: UInt64, vectorised: Bool = false) {
         wave = Wave(rawValue: waveNumber) ?? .triangle
+        self.vectorised = vectorised
         random = DX7Random(seed: UInt32(truncatingIfNeeded: seed))
         let frequency = DX7Tables.lfoFrequencyHz[Swift.min(Swift.max(speed, 0), 99)]
         let period = Swift.max(Int((Float(sampleRateHz) / frequency).rounded(.toNearestOrEven)), 8)
@@ -132,6 +135,12 @@ struct DX7LFO: Sendable {
 
     /// The sine: a cosine-table read per sample.
     private mutating func fillSine(_ output: UnsafeMutablePointer<Int32>, count: Int, cosine: UnsafePointer<Int32>) {
+        if vectorised, count > 0 {
+            value = DX7VectorKernels.lfoSine(phase: value, increment: increment, table: cosine, into: output, count: count)
+            lastOutput = output[count - 1]
+            pitchValue = Double(lastOutput) / Double(Self.one) * 2 - 1
+            return
+        }
         for i in 0..<count {
             let index = Int((UInt32(bitPattern: value) >> 12) & 4095)
             // hexter's "interpolation" shifts the product right by FP_SHIFT + 12 = 36 bits, so it only ever adds

@@ -27,6 +27,13 @@ enum DX7VectorKernels {
         dx7_modulation_index_of_run_avx2(start, slope, gains, Int32(count), table) != 0
     }
 
+    /// DX7LFO's sine over a span from `phase`; returns the phase after it.
+    @inline(__always)
+    static func lfoSine(phase: Int32, increment: Int32, table: UnsafePointer<Int32>, into output: UnsafeMutablePointer<Int32>,
+                        count: Int) -> Int32 {
+        dx7_lfo_sine_avx2(phase, increment, table, output, Int32(count))
+    }
+
     /// The amplitude modulation of a span whose LFO-delay values run `value`, `value + increment`, ...:
     /// ampMod[s] = multiply(multiply(depth, value + s·increment), lfo[s]).
     @inline(__always)

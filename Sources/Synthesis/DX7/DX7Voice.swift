@@ -15,8 +15,12 @@ struct DX7Voice {
     private var lfo: DX7LFO
     private var lfoDelay: DX7LFODelay
     /// Operator phases and per-sample increments, fixed point with 24 fractional bits (OP1 ... OP6).
-    private var phases = [Int32](repeating: 0, count: 6)
-    private var increments = [Int32](repeating: 0, count: 6)
+    /// (Vectors, not arrays: no uniqueness check or reference count when a span updates them.)
+    private var phases = SIMD8<Int32>(), increments = SIMD8<Int32>()
+    /// Per operator whose frequency follows the pitch (bit op - 1 of `followsPitch`): hexter's detune in Hz
+    /// and its coarse and fine ratios, read every control block.
+    private let followsPitch: UInt8
+    private let detuneHz: SIMD8<Double>, coarseRatio: SIMD8<Double>, fineRatio: SIMD8<Double>
     private var lastPitchSemitones = Double.nan
     /// Remembered feedback (fixed-point cycles) added to the feedback target's phase on the next sample.
     private var feedbackCycles: Int32 = 0
@@ -92,7 +96,8 @@ struct DX7Voice {
         pitchEnvelope = DX7PitchEnvelope(blocksPerSecond: sampleRateHz / Double(Self.blockSize))
         pitchEnvelope.rates = parameters.pitchEGRates
         pitchEnvelope.levels = parameters.pitchEGLevels
-        lfo = DX7LFO(speed: parameters.lfoSpeed, wave: parameters.lfoWave, sampleRateHz: sampleRateHz, seed: seed)
+        lfo = DX7LFO(speed: parameters.lfoSpeed, wave: parameters.lfoWave, sampleRateHz: sampleRateHz, seed: seed,
+                     vectorised: self.vectorised)
         lfoDelay = DX7LFODelay(delay: parameters.lfoDelay, sampleRateHz: sampleRateHz)
         // hexter: FB × 0.18 / 2π cycles at full EG level (99); the 99 turns the EG level into 0...1.
         let feedbackCyclesPerLevel = Double(parameters.feedback) / (2 * Double.pi) * 0.18 / 99
@@ -109,10 +114,24 @@ struct DX7Voice {
 
         for i in 0..<6 { envelopes[i].start() }
         pitchEnvelope.start()
-        for (i, op) in parameters.operators.enumerated() where op.fixedFrequency {
-            let hz = DX7Math.exp(2.302585092994046 * (Double(op.coarse & 3) + Double(op.fine) / 100))  // 10^x
-            increments[i] = Self.increment(hz: hz, sampleRateHz: sampleRateHz)
+        var follows: UInt8 = 0, detune = SIMD8<Double>(), coarse = SIMD8<Double>(), fine = SIMD8<Double>()
+        for (i, op) in parameters.operators.enumerated() {
+            if op.fixedFrequency {
+                // A fixed frequency does not follow the pitch: its increment is set once, here.
+                let hz = DX7Math.exp(2.302585092994046 * (Double(op.coarse & 3) + Double(op.fine) / 100))  // 10^x
+                increments[i] = Self.increment(hz: hz, sampleRateHz: sampleRateHz)
+            } else {
+                follows |= 1 << i
+                // hexter adds detune in Hz before the ratio: (detune - 7)/32 Hz.
+                detune[i] = Double(op.detune - 7) / 32
+                coarse[i] = op.coarse == 0 ? 0.5 : Double(op.coarse)
+                fine[i] = 1 + Double(op.fine) / 100
+            }
         }
+        followsPitch = follows
+        detuneHz = detune
+        coarseRatio = coarse
+        fineRatio = fine
         updateFrequencies(lfoPitch: 0)
     }
 
@@ -173,14 +192,10 @@ struct DX7Voice {
         guard pitch != lastPitchSemitones else { return }
         lastPitchSemitones = pitch
         let noteHz = 440 * DX7Math.exp((pitch + Double(transposedNote) - 69) * 0.69314718055994530942 / 12)
-        for i in 0..<6 {
-            let op = parameters.operators[i]
-            // A fixed frequency does not follow the pitch: its increment was set once, at note-on.
-            guard !op.fixedFrequency else { continue }
-            // hexter adds detune in Hz before the ratio: (detune - 7)/32 Hz.
-            var hz = noteHz + Double(op.detune - 7) / 32
-            hz *= op.coarse == 0 ? 0.5 : Double(op.coarse)
-            hz *= 1 + Double(op.fine) / 100
+        for i in 0..<6 where followsPitch & (1 << i) != 0 {
+            var hz = noteHz + detuneHz[i]
+            hz *= coarseRatio[i]
+            hz *= fineRatio[i]
             increments[i] = Self.increment(hz: hz, sampleRateHz: sampleRateHz)
         }
     }
@@ -465,7 +480,7 @@ struct DX7Voice {
             Self.sum(of: algorithm.carrierBits, into: sum, count: count, scratch: scratch)
             for s in 0..<count { output[s] += Float(sum[s]) * scale }
         }
-        for i in 0..<6 { phases[i] = phases[i] &+ Int32(truncatingIfNeeded: count) &* increments[i] }
+        phases &+= Int32(truncatingIfNeeded: count) &* increments
     }
 
     /// A self-feedback operator without modulators, sample by sample, fused with its companions
