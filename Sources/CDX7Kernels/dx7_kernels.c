@@ -267,14 +267,12 @@ AVX2 void dx7_mix_carriers_avx2(const int32_t *const *carriers, int n, float sca
     for (; s + 8 <= count; s += 8) {
         __m256i sum = _mm256_loadu_si256((const __m256i *)(carriers[0] + s));
         for (int k = 1; k < n; k++) sum = _mm256_add_epi32(sum, _mm256_loadu_si256((const __m256i *)(carriers[k] + s)));
-        __m256 scaled = _mm256_mul_ps(_mm256_cvtepi32_ps(sum), scale8);
-        _mm256_storeu_ps(output + s, _mm256_add_ps(_mm256_loadu_ps(output + s), scaled));
+        _mm256_storeu_ps(output + s, _mm256_mul_ps(_mm256_cvtepi32_ps(sum), scale8));
     }
     for (; s < count; s++) {
         uint32_t sum = (uint32_t)carriers[0][s];
         for (int k = 1; k < n; k++) sum += (uint32_t)carriers[k][s];
-        float scaled = (float)(int32_t)sum * scale;
-        output[s] = output[s] + scaled;
+        output[s] = (float)(int32_t)sum * scale;
     }
 }
 

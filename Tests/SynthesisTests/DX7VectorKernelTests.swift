@@ -153,12 +153,13 @@ import TestSupport
             let count = 1 + trial % 64, n = 1 + trial % 6
             // Operator outputs (about ±2^24), and any integers now and then, so sums wrap.
             for i in 0..<(6 * 64) { carriers[i] = trial % 7 == 0 ? Self.anyInt32(&random) : Int32.random(in: -(1 << 24)...(1 << 24), using: &random) }
+            // Whatever the output held is overwritten; past `count` it is left alone.
             for s in 0..<64 { swift[s] = Float.random(in: -0.5...0.5, using: &random); vector[s] = swift[s] }
             let scale = Float.random(in: 1e-10...1e-7, using: &random)
             for s in 0..<count {
                 var sum: Int32 = 0
                 for k in 0..<n { sum &+= carriers[k * 64 + s] }
-                swift[s] += Float(sum) * scale
+                swift[s] = Float(sum) * scale
             }
             DX7VectorKernels.mix(pointers, count: n, scale: scale, into: vector, frames: count)
             for s in 0..<64 {

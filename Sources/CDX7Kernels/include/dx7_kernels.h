@@ -42,9 +42,8 @@ void dx7_amp_mod_avx2(int32_t depth, int32_t value, int32_t increment, const int
 void dx7_modulated_run_avx2(int32_t start, int32_t slope, const int32_t *ampMod, int32_t sensitivity, int32_t *levels,
                             int count);
 
-/// The note's output: output[s] += (float)(carriers[0][s] + ... + carriers[n-1][s]) * scale, the sum
-/// wrapping as 32-bit integers, converted rounding to nearest, then a multiply and an add rounded
-/// apart (no fused multiply-add), as the Swift loop does. n >= 1.
+/// The note's output: output[s] = (float)(carriers[0][s] + ... + carriers[n-1][s]) * scale, the sum
+/// wrapping as 32-bit integers, converted rounding to nearest, then multiplied, as the Swift loop does. n >= 1.
 void dx7_mix_carriers_avx2(const int32_t *const *carriers, int n, float scale, float *output, int count);
 
 /// Up to 32 notes' self-feedback operators side by side, one per 32-bit lane, `lanes` of them (a

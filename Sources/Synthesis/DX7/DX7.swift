@@ -41,13 +41,15 @@ public struct DX7: SynthModel {
         try Self.check(settings)
         let parameters = try DX7VoiceParameters(patch: patch, schema: schema)
         let frameCount = settings.totalFrames
-        var samples = [Float](repeating: 0, count: frameCount)
         var voice = DX7Voice(parameters: parameters, key: settings.note, velocity: settings.velocity,
                              sampleRateHz: settings.sampleRateHz, seed: settings.seed, naive: kernel == .naive,
                              vectorised: usesAVX2)
-        samples.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            voice.render(into: base, frameCount: frameCount, noteOffFrame: settings.holdFrames)
+        // The note writes every sample (DX7Voice.render): no zeroing pass first.
+        let samples = [Float](unsafeUninitializedCapacity: frameCount) { buffer, initialised in
+            if let base = buffer.baseAddress {
+                voice.render(into: base, frameCount: frameCount, noteOffFrame: settings.holdFrames)
+            }
+            initialised = frameCount
         }
         return AudioBuffer(sampleRateHz: settings.sampleRateHz, channels: [samples])
     }
@@ -80,8 +82,9 @@ public struct DX7: SynthModel {
         return buffers
     }
 
-    /// `count` arrays of `frameCount` zeros, filled by `body` from pointers to their storage (valid
-    /// only inside `body`): each array is made inside the previous one's initialiser.
+    /// `count` arrays of `frameCount` samples, every one written by `body` (DX7Lanes.render) from
+    /// pointers to their storage (valid only inside `body`): each array is made inside the previous
+    /// one's initialiser.
     private static func arrays(_ count: Int, of frameCount: Int, filledBy body: ([UnsafeMutablePointer<Float>]) -> Void) -> [[Float]] {
         var pointers: [UnsafeMutablePointer<Float>] = []
         func make(_ index: Int) -> [[Float]] {
@@ -91,7 +94,6 @@ public struct DX7: SynthModel {
             }
             var rest: [[Float]] = []
             let array = [Float](unsafeUninitializedCapacity: frameCount) { buffer, initialised in
-                buffer.initialize(repeating: 0)
                 initialised = frameCount
                 pointers.append(buffer.baseAddress!)
                 rest = make(index + 1)

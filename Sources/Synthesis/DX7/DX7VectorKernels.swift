@@ -50,7 +50,7 @@ enum DX7VectorKernels {
         dx7_modulated_run_avx2(start, slope, ampMod, sensitivity, levels, Int32(count))
     }
 
-    /// output[s] += Float(carriers[0][s] &+ ... &+ carriers[count-1][s]) * scale (count >= 1), as the
+    /// output[s] = Float(carriers[0][s] &+ ... &+ carriers[count-1][s]) * scale (count >= 1), as the
     /// Swift mix computes it.
     @inline(__always)
     static func mix(_ carriers: UnsafePointer<UnsafePointer<Int32>?>, count: Int, scale: Float,

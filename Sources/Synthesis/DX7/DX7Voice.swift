@@ -222,14 +222,18 @@ struct DX7Voice {
         return true
     }
 
-    /// Renders `frameCount` samples of the note into `output` (added), releasing the key at
-    /// `noteOffFrame`.
+    /// Renders `frameCount` samples of the note into `output` (written, not added: it may hold
+    /// anything), releasing the key at `noteOffFrame`; once the note has died away the rest is zeros.
     mutating func render(into output: UnsafeMutablePointer<Float>, frameCount: Int, noteOffFrame: Int) {
         let scratch = DX7Scratch()
         defer { scratch.deallocate() }
+        var written = 0
         Self.walkBlocks(frameCount: frameCount, noteOffFrame: noteOffFrame, isSilent: { isSilent },
-                        span: { start, count in renderSpan(into: output + start, count: count, scratch: scratch) },
-                        release: { releaseKey() }, control: { controlUpdate() })
+                        span: { start, count in
+            renderSpan(into: output + start, count: count, scratch: scratch)
+            written = start + count
+        }, release: { releaseKey() }, control: { controlUpdate() })
+        (output + written).initialize(repeating: 0, count: frameCount - written)
     }
 
     /// hexter's block schedule: spans of at most 64 samples, split where the key is released, with
@@ -462,23 +466,28 @@ struct DX7Voice {
         }
     }
 
-    /// Carriers summed in fixed point, scaled by the voice gain and added to `output`; phases advanced.
+    /// Carriers summed in fixed point, scaled by the voice gain and written to `output`; phases advanced.
+    /// (Written, not added to a zeroed buffer: the same bits, as a scaled sum is never -0, and the
+    /// output needs no zeroing pass that a long note's buffer would be evicted from cache after.)
     private mutating func mixCarriers(into output: UnsafeMutablePointer<Float>, count: Int, scratch: DX7Scratch) {
-        // Carriers summed in fixed point, then scaled by the voice gain.
         let scale = outputGain / Float(DX7OperatorKernel.one)
         if vectorised {
-            // Only the audible carriers: a silent one adds exact zeros (and the output is never -0).
+            // Only the audible carriers: a silent one adds exact zeros.
             var rest = algorithm.carrierBits & audibleOperators, n = 0
             while rest != 0 {
                 scratch.carriers[n] = UnsafePointer(scratch.output(rest.trailingZeroBitCount))
                 n += 1
                 rest &= rest &- 1
             }
-            if n > 0 { DX7VectorKernels.mix(scratch.carriers, count: n, scale: scale, into: output, frames: count) }
+            if n > 0 {
+                DX7VectorKernels.mix(scratch.carriers, count: n, scale: scale, into: output, frames: count)
+            } else {
+                output.update(repeating: 0, count: count)
+            }
         } else {
             let sum = scratch.input
             Self.sum(of: algorithm.carrierBits, into: sum, count: count, scratch: scratch)
-            for s in 0..<count { output[s] += Float(sum[s]) * scale }
+            for s in 0..<count { output[s] = Float(sum[s]) * scale }
         }
         phases &+= Int32(truncatingIfNeeded: count) &* increments
     }
