@@ -61,10 +61,11 @@ AVX2 void dx7_operator_block_avx2(int32_t phase, int32_t increment, const int32_
 }
 
 /// The modulation index of levels read from `levels`, or (when `levels` is NULL) of the run
-/// start + s*slope; `straight`: the levels are one run that never wraps, so its ends are its extremes.
+/// start + s*slope; `straight`: the levels are one run that never wraps, so its ends are its extremes;
+/// `extremes` (when not NULL): the levels' lowest and highest, already known.
 static inline __attribute__((always_inline)) AVX2 int modulation_index(const int32_t *levels, int32_t start, int32_t slope,
                                                                       int32_t *gains, int count, const int32_t *table,
-                                                                      int straight) {
+                                                                      int straight, const int32_t *extremes) {
     if (count <= 0) return 0;  // nothing to fill (and no first or last level to read)
     const int32_t bottom = -128 * (1 << 24), top = 127 * (1 << 24);
     // Level s of a run: a wrapping multiply gives the running sum's values.
@@ -77,7 +78,11 @@ static inline __attribute__((always_inline)) AVX2 int modulation_index(const int
     // table pair serves every sample and no table read is needed per sample.
     int32_t lowest = INT32_MAX, highest = INT32_MIN;
     int s = 0;
-    if (straight) {
+    if (extremes) {
+        lowest = extremes[0];
+        highest = extremes[1];
+        s = count;
+    } else if (straight) {
         int32_t first = LEVEL_AT(0), last = LEVEL_AT(count - 1);
         lowest = first < last ? first : last;
         highest = first < last ? last : first;
@@ -185,11 +190,11 @@ static inline __attribute__((always_inline)) AVX2 int modulation_index(const int
 }
 
 AVX2 int dx7_modulation_index_avx2(const int32_t *levels, int32_t *gains, int count, const int32_t *table, int straight) {
-    return modulation_index(levels, 0, 0, gains, count, table, straight);
+    return modulation_index(levels, 0, 0, gains, count, table, straight, NULL);
 }
 
 AVX2 int dx7_modulation_index_of_run_avx2(int32_t start, int32_t slope, int32_t *gains, int count, const int32_t *table) {
-    return modulation_index(NULL, start, slope, gains, count, table, 1);
+    return modulation_index(NULL, start, slope, gains, count, table, 1, NULL);
 }
 
 AVX2 int32_t dx7_lfo_sine_avx2(int32_t phase, int32_t increment, const int32_t *table, int32_t *output, int count) {
@@ -243,22 +248,38 @@ AVX2 void dx7_amp_mod_avx2(int32_t depth, int32_t value, int32_t increment, cons
     }
 }
 
-AVX2 void dx7_modulated_run_avx2(int32_t start, int32_t slope, const int32_t *ampMod, int32_t sensitivity, int32_t *levels,
-                                 int count) {
+AVX2 int dx7_modulation_index_of_modulated_run_avx2(int32_t start, int32_t slope, const int32_t *ampMod, int32_t sensitivity,
+                                                    int32_t *levels, int32_t *gains, int count, const int32_t *table) {
+    if (count <= 0) return 0;
+    // The levels, and their extremes on the way, so the index needs no second scan.
     const uint32_t step = (uint32_t)slope;
     __m256i run = _mm256_add_epi32(_mm256_set1_epi32(start),
                                    _mm256_mullo_epi32(_mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), _mm256_set1_epi32(slope)));
     const __m256i step8 = _mm256_set1_epi32((int32_t)(step * 8u)), sensitivity8 = _mm256_set1_epi32(sensitivity);
+    __m256i low8 = _mm256_set1_epi32(INT32_MAX), high8 = _mm256_set1_epi32(INT32_MIN);
     int s = 0;
     for (; s + 8 <= count; s += 8) {
         __m256i reduction = multiply_shift(_mm256_loadu_si256((const __m256i *)(ampMod + s)), sensitivity8, 24);
-        _mm256_storeu_si256((__m256i *)(levels + s), _mm256_sub_epi32(run, reduction));
+        __m256i level = _mm256_sub_epi32(run, reduction);
+        _mm256_storeu_si256((__m256i *)(levels + s), level);
+        low8 = _mm256_min_epi32(low8, level);
+        high8 = _mm256_max_epi32(high8, level);
         run = _mm256_add_epi32(run, step8);
+    }
+    int32_t lows[8], highs[8], extremes[2] = {INT32_MAX, INT32_MIN};
+    _mm256_storeu_si256((__m256i *)lows, low8);
+    _mm256_storeu_si256((__m256i *)highs, high8);
+    for (int k = 0; k < 8; k++) {
+        if (lows[k] < extremes[0]) extremes[0] = lows[k];
+        if (highs[k] > extremes[1]) extremes[1] = highs[k];
     }
     for (; s < count; s++) {
         uint32_t level = (uint32_t)start + (uint32_t)s * step;
         levels[s] = (int32_t)(level - (uint32_t)scalar_multiply24(ampMod[s], sensitivity));
+        if (levels[s] < extremes[0]) extremes[0] = levels[s];
+        if (levels[s] > extremes[1]) extremes[1] = levels[s];
     }
+    return modulation_index(levels, 0, 0, gains, count, table, 0, extremes);
 }
 
 AVX2 void dx7_mix_carriers_avx2(const int32_t *const *carriers, int n, float scale, float *output, int count) {
@@ -397,9 +418,10 @@ int32_t dx7_lfo_sine_avx2(int32_t phase, int32_t increment, const int32_t *table
 void dx7_amp_mod_avx2(int32_t depth, int32_t value, int32_t increment, const int32_t *lfo, int32_t *ampMod, int count) {
     (void)depth; (void)value; (void)increment; (void)lfo; (void)ampMod; (void)count;
 }
-void dx7_modulated_run_avx2(int32_t start, int32_t slope, const int32_t *ampMod, int32_t sensitivity, int32_t *levels,
-                            int count) {
-    (void)start; (void)slope; (void)ampMod; (void)sensitivity; (void)levels; (void)count;
+int dx7_modulation_index_of_modulated_run_avx2(int32_t start, int32_t slope, const int32_t *ampMod, int32_t sensitivity,
+                                               int32_t *levels, int32_t *gains, int count, const int32_t *table) {
+    (void)start; (void)slope; (void)ampMod; (void)sensitivity; (void)levels; (void)gains; (void)count; (void)table;
+    return 1;
 }
 void dx7_mix_carriers_avx2(const int32_t *const *carriers, int n, float scale, float *output, int count) {
     (void)carriers; (void)n; (void)scale; (void)output; (void)count;

@@ -108,32 +108,40 @@ import TestSupport
         var random = TestRandom(seed: 53)
         let lfo = UnsafeMutablePointer<Int32>.allocate(capacity: 64), ampMod = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
         let levels = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
-        defer { lfo.deallocate(); ampMod.deallocate(); levels.deallocate() }
+        let scalarGains = UnsafeMutablePointer<Int32>.allocate(capacity: 64), vectorGains = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
+        defer { lfo.deallocate(); ampMod.deallocate(); levels.deallocate(); scalarGains.deallocate(); vectorGains.deallocate() }
         var compared = 0, differing = 0
-        for trial in 0..<2_000 {
-            let count = 1 + trial % 64
-            for s in 0..<64 { lfo[s] = Self.anyInt32(&random); levels[s] = Self.anyInt32(&random) }
-            // Delay runs as the engine makes them (held at 0, ramping, settled at full depth) and arbitrary ones.
-            let (value, increment): (Int32, Int32) = switch trial % 4 {
-            case 0: (0, 0)
-            case 1: (Int32.random(in: 0...(1 << 24), using: &random), Int32.random(in: 1...(1 << 20), using: &random))
-            case 2: (1 << 24, 0)
-            default: (Self.anyInt32(&random), Self.anyInt32(&random))
-            }
-            let depth = trial % 5 == 0 ? Self.anyInt32(&random) : Int32.random(in: 0...(127 << 24), using: &random)
-            DX7VectorKernels.ampMod(depth: depth, value: value, increment: increment, lfo: lfo, into: ampMod, count: count)
-            let sensitivity = trial % 3 == 0 ? Self.anyInt32(&random) : [0, 1 << 22, 1 << 23, 1 << 24][trial % 4]
-            // An envelope run (EG levels 0...99, rising, falling or held) and, now and then, any integers.
-            let start = trial % 9 == 0 ? Self.anyInt32(&random) : Int32.random(in: 0...(99 << 24), using: &random)
-            let slope = trial % 9 == 0 ? Self.anyInt32(&random) : [0, 1 << 14, -(1 << 16)][trial % 3]
-            DX7VectorKernels.levels(ofRunFrom: start, slope: slope, less: ampMod, sensitivity: sensitivity, into: levels, count: count)
-            for s in 0..<count {
-                // The formulas written out: 64-bit products, shifted, truncated; the delay value and the run wrapping.
-                let delay = Int64(value &+ Int32(s) &* increment)
-                let expected = Int32(truncatingIfNeeded: (Int64(Int32(truncatingIfNeeded: (Int64(depth) * delay) >> 24)) * Int64(lfo[s])) >> 24)
-                let level = (start &+ Int32(s) &* slope) &- Int32(truncatingIfNeeded: (Int64(expected) * Int64(sensitivity)) >> 24)
-                compared += 1
-                if ampMod[s] != expected || levels[s] != level { differing += 1 }
+        DX7OperatorKernel.levelToIndex.withUnsafeBufferPointer { table in
+            let zero = table.baseAddress! + 128
+            for trial in 0..<2_000 {
+                let count = 1 + trial % 64
+                for s in 0..<64 { lfo[s] = Self.anyInt32(&random); levels[s] = Self.anyInt32(&random) }
+                // Delay runs as the engine makes them (held at 0, ramping, settled at full depth) and arbitrary ones.
+                let (value, increment): (Int32, Int32) = switch trial % 4 {
+                case 0: (0, 0)
+                case 1: (Int32.random(in: 0...(1 << 24), using: &random), Int32.random(in: 1...(1 << 20), using: &random))
+                case 2: (1 << 24, 0)
+                default: (Self.anyInt32(&random), Self.anyInt32(&random))
+                }
+                let depth = trial % 5 == 0 ? Self.anyInt32(&random) : Int32.random(in: 0...(127 << 24), using: &random)
+                DX7VectorKernels.ampMod(depth: depth, value: value, increment: increment, lfo: lfo, into: ampMod, count: count)
+                let sensitivity = trial % 3 == 0 ? Self.anyInt32(&random) : [0, 1 << 22, 1 << 23, 1 << 24][trial % 4]
+                // An envelope run (EG levels 0...99, rising, falling or held) and, now and then, any integers.
+                let start = trial % 9 == 0 ? Self.anyInt32(&random) : Int32.random(in: 0...(99 << 24), using: &random)
+                let slope = trial % 9 == 0 ? Self.anyInt32(&random) : [0, 1 << 14, -(1 << 16)][trial % 3]
+                let saysAudible = DX7VectorKernels.modulationIndex(ofRunFrom: start, slope: slope, less: ampMod, sensitivity: sensitivity,
+                                                                   levels: levels, into: vectorGains, count: count, table: zero)
+                DX7OperatorKernel.modulationIndex(levels: levels, into: scalarGains, count: count, table: zero)
+                if saysAudible != (0..<count).contains(where: { scalarGains[$0] != 0 }) { differing += 1 }
+                for s in 0..<count where vectorGains[s] != scalarGains[s] { differing += 1 }
+                for s in 0..<count {
+                    // The formulas written out: 64-bit products, shifted, truncated; the delay value and the run wrapping.
+                    let delay = Int64(value &+ Int32(s) &* increment)
+                    let expected = Int32(truncatingIfNeeded: (Int64(Int32(truncatingIfNeeded: (Int64(depth) * delay) >> 24)) * Int64(lfo[s])) >> 24)
+                    let level = (start &+ Int32(s) &* slope) &- Int32(truncatingIfNeeded: (Int64(expected) * Int64(sensitivity)) >> 24)
+                    compared += 1
+                    if ampMod[s] != expected || levels[s] != level { differing += 1 }
+                }
             }
         }
         #expect(compared == 64_616)

@@ -42,12 +42,13 @@ enum DX7VectorKernels {
         dx7_amp_mod_avx2(depth, value, increment, lfo, ampMod, Int32(count))
     }
 
-    /// levels[s] = start + s·slope - multiply(ampMod[s], sensitivity), wrapping: an envelope run less
-    /// the operator's amplitude modulation.
+    /// levels[s] = start + s·slope - multiply(ampMod[s], sensitivity), wrapping (an envelope run less
+    /// the operator's amplitude modulation), and their modulation index. Returns whether any gain is not 0.
     @inline(__always)
-    static func levels(ofRunFrom start: Int32, slope: Int32, less ampMod: UnsafePointer<Int32>, sensitivity: Int32,
-                       into levels: UnsafeMutablePointer<Int32>, count: Int) {
-        dx7_modulated_run_avx2(start, slope, ampMod, sensitivity, levels, Int32(count))
+    static func modulationIndex(ofRunFrom start: Int32, slope: Int32, less ampMod: UnsafePointer<Int32>, sensitivity: Int32,
+                                levels: UnsafeMutablePointer<Int32>, into gains: UnsafeMutablePointer<Int32>, count: Int,
+                                table: UnsafePointer<Int32>) -> Bool {
+        dx7_modulation_index_of_modulated_run_avx2(start, slope, ampMod, sensitivity, levels, gains, Int32(count), table) != 0
     }
 
     /// output[s] = Float(carriers[0][s] &+ ... &+ carriers[count-1][s]) * scale (count >= 1), as the

@@ -358,20 +358,20 @@ struct DX7Voice {
             }
             heldCount[i] = 0
             let modulated = ampModActive && sensitivity != 0
-            var straight = false
             if vectorised, modulated, let run = envelopes[i].run(of: count) {
-                // The envelope's run less the modulation in one pass.
+                // The envelope's run less the modulation, and the index, in one call.
                 envelopes[i].fill(nil, count: count)
-                DX7VectorKernels.levels(ofRunFrom: run.start, slope: run.slope, less: scratch.ampMod, sensitivity: sensitivity,
-                                        into: levels, count: count)
-            } else {
-                straight = envelopes[i].fill(levels, count: count)
-                if modulated {
-                    straight = false
-                    for s in 0..<count {
-                        let reduction = sensitivity == DX7Envelope.one ? scratch.ampMod[s] : DX7OperatorKernel.multiply(scratch.ampMod[s], sensitivity)
-                        levels[s] &-= reduction
-                    }
+                setAudible(i, DX7VectorKernels.modulationIndex(ofRunFrom: run.start, slope: run.slope, less: scratch.ampMod,
+                                                               sensitivity: sensitivity, levels: levels, into: gains,
+                                                               count: count, table: scratch.levelToIndex))
+                continue
+            }
+            var straight = envelopes[i].fill(levels, count: count)
+            if modulated {
+                straight = false
+                for s in 0..<count {
+                    let reduction = sensitivity == DX7Envelope.one ? scratch.ampMod[s] : DX7OperatorKernel.multiply(scratch.ampMod[s], sensitivity)
+                    levels[s] &-= reduction
                 }
             }
             if vectorised {
