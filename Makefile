@@ -85,6 +85,7 @@ bench-tripleoscillator: release
 
 bench-dx7: release
 	$(RELEASE_BIN) dev bench-dx7 $(FACTORY)/hexter/dx7_roms.dx7 --hold 1.5 --tail 1.5 --jobs 1 --jobs 2
+	$(RELEASE_BIN) dev bench-dx7 --random 512 --seed 1 --hold 1.5 --tail 1.5 --jobs 1 --jobs 2 --rounds 6
 
 bench-amsynth: release
 	$(RELEASE_BIN) dev bench-amsynth $(FACTORY)/amsynth/banks/BriansBank01.amSynth.bank --jobs 1 --jobs 2
