@@ -63,4 +63,35 @@ import TestSupport
         settings.note = 200
         #expect(throws: RenderError.self) { try lanes.renderSideBySide([S.patch([:])], settings: settings) }
     }
+
+    @Test func aNoteThatDiesLeavesExactZerosWhateverTheBufferHeld() throws {
+        // Notes write their samples into buffers nobody zeroed (DX7Voice.render): once a note has died
+        // away the rest must be zeros, alone and beside a note that keeps sounding. Buffers of NaN are
+        // freed first, so memory that was not written would likely show them.
+        let dies = S.patch(["op1.eg.rate2": 99, "op1.eg.level2": 0, "op1.eg.level3": 0])
+        let sounds = S.patch([:])
+        let settings = RenderSettings(note: 60, velocity: 100, holdSeconds: 1.0, tailSeconds: 1.0)
+        let frames = settings.totalFrames
+        func dirty() { for _ in 0..<4 { let garbage = [Float](repeating: .nan, count: frames); _ = garbage.withUnsafeBufferPointer { $0.count } } }
+        var renders: [(String, [Float])] = []
+        for kernel in [DX7.Kernel.naive, .block, .lanes] {
+            for avx2 in DX7VectorKernels.available && kernel != .naive ? [false, true] : [false] {
+                var model = DX7(schema: S.schema, kernel: kernel)
+                model.usesAVX2 = avx2
+                dirty()
+                let alone = try model.render(dies, settings: settings).channels[0]
+                dirty()
+                let beside = try model.renderSideBySide([sounds, dies, sounds], settings: settings)[1].channels[0]
+                renders += [("\(kernel.rawValue) \(avx2 ? "avx2" : "scalar") alone", alone), ("\(kernel.rawValue) \(avx2 ? "avx2" : "scalar") beside", beside)]
+            }
+        }
+        for (name, samples) in renders {
+            #expect(samples.count == frames)
+            #expect(samples[0..<441].contains { $0 != 0 }, "\(name): silent from the start")
+            let lastSound = samples.lastIndex { $0 != 0 } ?? 0
+            #expect(lastSound < frames / 4, "\(name): sound until sample \(lastSound) of \(frames)")
+            #expect(samples.allSatisfy { $0.isFinite }, "\(name): samples that are not finite")
+            #expect(samples == renders[0].1, "\(name) differs from the naive kernel")
+        }
+    }
 }
