@@ -248,19 +248,28 @@ AVX2 void dx7_amp_mod_avx2(int32_t depth, int32_t value, int32_t increment, cons
     }
 }
 
-AVX2 int dx7_modulation_index_of_modulated_run_avx2(int32_t start, int32_t slope, const int32_t *ampMod, int32_t sensitivity,
+AVX2 void dx7_scale_amp_mod_avx2(const int32_t *ampMod, int32_t sensitivity, int32_t *scaled, int count) {
+    const __m256i sensitivity8 = _mm256_set1_epi32(sensitivity);
+    int s = 0;
+    for (; s + 8 <= count; s += 8) {
+        __m256i product = multiply_shift(_mm256_loadu_si256((const __m256i *)(ampMod + s)), sensitivity8, 24);
+        _mm256_storeu_si256((__m256i *)(scaled + s), product);
+    }
+    for (; s < count; s++) scaled[s] = scalar_multiply24(ampMod[s], sensitivity);
+}
+
+AVX2 int dx7_modulation_index_of_modulated_run_avx2(int32_t start, int32_t slope, const int32_t *reduction,
                                                     int32_t *levels, int32_t *gains, int count, const int32_t *table) {
     if (count <= 0) return 0;
     // The levels, and their extremes on the way, so the index needs no second scan.
     const uint32_t step = (uint32_t)slope;
     __m256i run = _mm256_add_epi32(_mm256_set1_epi32(start),
                                    _mm256_mullo_epi32(_mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), _mm256_set1_epi32(slope)));
-    const __m256i step8 = _mm256_set1_epi32((int32_t)(step * 8u)), sensitivity8 = _mm256_set1_epi32(sensitivity);
+    const __m256i step8 = _mm256_set1_epi32((int32_t)(step * 8u));
     __m256i low8 = _mm256_set1_epi32(INT32_MAX), high8 = _mm256_set1_epi32(INT32_MIN);
     int s = 0;
     for (; s + 8 <= count; s += 8) {
-        __m256i reduction = multiply_shift(_mm256_loadu_si256((const __m256i *)(ampMod + s)), sensitivity8, 24);
-        __m256i level = _mm256_sub_epi32(run, reduction);
+        __m256i level = _mm256_sub_epi32(run, _mm256_loadu_si256((const __m256i *)(reduction + s)));
         _mm256_storeu_si256((__m256i *)(levels + s), level);
         low8 = _mm256_min_epi32(low8, level);
         high8 = _mm256_max_epi32(high8, level);
@@ -275,7 +284,7 @@ AVX2 int dx7_modulation_index_of_modulated_run_avx2(int32_t start, int32_t slope
     }
     for (; s < count; s++) {
         uint32_t level = (uint32_t)start + (uint32_t)s * step;
-        levels[s] = (int32_t)(level - (uint32_t)scalar_multiply24(ampMod[s], sensitivity));
+        levels[s] = (int32_t)(level - (uint32_t)reduction[s]);
         if (levels[s] < extremes[0]) extremes[0] = levels[s];
         if (levels[s] > extremes[1]) extremes[1] = levels[s];
     }
@@ -418,9 +427,12 @@ int32_t dx7_lfo_sine_avx2(int32_t phase, int32_t increment, const int32_t *table
 void dx7_amp_mod_avx2(int32_t depth, int32_t value, int32_t increment, const int32_t *lfo, int32_t *ampMod, int count) {
     (void)depth; (void)value; (void)increment; (void)lfo; (void)ampMod; (void)count;
 }
-int dx7_modulation_index_of_modulated_run_avx2(int32_t start, int32_t slope, const int32_t *ampMod, int32_t sensitivity,
+void dx7_scale_amp_mod_avx2(const int32_t *ampMod, int32_t sensitivity, int32_t *scaled, int count) {
+    (void)ampMod; (void)sensitivity; (void)scaled; (void)count;
+}
+int dx7_modulation_index_of_modulated_run_avx2(int32_t start, int32_t slope, const int32_t *reduction,
                                                int32_t *levels, int32_t *gains, int count, const int32_t *table) {
-    (void)start; (void)slope; (void)ampMod; (void)sensitivity; (void)levels; (void)gains; (void)count; (void)table;
+    (void)start; (void)slope; (void)reduction; (void)levels; (void)gains; (void)count; (void)table;
     return 1;
 }
 void dx7_mix_carriers_avx2(const int32_t *const *carriers, int n, float scale, float *output, int count) {

@@ -109,7 +109,8 @@ import TestSupport
         let lfo = UnsafeMutablePointer<Int32>.allocate(capacity: 64), ampMod = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
         let levels = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
         let scalarGains = UnsafeMutablePointer<Int32>.allocate(capacity: 64), vectorGains = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
-        defer { lfo.deallocate(); ampMod.deallocate(); levels.deallocate(); scalarGains.deallocate(); vectorGains.deallocate() }
+        let reduction = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
+        defer { lfo.deallocate(); ampMod.deallocate(); levels.deallocate(); scalarGains.deallocate(); vectorGains.deallocate(); reduction.deallocate() }
         var compared = 0, differing = 0
         DX7OperatorKernel.levelToIndex.withUnsafeBufferPointer { table in
             let zero = table.baseAddress! + 128
@@ -129,7 +130,8 @@ import TestSupport
                 // An envelope run (EG levels 0...99, rising, falling or held) and, now and then, any integers.
                 let start = trial % 9 == 0 ? Self.anyInt32(&random) : Int32.random(in: 0...(99 << 24), using: &random)
                 let slope = trial % 9 == 0 ? Self.anyInt32(&random) : [0, 1 << 14, -(1 << 16)][trial % 3]
-                let saysAudible = DX7VectorKernels.modulationIndex(ofRunFrom: start, slope: slope, less: ampMod, sensitivity: sensitivity,
+                DX7VectorKernels.scale(ampMod: ampMod, by: sensitivity, into: reduction, count: count)
+                let saysAudible = DX7VectorKernels.modulationIndex(ofRunFrom: start, slope: slope, less: reduction,
                                                                    levels: levels, into: vectorGains, count: count, table: zero)
                 DX7OperatorKernel.modulationIndex(levels: levels, into: scalarGains, count: count, table: zero)
                 if saysAudible != (0..<count).contains(where: { scalarGains[$0] != 0 }) { differing += 1 }
@@ -140,7 +142,8 @@ import TestSupport
                     let expected = Int32(truncatingIfNeeded: (Int64(Int32(truncatingIfNeeded: (Int64(depth) * delay) >> 24)) * Int64(lfo[s])) >> 24)
                     let level = (start &+ Int32(s) &* slope) &- Int32(truncatingIfNeeded: (Int64(expected) * Int64(sensitivity)) >> 24)
                     compared += 1
-                    if ampMod[s] != expected || levels[s] != level { differing += 1 }
+                    let scaled = Int32(truncatingIfNeeded: (Int64(expected) * Int64(sensitivity)) >> 24)
+                    if ampMod[s] != expected || reduction[s] != scaled || levels[s] != level { differing += 1 }
                 }
             }
         }

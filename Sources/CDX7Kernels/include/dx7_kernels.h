@@ -37,10 +37,14 @@ int32_t dx7_lfo_sine_avx2(int32_t phase, int32_t increment, const int32_t *table
 /// as a 32-bit integer (DX7LFODelay's run).
 void dx7_amp_mod_avx2(int32_t depth, int32_t value, int32_t increment, const int32_t *lfo, int32_t *ampMod, int count);
 
-/// One operator's levels over a span without a stage change, its envelope's run less its share of
-/// the amplitude modulation (wrapping), levels[s] = start + s*slope - ((ampMod[s] * sensitivity) >> 24),
-/// written to `levels`, and their modulation index as dx7_modulation_index_avx2 gives it (and returns).
-int dx7_modulation_index_of_modulated_run_avx2(int32_t start, int32_t slope, const int32_t *ampMod, int32_t sensitivity,
+/// The amplitude modulation at one sensitivity: scaled[s] = (ampMod[s] * sensitivity) >> 24 (once per
+/// span for every operator with that sensitivity).
+void dx7_scale_amp_mod_avx2(const int32_t *ampMod, int32_t sensitivity, int32_t *scaled, int count);
+
+/// One operator's levels over a span without a stage change, its envelope's run less its amplitude
+/// modulation (wrapping), levels[s] = start + s*slope - reduction[s], written to `levels`, and their
+/// modulation index as dx7_modulation_index_avx2 gives it (and returns).
+int dx7_modulation_index_of_modulated_run_avx2(int32_t start, int32_t slope, const int32_t *reduction,
                                                int32_t *levels, int32_t *gains, int count, const int32_t *table);
 
 /// The note's output: output[s] = (float)(carriers[0][s] + ... + carriers[n-1][s]) * scale, the sum

@@ -42,13 +42,19 @@ enum DX7VectorKernels {
         dx7_amp_mod_avx2(depth, value, increment, lfo, ampMod, Int32(count))
     }
 
-    /// levels[s] = start + s·slope - multiply(ampMod[s], sensitivity), wrapping (an envelope run less
-    /// the operator's amplitude modulation), and their modulation index. Returns whether any gain is not 0.
+    /// scaled[s] = multiply(ampMod[s], sensitivity): the reduction of every operator with that sensitivity.
     @inline(__always)
-    static func modulationIndex(ofRunFrom start: Int32, slope: Int32, less ampMod: UnsafePointer<Int32>, sensitivity: Int32,
+    static func scale(ampMod: UnsafePointer<Int32>, by sensitivity: Int32, into scaled: UnsafeMutablePointer<Int32>, count: Int) {
+        dx7_scale_amp_mod_avx2(ampMod, sensitivity, scaled, Int32(count))
+    }
+
+    /// levels[s] = start + s·slope - reduction[s], wrapping (an envelope run less the operator's
+    /// amplitude modulation), and their modulation index. Returns whether any gain is not 0.
+    @inline(__always)
+    static func modulationIndex(ofRunFrom start: Int32, slope: Int32, less reduction: UnsafePointer<Int32>,
                                 levels: UnsafeMutablePointer<Int32>, into gains: UnsafeMutablePointer<Int32>, count: Int,
                                 table: UnsafePointer<Int32>) -> Bool {
-        dx7_modulation_index_of_modulated_run_avx2(start, slope, ampMod, sensitivity, levels, gains, Int32(count), table) != 0
+        dx7_modulation_index_of_modulated_run_avx2(start, slope, reduction, levels, gains, Int32(count), table) != 0
     }
 
     /// output[s] = Float(carriers[0][s] &+ ... &+ carriers[count-1][s]) * scale (count >= 1), as the

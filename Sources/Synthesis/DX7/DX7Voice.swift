@@ -30,8 +30,10 @@ struct DX7Voice {
     /// Per operator, a held level whose gains already fill the first `heldCount` samples of its gain
     /// buffer (count 0: none): a sustained envelope then costs nothing per span.
     private var heldLevel = SIMD8<Int32>(), heldCount = SIMD8<Int32>()
-    /// Each operator's amplitude-modulation sensitivity, fixed point (read every span).
-    private let ampModSensitivities: SIMD8<Int32>
+    /// Each operator's amplitude-modulation sensitivity, fixed point (read every span), and its AMS (0-3).
+    private let ampModSensitivities: SIMD8<Int32>, ampModSensitivityIndices: SIMD8<Int32>
+    /// Bit k set: some operator has AMS k.
+    private let ampModSensitivitiesUsed: UInt8
     /// Feedback amount per unit of cosine and EG level, fixed point.
     private let feedbackScale: Int32
     /// Pitch swing in semitones at full LFO depth.
@@ -107,9 +109,16 @@ struct DX7Voice {
             * Double(Float(parameters.lfoPitchModDepth) / 99)
         let ampDepth = Swift.min(DX7Tables.ampModDepthLevels[parameters.lfoAmpModDepth], 127.5)
         ampModDepthLevels = Int32((ampDepth * 16_777_216).rounded(.toNearestOrEven))
-        var sensitivities = SIMD8<Int32>()
-        for i in 0..<6 { sensitivities[i] = DX7Tables.ampModSensitivityFixed[parameters.operators[i].ampModSensitivity] }
+        var sensitivities = SIMD8<Int32>(), indices = SIMD8<Int32>(), used: UInt8 = 0
+        for i in 0..<6 {
+            let ams = parameters.operators[i].ampModSensitivity
+            sensitivities[i] = DX7Tables.ampModSensitivityFixed[ams]
+            indices[i] = Int32(ams)
+            used |= 1 << ams
+        }
         ampModSensitivities = sensitivities
+        ampModSensitivityIndices = indices
+        ampModSensitivitiesUsed = used
         outputGain = Self.outputGain(carrierCount: DX7Tables.carrierCount[parameters.algorithm - 1])
 
         for i in 0..<6 { envelopes[i].start() }
@@ -335,6 +344,13 @@ struct DX7Voice {
         if ampModDepthLevels != 0 {
             lfo.fill(scratch.lfo, count: count, cosine: scratch.cosine)
             ampModActive = fillAmpMod(count: count, scratch: scratch)
+            if ampModActive, vectorised {
+                // The reductions at AMS 1 and 2 once for every operator that has them (AMS 3's is ampMod itself).
+                for k in 1...2 where ampModSensitivitiesUsed & (1 << k) != 0 {
+                    DX7VectorKernels.scale(ampMod: scratch.ampMod, by: DX7Tables.ampModSensitivityFixed[k],
+                                           into: scratch.ampModScaled(k), count: count)
+                }
+            }
         } else if pitchModDepthSemitones != 0 {
             // Only the pitch uses the LFO: its value at the span's end, and the delay's progress.
             lfo.fill(scratch.lfo, count: count, cosine: scratch.cosine)
@@ -361,9 +377,10 @@ struct DX7Voice {
             if vectorised, modulated, let run = envelopes[i].run(of: count) {
                 // The envelope's run less the modulation, and the index, in one call.
                 envelopes[i].fill(nil, count: count)
-                setAudible(i, DX7VectorKernels.modulationIndex(ofRunFrom: run.start, slope: run.slope, less: scratch.ampMod,
-                                                               sensitivity: sensitivity, levels: levels, into: gains,
-                                                               count: count, table: scratch.levelToIndex))
+                let reduction = scratch.ampModReduction(sensitivity: Int(ampModSensitivityIndices[i]))
+                setAudible(i, DX7VectorKernels.modulationIndex(ofRunFrom: run.start, slope: run.slope, less: reduction,
+                                                               levels: levels, into: gains, count: count,
+                                                               table: scratch.levelToIndex))
                 continue
             }
             var straight = envelopes[i].fill(levels, count: count)
@@ -639,8 +656,8 @@ struct DX7Voice {
 struct DX7Scratch {
     private let storage: UnsafeMutablePointer<Int32>
     private static let size = DX7Voice.blockSize
-    // Layout: lfo, ampMod, input, 6 levels, 6 gains, 6 outputs, 6 loop inputs.
-    private static let buffers = 3 + 18 + 6
+    // Layout: lfo, ampMod, input, 6 levels, 6 gains, 6 outputs, 6 loop inputs, ampMod at AMS 1 and 2.
+    private static let buffers = 3 + 18 + 6 + 2
     let cosine: UnsafeMutablePointer<Int32>
     /// The audible carriers' outputs for the mix (up to 6).
     let carriers: UnsafeMutablePointer<UnsafePointer<Int32>?>
@@ -691,4 +708,10 @@ struct DX7Scratch {
     func gain(_ op: Int) -> UnsafeMutablePointer<Int32> { storage + (9 + op) * Self.size }
     func output(_ op: Int) -> UnsafeMutablePointer<Int32> { storage + (15 + op) * Self.size }
     func loopInput(_ position: Int) -> UnsafeMutablePointer<Int32> { storage + (21 + position) * Self.size }
+    /// The amplitude modulation scaled for AMS 1 or 2 (filled per span by the AVX2 path).
+    func ampModScaled(_ sensitivity: Int) -> UnsafeMutablePointer<Int32> { storage + (26 + sensitivity) * Self.size }
+    /// An operator's level reduction at AMS 1...3 (AMS 3's scale is 1: the modulation itself).
+    func ampModReduction(sensitivity: Int) -> UnsafePointer<Int32> {
+        UnsafePointer(sensitivity == 3 ? ampMod : ampModScaled(sensitivity))
+    }
 }
