@@ -61,11 +61,20 @@ import Testing
         #expect(choices.allSatisfy { result.stderr.contains("'\($0)'") }, "\(result.stderr)")
     }
 
-    @Test(arguments: [["dev", "bench-dx7"], ["dev", "bench-dx7", "x.syx", "--random", "4"], ["dev", "bench-dx7", "--random", "0"]])
+    @Test(arguments: [["dev", "bench-dx7"], ["dev", "bench-dx7", "x.syx", "--random", "4"], ["dev", "bench-dx7", "--random", "0"],
+                      ["dev", "bench-dx7", "--random", "100000001"]])
     func benchDX7TakesEitherABankOrRandomSettings(arguments: [String]) throws {
+        // A huge --random is refused before any setting is drawn (they are all held in memory).
         let result = try Self.execute(arguments)
         #expect(result.status == 64)
         #expect(result.stderr.contains("--random"), "\(result.stderr)")
+    }
+
+    @Test(arguments: [["--hold", "nan"], ["--tail", "inf"], ["--hold", "-1"], ["--hold", "500", "--tail", "500"]])
+    func benchDX7RefusesNoteLengthsItCannotRender(arguments: [String]) throws {
+        let result = try Self.execute(["dev", "bench-dx7", "--random", "2"] + arguments)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--hold") && result.stdout.isEmpty, "\(result.stderr)")
     }
 
     @Test func benchDX7RendersRandomSettingsWithoutABank() throws {

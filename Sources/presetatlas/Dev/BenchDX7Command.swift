@@ -51,8 +51,16 @@ struct BenchDX7: ParsableCommand {
         if jobs.contains(where: { $0 < 1 }) { throw ValidationError("--jobs must be at least 1") }
         if rounds < 1 { throw ValidationError("--rounds must be at least 1") }
         if (bank == nil) == (random == nil) { throw ValidationError("give a bank or --random N, not both") }
-        if let random, random < 1 { throw ValidationError("--random must be at least 1") }
+        // Every setting is held in memory for the whole measurement (a few KB each).
+        if let random, !(1...Self.mostRandom).contains(random) {
+            throw ValidationError("--random must be 1...\(Self.mostRandom) (the settings are held in memory; the bench needs a few hundred)")
+        }
+        if !hold.isFinite || !tail.isFinite || hold < 0 || tail < 0 || hold + tail > 600 {
+            throw ValidationError("--hold \(hold) and --tail \(tail) must be finite, >= 0, and together at most 600 s")
+        }
     }
+
+    static let mostRandom = 100_000
 
     func run() throws {
         let schema = try SynthDefinition.named("dx7")
