@@ -94,7 +94,7 @@ bench-bias: release
 	@bash scripts/bench-bias.sh
 
 bench-features: release
-	@bash scripts/setup-venv.sh librosa
+	@bash scripts/setup-venv.sh librosa scikit-learn
 	.venv/bin/python scripts/bench_features.py --clips 1000
 
 bench-soundspace: release
@@ -126,7 +126,7 @@ features-quality: release
 # corpus to a seeded sample of N voices; LABEL names the results folder under Reports/embedding-quality.
 LABEL ?= current
 embedding-quality: release
-	@bash scripts/setup-venv.sh librosa
+	@bash scripts/setup-venv.sh librosa scikit-learn
 	.venv/bin/python scripts/embedding_quality.py --bin $(RELEASE_BIN) --label $(LABEL) $(if $(LIMIT),--limit $(LIMIT))
 
 # Fuzzing: every reader under libFuzzer + AddressSanitizer, FUZZ_SECONDS each (default 300); not part of

@@ -16,6 +16,9 @@ For each preset set (DX7 ROM banks, the DX7 corpus, the LMMS TripleOscillator fa
     the same voice at another note; how often its nearest other voice is at its own note (chance: one
     in the number of notes); how far velocity 64 and the -12 dB copy move a point, as a share of the
     median gap between different voices.
+ 4. scripts/embedding_quality_ceiling.py says what the name-derived categories allow: the accuracy of
+    supervised models that SEE the categories (a random forest on our raw embedding; on DX7 sets, one on
+    the voices' synthesis parameters) and how often nearly identical voices share a category.
 Writes WORK/LABEL/results.json and results.md and prints the tables.
 
 Usage: scripts/embedding_quality.py [--bin .build/release/presetatlas] [--sets rom,corpus,lmms]
@@ -28,13 +31,13 @@ import numpy as np
 sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import embedding_quality_baselines as baselines  # noqa: E402
+import embedding_quality_ceiling as ceiling  # noqa: E402
 import embedding_quality_metrics as metrics  # noqa: E402
 import embedding_quality_sources as sources  # noqa: E402
 import embedding_quality_transform as transform  # noqa: E402
 
 FACTORY = ".cache/factory/usr/share"
 CORPUS = "../shared/corpora/dx7/cartridges"
-SILENT_DB = -60.0
 COLUMNS = (("ours", "ours"), ("transform", "ours + transform"), ("mfcc", "MFCC mean+std"), ("logmel", "log-mel mean+std"))
 
 
@@ -53,6 +56,7 @@ def arguments():
     a.add_argument("--jobs", type=int, default=2)
     a.add_argument("--no-baselines", action="store_true")
     a.add_argument("--no-transform", action="store_true", help="leave out the \"ours + transform\" column")
+    a.add_argument("--no-ceiling", action="store_true", help="leave out the supervised ceilings (scikit-learn)")
     a.add_argument("--embed-arg", action="append", default=[], metavar="ARG",
                    help="passed on to `presetatlas embed` (repeat for several), e.g. --embed-arg=--kind --embed-arg=mfcc-means")
     args = a.parse_args()
@@ -162,6 +166,12 @@ def embed_ours(args, flat, out):
     return np.load(out), files
 
 
+def inaudible_base_renders(path):
+    """How many renders at the probe notes `presetatlas embed` left out as inaudible (its OUT.inaudible.csv)."""
+    with open(path) as f:
+        return sum(os.path.splitext(row["file"])[0].rsplit("__", 1)[-1].startswith("n") for row in csv.DictReader(f))
+
+
 def measure_set(name, args, table):
     found = preset_set(name, args, table)
     if found is None:
@@ -177,21 +187,23 @@ def measure_set(name, args, table):
         # The atlas's learnt invariance (label-free, patch as class), fitted on this set's raw embedding.
         embeddings["transform"] = transform.atlas_transform(np.load(os.path.splitext(out)[0] + ".raw.npy"), rows)
     paths = [os.path.join(flat, f) for f in files]
-    base = [r for r, (_, v) in enumerate(rows) if v.startswith("n")]
-    silent = None
     if not args.no_baselines:
         extra = baselines.compute(paths, os.path.join(args.work, name, "baselines.npz"), args.jobs)
         embeddings.update({b: baselines.standardise(extra[b]) for b in baselines.BASELINES})
-        silent = int((extra["peak_db"][base] < SILENT_DB).sum())
+    inaudible = inaudible_base_renders(os.path.splitext(out)[0] + ".inaudible.csv")
     labelled = {p.id for p in presets if p.category}
     middle = args.notes[len(args.notes) // 2]
     result = {"set": name, "description": description, "presets": len(presets),
               "presets_with_category": len(labelled),
               "categories": {c: sum(p.category == c for p in presets) for c in sorted({p.category for p in presets if p.category})},
-              "silent_base_renders": silent,
+              "inaudible_base_renders": inaudible,
               "embedded_renders": len(rows), "not_embedded": len(os.listdir(flat)) - len(rows), "embeddings": {}}
     for key, x in embeddings.items():
         result["embeddings"][key] = metrics.measure(x, rows, by_id, args.notes, middle)
+    if not args.no_ceiling:
+        parameters = ceiling.dx7_parameters(source, [p.id for p in presets]) if name != "lmms" else None
+        raw = np.load(os.path.splitext(out)[0] + ".raw.npy")
+        result["ceiling"] = ceiling.measure(raw, rows, by_id, args.notes, parameters)
     return result
 
 
@@ -205,12 +217,12 @@ def cell(entry):
 def table(result, args):
     e = result["embeddings"]
     keys = [k for k, _ in COLUMNS if k in e]
-    silent = "?" if result["silent_base_renders"] is None else result["silent_base_renders"]
+    inaudible = result["inaudible_base_renders"]
     lines = [f"### {result['set']}: {result['description']}",
              f"{result['presets']} presets ({result['presets_with_category']} with a category), "
              f"{result['embedded_renders']} renders embedded ({result.get('not_embedded', 0)} not: every embedding is "
-             f"measured on the same rows), {silent} base renders below "
-             f"{SILENT_DB:.0f} dBFS peak; dimensions: " + ", ".join(f"{k} {e[k]['dimensions']}" for k in keys), "",
+             f"measured on the same rows), {inaudible} of them base renders our "
+             f"embedder left out as inaudible; dimensions: " + ", ".join(f"{k} {e[k]['dimensions']}" for k in keys), "",
              "| measure | " + " | ".join(label for k, label in COLUMNS if k in e) + " |",
              "|---" * (len(keys) + 1) + "|"]
 
@@ -228,6 +240,16 @@ def table(result, args):
     ours = e.get("ours", {}).get("category") or {}
     if ours.get("f1_per_category"):
         lines += ["", "ours, F1 per category: " + ", ".join(f"{c} {v:.2f}" for c, v in ours["f1_per_category"].items())]
+    limits = result.get("ceiling")
+    if limits:
+        lines += ["", "What the name categories allow (supervised: the model sees the categories of 4/5 of the presets, "
+                  "scored on the other fifth):",
+                  f"- random forest on ours (raw): {cell(limits['forest_on_ours'])}"]
+        if "forest_on_parameters" in limits:
+            lines.append(f"- random forest on the voices' {len(ceiling.unpacked_parameters(bytes(128)))} synthesis parameters: "
+                         f"{cell(limits['forest_on_parameters'])}")
+            lines.append(f"- voices whose nearest other voice differs in at most {ceiling.TWIN_PARAMETERS} parameters "
+                         f"({limits['twins']}) share its category: {cell(limits['twins_agree'])}")
     return "\n".join(lines)
 
 
