@@ -230,6 +230,8 @@ def table(result, args):
         lines.append(f"| {label} | " + " | ".join(cell(pick(e[k])) for k in keys) + " |")
     row("category accuracy, 5 nearest", lambda m: (m["category"] or {}).get("accuracy"))
     row("category macro-F1", lambda m: (m["category"] or {}).get("macro_f1"))
+    row("category accuracy without " + ", ".join(sorted(metrics.USE_NAMED)) + " (named for their use)",
+        lambda m: (m.get("category_instruments") or {}).get("accuracy"))
     row("nearest other render is the same voice at another note", lambda m: m["same_voice_other_note"])
     row(f"nearest other voice is at the query's own note (chance {1 / len(args.notes):.2f})",
         lambda m: m["nearest_other_voice_at_own_note"])
