@@ -250,6 +250,7 @@ def table(result, args):
         if "forest_on_parameters" in limits:
             lines.append(f"- random forest on the voices' {len(ceiling.unpacked_parameters(bytes(128)))} synthesis parameters: "
                          f"{cell(limits['forest_on_parameters'])}")
+            lines.append(f"- random forest on ours and those parameters side by side: {cell(limits['forest_on_both'])}")
             lines.append(f"- voices whose nearest other voice differs in at most {ceiling.TWIN_PARAMETERS} parameters "
                          f"({limits['twins']}) share its category: {cell(limits['twins_agree'])}")
     return "\n".join(lines)

@@ -11,6 +11,7 @@ can be read against them:
    same queries as the kNN accuracy: base renders of presets with a category);
  - forest on the synth's parameters (DX7 sets only): the same forest on each voice's 145 unpacked
    parameters (the name left out), one row per voice, 5 folds;
+ - forest on both: the same forest on our raw embedding and the voice's parameters side by side (per render);
  - near-twins agree: among labelled voices whose nearest other labelled voice differs in at most
    TWIN_PARAMETERS of the 145 parameters (nearly the same sound), the share whose twin has the same
    category. 1 minus it is the label noise between sounds no embedding can tell apart.
@@ -109,4 +110,6 @@ def measure(raw, rows, presets_by_id, notes, parameters=None):
         voice_labels = [presets_by_id[p].category for p in voices]
         out["forest_on_parameters"] = metrics.figure(forest_hits(x, voice_labels, voices), voices)
         out["twins_agree"], out["twins"] = twin_agreement(x, voice_labels, voices)
+        both = np.hstack([raw[base], np.array([parameters[p] for p in ids], float)])
+        out["forest_on_both"] = metrics.figure(forest_hits(both, labels, ids), ids)
     return out
