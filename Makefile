@@ -94,7 +94,7 @@ bench-bias: release
 	@bash scripts/bench-bias.sh
 
 bench-features: release
-	@bash scripts/setup-venv.sh librosa scikit-learn
+	@bash scripts/setup-venv.sh librosa
 	.venv/bin/python scripts/bench_features.py --clips 1000
 
 bench-soundspace: release

@@ -79,8 +79,8 @@ def forest_hits(x, labels, presets):
 
 
 def twin_agreement(parameters, labels, presets):
-    """Share of near-twin pairs (nearest labelled voice within TWIN_PARAMETERS differing parameters) whose
-    categories agree, and how many voices have such a twin."""
+    """Among voices with a near twin (their nearest labelled voice differs in at most TWIN_PARAMETERS
+    parameters), the share whose twin has the same category; and how many voices have such a twin."""
     p = np.asarray(parameters)
     same, rows = [], []
     for start in range(0, len(p), 512):
