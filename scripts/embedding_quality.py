@@ -18,7 +18,7 @@ For each preset set (DX7 ROM banks, the DX7 corpus, the LMMS TripleOscillator fa
     median gap between different voices.
  4. scripts/embedding_quality_ceiling.py says what the name-derived categories allow: the accuracy of
     supervised models that SEE the categories (a random forest on our raw embedding; on DX7 sets, one on
-    the voices' synthesis parameters) and how often nearly identical voices share a category.
+    the voices' synthesis parameters and one on both) and how often nearly identical voices share a category.
 Writes WORK/LABEL/results.json and results.md and prints the tables.
 
 Usage: scripts/embedding_quality.py [--bin .build/release/presetatlas] [--sets rom,corpus,lmms]
